@@ -1,0 +1,45 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "ptce",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "ptce", targets: ["ptce"]),
+        .library(name: "CoopGraph", targets: ["CoopGraph"]),
+        .library(name: "PTCEKit", targets: ["PTCEKit"]),
+        .library(name: "PTCERender", targets: ["PTCERender"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // Domain-free graph engine: CSR storage and network-analysis algorithms.
+        .target(name: "CoopGraph"),
+        // The PTCE domain: model, taxonomy, input, validation, analyses.
+        .target(
+            name: "PTCEKit",
+            dependencies: ["CoopGraph"],
+            resources: [.copy("Resources/taxonomy.json")]
+        ),
+        // libgvc / libcgraph from Debian's libgraphviz-dev, found through pkg-config.
+        .systemLibrary(
+            name: "CGraphviz",
+            pkgConfig: "libgvc",
+            providers: [.apt(["libgraphviz-dev"])]
+        ),
+        // Rendering (Graphviz, in-process) and reports.
+        .target(name: "PTCERender", dependencies: ["PTCEKit", "CoopGraph", "CGraphviz"]),
+        // The command-line tool: a thin shell over the libraries.
+        .executableTarget(
+            name: "ptce",
+            dependencies: [
+                "PTCEKit", "CoopGraph", "PTCERender",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "CoopGraphTests", dependencies: ["CoopGraph"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "PTCEKitTests", dependencies: ["PTCEKit", "CoopGraph"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ptceTests", dependencies: ["PTCEKit"]),
+    ]
+)

@@ -1,0 +1,444 @@
+import Foundation
+
+/// Options for reading a network.
+public struct LoadOptions: Sendable {
+    public var taxonomy: Taxonomy
+    /// Keep ties in memory. `ptce validate` turns this off so that a million-row ties file is checked in
+    /// bounded memory (only an 8-byte key per tie is kept, to find duplicates).
+    public var keepTies: Bool
+    /// Dates after this one are reported as being in the future.
+    public var today: PartialDate
+    /// For edge lists: an optional nodes file adding isolated nodes.
+    public var nodesPath: String?
+
+    public init(taxonomy: Taxonomy = .standard, keepTies: Bool = true, today: PartialDate = .today, nodesPath: String? = nil) {
+        self.taxonomy = taxonomy
+        self.keepTies = keepTies
+        self.today = today
+        self.nodesPath = nodesPath
+    }
+}
+
+extension PartialDate {
+    /// The current date, in the machine's calendar.
+    public static var today: PartialDate {
+        let parts = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: Date())
+        return PartialDate(year: parts.year!, month: parts.month, day: parts.day)
+    }
+}
+
+/// What reading a network gives: the model (possibly partial when there are errors) and every problem found.
+public struct LoadResult: Sendable {
+    public var network: Network
+    public var diagnostics: [Diagnostic]
+    /// Number of ties read (also when ties were not kept).
+    public var tieCount: Int
+
+    public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
+    public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
+    public var isValid: Bool { errorCount == 0 }
+}
+
+/// Builds a `Network` from records of any format, checking each value and every cross-reference.
+///
+/// Records arrive in file order: actors, then groups, then memberships, then ties, so that each reference can be
+/// checked against what came before. `finish()` runs the checks that need everything (cycles, isolated actors).
+final class NetworkBuilder {
+    let options: LoadOptions
+    private let kinds: Vocabulary
+    private let tieTypes: Vocabulary
+    private let groupKinds: Vocabulary
+    private let roles: Vocabulary
+
+    var network = Network()
+    var diagnostics: [Diagnostic] = []
+    private(set) var tieCount = 0
+
+    private var actorLines: [String: (index: Int, location: SourceLocation)] = [:]
+    private var groupLines: [String: (index: Int, location: SourceLocation)] = [:]
+    private var tieKeys = Set<UInt64>()
+    private var actorHasTie: [Bool] = []
+    private var actorHasMembership: [Bool] = []
+    private var membershipLocations: [SourceLocation] = []
+    private var membershipKeys = Set<String>()
+
+    init(options: LoadOptions) {
+        self.options = options
+        kinds = Vocabulary(options.taxonomy.kinds)
+        tieTypes = Vocabulary(options.taxonomy.tieTypes)
+        groupKinds = Vocabulary(options.taxonomy.groupKinds)
+        roles = Vocabulary(options.taxonomy.roles)
+    }
+
+    // MARK: - Reporting
+
+    private func error(_ location: SourceLocation, _ code: String, fr: String, en: String, hintFr: String? = nil, hintEn: String? = nil) {
+        diagnostics.append(Diagnostic(.error, location, code: code, Localized(fr: fr, en: en),
+                                      hint: hintFr.map { Localized(fr: $0, en: hintEn ?? $0) }))
+    }
+
+    private func warning(_ location: SourceLocation, _ code: String, fr: String, en: String, hintFr: String? = nil, hintEn: String? = nil) {
+        diagnostics.append(Diagnostic(.warning, location, code: code, Localized(fr: fr, en: en),
+                                      hint: hintFr.map { Localized(fr: $0, en: hintEn ?? $0) }))
+    }
+
+    // MARK: - Cells
+
+    private func number(_ record: RecordSource, _ column: String, positive: Bool = false, nonNegative: Bool = false) -> Double? {
+        guard let field = record.value(column) else { return nil }
+        guard let value = Values.number(field.text) else {
+            error(record.location(column), "not-a-number",
+                  fr: "« \(field.text) » n'est pas un nombre (colonne \(column))",
+                  en: "'\(field.text)' is not a number (column \(column))",
+                  hintFr: "écrivez un nombre, avec une virgule ou un point décimal : 12,5", hintEn: "write a number, with a decimal comma or point: 12.5")
+            return nil
+        }
+        if positive && value <= 0 {
+            error(record.location(column), "not-positive",
+                  fr: "\(column) doit être strictement positif, pas \(field.text)",
+                  en: "\(column) must be greater than 0, not \(field.text)",
+                  hintFr: "un poids mesure l'intensité du lien : 1 par défaut, plus grand pour un lien plus fort ; supprimez la ligne s'il n'y a pas de lien",
+                  hintEn: "a weight is the intensity of the tie: 1 by default, larger for a stronger tie; delete the row if there is no tie")
+            return nil
+        }
+        if nonNegative && value < 0 {
+            error(record.location(column), "negative", fr: "\(column) ne peut pas être négatif : \(field.text)",
+                  en: "\(column) cannot be negative: \(field.text)")
+            return nil
+        }
+        return value
+    }
+
+    private func year(_ record: RecordSource, _ column: String) -> Int? {
+        guard let field = record.value(column) else { return nil }
+        guard case .success(let date) = PartialDate.parse(field.text) else {
+            error(record.location(column), "not-a-year", fr: "« \(field.text) » n'est pas une année", en: "'\(field.text)' is not a year",
+                  hintFr: "écrivez l'année sur quatre chiffres : 1987", hintEn: "write the year with four digits: 1987")
+            return nil
+        }
+        if date.year > options.today.year {
+            warning(record.location(column), "future-date", fr: "l'année \(date.year) est dans le futur", en: "year \(date.year) is in the future")
+        }
+        return date.year
+    }
+
+    private func date(_ record: RecordSource, _ column: String) -> PartialDate? {
+        guard let field = record.value(column) else { return nil }
+        switch PartialDate.parse(field.text) {
+        case .success(let date):
+            if date > options.today {
+                warning(record.location(column), "future-date", fr: "la date \(date) est dans le futur", en: "date \(date) is in the future",
+                        hintFr: "vérifiez l'année", hintEn: "check the year")
+            }
+            return date
+        case .failure(.impossible(let why)):
+            error(record.location(column), "impossible-date", fr: "date impossible « \(field.text) »", en: "impossible date '\(field.text)': \(why)",
+                  hintFr: "vérifiez le jour et le mois", hintEn: "check the day and the month")
+        case .failure(.malformed):
+            error(record.location(column), "malformed-date", fr: "« \(field.text) » n'est pas une date", en: "'\(field.text)' is not a date",
+                  hintFr: "écrivez 2015, 2015-03, 2015-03-12 ou 12/03/2015", hintEn: "write 2015, 2015-03, 2015-03-12 or 12/03/2015")
+        }
+        return nil
+    }
+
+    private func dates(_ record: RecordSource) -> (PartialDate?, PartialDate?) {
+        let since = date(record, "since"), until = date(record, "until")
+        if let since, let until, until < since {
+            error(record.location("until"), "until-before-since",
+                  fr: "la fin (\(until)) précède le début (\(since))", en: "until (\(until)) is before since (\(since))",
+                  hintFr: "échangez les deux dates ou corrigez l'une d'elles", hintEn: "swap the two dates or correct one of them")
+        }
+        return (since, until)
+    }
+
+    private func term(_ record: RecordSource, _ column: String, _ vocabulary: Vocabulary, what: (fr: String, en: String), default fallback: String?) -> String? {
+        guard let field = record.value(column) else {
+            if fallback == nil {
+                error(record.location(column), "missing-\(column)", fr: "\(what.fr) manquant", en: "missing \(what.en)",
+                      hintFr: "valeurs possibles : \(vocabulary.idList)", hintEn: "possible values: \(vocabulary.idList)")
+            }
+            return fallback
+        }
+        if let id = vocabulary.resolve(field.text) { return id }
+        let near = vocabulary.nearest(to: field.text)
+        error(record.location(column), "unknown-\(column)",
+              fr: "\(what.fr) inconnu « \(field.text) »", en: "unknown \(what.en) '\(field.text)'",
+              hintFr: near.map { "vouliez-vous dire « \($0.id) » (\($0.fr)) ?" } ?? "valeurs possibles : \(vocabulary.idList)",
+              hintEn: near.map { "did you mean '\($0.id)' (\($0.en))?" } ?? "possible values: \(vocabulary.idList)")
+        return nil
+    }
+
+    private func requiredText(_ record: RecordSource, _ column: String) -> String? {
+        if let field = record.value(column) { return field.text }
+        error(record.location(column), "empty-\(column)", fr: "la colonne \(column) est vide", en: "column \(column) is empty",
+              hintFr: "chaque ligne a besoin d'un \(column)", hintEn: "every row needs a \(column)")
+        return nil
+    }
+
+    private func checkDepartment(_ record: RecordSource) -> String? {
+        guard let field = record.value("department") else { return nil }
+        var code = field.text.uppercased()
+        if code.count == 1, code.first!.isNumber { code = "0" + code }
+        if !Values.isDepartmentCode(code) {
+            warning(record.location("department"), "unknown-department",
+                    fr: "« \(field.text) » n'est pas un code de département", en: "'\(field.text)' is not a département code",
+                    hintFr: "écrivez le code : 09, 2A, 75, 974", hintEn: "write the code: 09, 2A, 75, 974")
+            return field.text
+        }
+        return code
+    }
+
+    // MARK: - Records
+
+    func addActor(_ record: RecordSource) {
+        guard let id = requiredText(record, "id") else { return }
+        if let previous = actorLines[id] ?? groupLines[id] {
+            error(record.location("id"), "duplicate-id", fr: "identifiant « \(id) » déjà utilisé", en: "duplicate id '\(id)'",
+                  hintFr: "déjà défini en \(previous.location) ; chaque acteur a un identifiant unique",
+                  hintEn: "first defined at \(previous.location); every actor needs its own id")
+            return
+        }
+        let name = requiredText(record, "name") ?? id
+        let kind = term(record, "kind", kinds, what: ("type d'acteur", "kind"), default: nil) ?? "unknown"
+        var actor = Actor(id: id, name: name, kind: kind)
+        actor.department = checkDepartment(record)
+        actor.commune = record.value("commune")?.text
+        actor.region = record.value("region")?.text
+        actor.latitude = number(record, "latitude")
+        actor.longitude = number(record, "longitude")
+        if let latitude = actor.latitude, !(-90...90).contains(latitude) {
+            error(record.location("latitude"), "bad-latitude", fr: "latitude hors de [-90, 90] : \(latitude)", en: "latitude outside [-90, 90]: \(latitude)")
+        }
+        if let longitude = actor.longitude, !(-180...180).contains(longitude) {
+            error(record.location("longitude"), "bad-longitude", fr: "longitude hors de [-180, 180] : \(longitude)", en: "longitude outside [-180, 180]: \(longitude)")
+        }
+        actor.creationYear = year(record, "creation_year")
+        actor.fte = number(record, "fte", nonNegative: true)
+        actor.revenue = number(record, "revenue", nonNegative: true)
+        actor.certifications = record.value("certifications").map { Values.list($0.text) } ?? []
+        actor.website = record.value("website")?.text
+        actor.reference = record.value("reference")?.text
+        actor.notes = record.value("notes")?.text
+        actor.attributes = record.attributes.sorted { $0.name < $1.name }
+        actorLines[id] = (network.actors.count, SourceLocation(file: record.location("id").file, line: record.line, column: 1))
+        network.actors.append(actor)
+        actorHasTie.append(false)
+        actorHasMembership.append(false)
+    }
+
+    func addGroup(_ record: RecordSource) {
+        guard let id = requiredText(record, "id") else { return }
+        if let previous = groupLines[id] ?? actorLines[id] {
+            error(record.location("id"), "duplicate-id", fr: "identifiant « \(id) » déjà utilisé", en: "duplicate id '\(id)'",
+                  hintFr: "déjà défini en \(previous.location) ; acteurs et groupes partagent les mêmes identifiants",
+                  hintEn: "first defined at \(previous.location); actors and groups share one set of ids")
+            return
+        }
+        let name = requiredText(record, "name") ?? id
+        let kind = term(record, "kind", groupKinds, what: ("type de groupe", "group kind"), default: nil) ?? "other"
+        var group = Group(id: id, name: name, kind: kind)
+        group.department = checkDepartment(record)
+        group.commune = record.value("commune")?.text
+        group.region = record.value("region")?.text
+        group.creationYear = year(record, "creation_year")
+        group.reference = record.value("reference")?.text
+        group.notes = record.value("notes")?.text
+        group.attributes = record.attributes.sorted { $0.name < $1.name }
+        groupLines[id] = (network.groups.count, SourceLocation(file: record.location("id").file, line: record.line, column: 1))
+        network.groups.append(group)
+    }
+
+    func addMembership(_ record: RecordSource) {
+        guard let groupID = requiredText(record, "group"), let memberID = requiredText(record, "member") else { return }
+        var valid = true
+        if groupLines[groupID] == nil {
+            valid = false
+            if actorLines[groupID] != nil {
+                error(record.location("group"), "not-a-group", fr: "« \(groupID) » est un acteur, pas un groupe", en: "'\(groupID)' is an actor, not a group",
+                      hintFr: "la colonne group nomme un GES, un PTCE ou un réseau de groups.csv ; inversez peut-être group et member",
+                      hintEn: "the group column names a GES, PTCE or network of groups.csv; perhaps group and member are swapped")
+            } else {
+                error(record.location("group"), "unknown-group", fr: "groupe inconnu « \(groupID) »", en: "unknown group '\(groupID)'",
+                      hintFr: nearestID(groupID, in: groupLines.keys).map { "vouliez-vous dire « \($0) » ? sinon ajoutez-le à groups.csv" } ?? "ajoutez-le à groups.csv",
+                      hintEn: nearestID(groupID, in: groupLines.keys).map { "did you mean '\($0)'? otherwise add it to groups.csv" } ?? "add it to groups.csv")
+            }
+        }
+        if actorLines[memberID] == nil && groupLines[memberID] == nil {
+            valid = false
+            let near = nearestID(memberID, in: Array(actorLines.keys) + Array(groupLines.keys))
+            error(record.location("member"), "unknown-member", fr: "membre inconnu « \(memberID) »", en: "unknown member '\(memberID)'",
+                  hintFr: near.map { "vouliez-vous dire « \($0) » ? sinon ajoutez-le à actors.csv ou groups.csv" } ?? "ajoutez-le à actors.csv ou groups.csv",
+                  hintEn: near.map { "did you mean '\($0)'? otherwise add it to actors.csv or groups.csv" } ?? "add it to actors.csv or groups.csv")
+        }
+        let role = term(record, "role", roles, what: ("rôle", "role"), default: "member")
+        let (since, until) = dates(record)
+        guard valid, let role else { return }
+        let key = groupID + "\u{1F}" + memberID + "\u{1F}" + role
+        if !membershipKeys.insert(key).inserted {
+            warning(record.location("group"), "duplicate-membership",
+                    fr: "« \(memberID) » est déjà membre de « \(groupID) » avec ce rôle", en: "'\(memberID)' is already a member of '\(groupID)' with this role")
+        }
+        if let actor = actorLines[memberID] { actorHasMembership[actor.index] = true }
+        network.memberships.append(Membership(group: groupID, member: memberID, role: role, since: since, until: until,
+                                              reference: record.value("reference")?.text, notes: record.value("notes")?.text))
+        membershipLocations.append(SourceLocation(file: record.location("group").file, line: record.line, column: 1))
+    }
+
+    func addTie(_ record: RecordSource) {
+        tieCount += 1
+        guard let sourceID = requiredText(record, "source"), let targetID = requiredText(record, "target") else { return }
+        let source = endpoint(sourceID, record, "source")
+        let target = endpoint(targetID, record, "target")
+        let type = record.value("type") == nil ? "" : term(record, "type", tieTypes, what: ("type de lien", "tie type"), default: "")
+        let weight = record.value("weight") == nil ? 1 : number(record, "weight", positive: true)
+        var directed = false
+        if let field = record.value("directed") {
+            if let value = Values.bool(field.text) { directed = value } else {
+                error(record.location("directed"), "not-a-boolean", fr: "« \(field.text) » n'est ni oui ni non", en: "'\(field.text)' is neither yes nor no",
+                      hintFr: "écrivez oui ou non (ou laissez vide : non orienté)", hintEn: "write yes or no (or leave empty: undirected)")
+            }
+        }
+        let (since, until) = dates(record)
+        guard let source, let target, let type, let weight else { return }
+        if source == target {
+            warning(record.location("source"), "self-tie", fr: "lien de « \(sourceID) » vers lui-même", en: "tie from '\(sourceID)' to itself",
+                    hintFr: "un lien relie deux acteurs différents ; supprimez la ligne ou corrigez un identifiant",
+                    hintEn: "a tie links two different actors; delete the row or correct an id")
+        }
+        let (low, high) = directed || source < target ? (source, target) : (target, source)
+        let typeIndex = UInt64(options.taxonomy.tieTypes.firstIndex { $0.id == type }.map { $0 + 1 } ?? 0)
+        let key = UInt64(low) << 36 | UInt64(high) << 8 | typeIndex | (directed ? 1 << 63 : 0)
+        if !tieKeys.insert(key).inserted {
+            warning(record.location("source"), "duplicate-tie",
+                    fr: "lien « \(sourceID) » – « \(targetID) »\(type.isEmpty ? "" : " (\(type))") déjà présent",
+                    en: "duplicate tie '\(sourceID)' – '\(targetID)'\(type.isEmpty ? "" : " (\(type))")",
+                    hintFr: "pour un lien plus fort, augmentez son poids plutôt que de le répéter",
+                    hintEn: "for a stronger tie, raise its weight rather than repeating it")
+        }
+        actorHasTie[source] = true
+        actorHasTie[target] = true
+        if options.keepTies {
+            network.ties.append(Partnership(source: sourceID, target: targetID, type: type, weight: weight, directed: directed,
+                                            since: since, until: until, reference: record.value("reference")?.text,
+                                            notes: record.value("notes")?.text, attributes: record.attributes.sorted { $0.name < $1.name }))
+        }
+    }
+
+    private func endpoint(_ id: String, _ record: RecordSource, _ column: String) -> Int? {
+        if let actor = actorLines[id] { return actor.index }
+        if groupLines[id] != nil {
+            error(record.location(column), "tie-to-group", fr: "« \(id) » est un groupe : un lien relie deux acteurs", en: "'\(id)' is a group: a tie links two actors",
+                  hintFr: "nommez l'une de ses structures, ou décrivez l'appartenance dans memberships.csv",
+                  hintEn: "name one of its structures, or record belonging in memberships.csv")
+        } else {
+            let near = nearestID(id, in: actorLines.keys)
+            error(record.location(column), "unknown-actor", fr: "acteur inconnu « \(id) »", en: "unknown actor '\(id)'",
+                  hintFr: near.map { "vouliez-vous dire « \($0) » ? sinon ajoutez-le à actors.csv" } ?? "ajoutez-le à actors.csv",
+                  hintEn: near.map { "did you mean '\($0)'? otherwise add it to actors.csv" } ?? "add it to actors.csv")
+        }
+        return nil
+    }
+
+    private func nearestID<S: Sequence>(_ id: String, in ids: S) -> String? where S.Element == String {
+        var best: (Int, String)?
+        let limit = max(2, id.count / 3)
+        for candidate in ids where abs(candidate.count - id.count) <= limit {
+            let distance = editDistance(id.lowercased(), candidate.lowercased())
+            if distance <= limit, best == nil || distance < best!.0 || (distance == best!.0 && candidate < best!.1) { best = (distance, candidate) }
+        }
+        return best?.1
+    }
+
+    /// An actor given by an edge list or a nodes file: the id is the name, the kind unknown.
+    func addNode(id: String, name: String?, kind: String?, location: SourceLocation) -> Int {
+        if let existing = actorLines[id] { return existing.index }
+        actorLines[id] = (network.actors.count, location)
+        network.actors.append(Actor(id: id, name: name ?? id, kind: kind ?? "unknown"))
+        actorHasTie.append(false)
+        actorHasMembership.append(false)
+        return network.actors.count - 1
+    }
+
+    func addEdge(_ record: RecordSource) {
+        tieCount += 1
+        guard let sourceID = requiredText(record, "source"), let targetID = requiredText(record, "target") else { return }
+        let weight = record.value("weight") == nil ? 1 : number(record, "weight", positive: true)
+        guard let weight else { return }
+        let source = addNode(id: sourceID, name: nil, kind: nil, location: record.location("source"))
+        let target = addNode(id: targetID, name: nil, kind: nil, location: record.location("target"))
+        if source == target {
+            warning(record.location("source"), "self-tie", fr: "lien de « \(sourceID) » vers lui-même", en: "tie from '\(sourceID)' to itself")
+        }
+        actorHasTie[source] = true
+        actorHasTie[target] = true
+        if options.keepTies { network.ties.append(Partnership(source: sourceID, target: targetID, type: "", weight: weight)) }
+    }
+
+    // MARK: - Whole-network checks
+
+    func finish(checkIsolated: Bool = true) {
+        checkMembershipCycles()
+        checkGES()
+        if checkIsolated {
+            for (index, actor) in network.actors.enumerated() where !actorHasTie[index] && !actorHasMembership[index] {
+                warning(actorLines[actor.id]!.location, "isolated-actor",
+                        fr: "« \(actor.name) » n'a aucun lien ni aucune appartenance : il sera isolé",
+                        en: "'\(actor.name)' has no tie and no membership: it will be isolated",
+                        hintFr: "ajoutez ses partenariats dans ties.csv ou ses groupes dans memberships.csv",
+                        hintEn: "add its partnerships to ties.csv or its groups to memberships.csv")
+            }
+        }
+    }
+
+    /// Group-in-group memberships must not loop (a GES in a PTCE in the same GES).
+    private func checkMembershipCycles() {
+        var children: [String: [(member: String, index: Int)]] = [:]
+        for (index, membership) in network.memberships.enumerated() where groupLines[membership.member] != nil {
+            children[membership.group, default: []].append((membership.member, index))
+        }
+        var state: [String: Int] = [:]  // 1 = on the current path, 2 = done
+        var path: [String] = []
+        var reported = Set<String>()
+        func visit(_ group: String) {
+            state[group] = 1
+            path.append(group)
+            for (member, index) in children[group] ?? [] {
+                if state[member] == 1 {
+                    let cycle = path[path.firstIndex(of: member)!...] + [member]
+                    let key = Set(cycle).sorted().joined(separator: ",")
+                    if reported.insert(key).inserted {
+                        let text = cycle.joined(separator: " → ")
+                        error(membershipLocations[index], "membership-cycle",
+                              fr: "appartenance circulaire : \(text)", en: "membership cycle: \(text)",
+                              hintFr: "un groupe ne peut pas être membre de lui-même, même indirectement ; supprimez l'une de ces lignes",
+                              hintEn: "a group cannot belong to itself, even indirectly; delete one of these rows")
+                    }
+                } else if state[member] == nil {
+                    visit(member)
+                }
+            }
+            path.removeLast()
+            state[group] = 2
+        }
+        for group in network.groups where state[group.id] == nil { visit(group.id) }
+    }
+
+    private func checkGES() {
+        var counts: [String: Int] = [:]
+        for membership in network.memberships { counts[membership.group, default: 0] += 1 }
+        for group in network.groups where group.isGES && counts[group.id] == 1 {
+            warning(groupLines[group.id]!.location, "ges-single-component",
+                    fr: "le GES « \(group.name) » n'a qu'une seule composante", en: "GES '\(group.name)' has a single component",
+                    hintFr: "un GES regroupe plusieurs structures : ajoutez les autres dans memberships.csv",
+                    hintEn: "a GES groups several structures: add the others to memberships.csv")
+        }
+    }
+
+    func result() -> LoadResult {
+        let sorted = diagnostics.enumerated().sorted { a, b in
+            let (x, y) = (a.element.location, b.element.location)
+            return (x.file, x.line, x.column, a.offset) < (y.file, y.line, y.column, b.offset)
+        }.map(\.element)
+        return LoadResult(network: network, diagnostics: sorted, tieCount: tieCount)
+    }
+}

@@ -1,0 +1,127 @@
+import Foundation
+
+/// Reads a network from a path, whatever its form:
+/// - a **network folder** with `actors.csv`, `ties.csv` and optional `groups.csv`, `memberships.csv`;
+/// - a **network JSON** file (`*.json`, described by `docs/network.schema.json`);
+/// - a plain **edge list** (`*.csv`/`*.tsv`/`*.txt`: `source,target[,weight]`), with an optional nodes file.
+///
+/// Reading never stops at the first problem: every problem is in `LoadResult.diagnostics`.
+public enum NetworkLoader {
+    public static func load(path: String, options: LoadOptions = LoadOptions()) -> LoadResult {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            let builder = NetworkBuilder(options: options)
+            builder.diagnostics.append(Diagnostic(.error, SourceLocation(file: path, line: 1, column: 1), code: "not-found",
+                Localized(fr: "chemin introuvable", en: "no such file or folder"),
+                hint: Localized(fr: "donnez un dossier réseau (actors.csv, ties.csv…), un fichier .json ou une liste de liens .csv",
+                                en: "give a network folder (actors.csv, ties.csv…), a .json file or an edge-list .csv")))
+            return builder.result()
+        }
+        if isDirectory.boolValue { return loadFolder(path, options: options) }
+        if path.lowercased().hasSuffix(".json") { return NetworkJSON.load(path: path, options: options) }
+        return loadEdgeList(path, options: options)
+    }
+
+    static func loadFolder(_ folder: String, options: LoadOptions) -> LoadResult {
+        let builder = NetworkBuilder(options: options)
+        let url = URL(fileURLWithPath: folder)
+        func read(_ name: String, required: Bool, columns: [Columns.Column], add: (RecordSource) -> Void) {
+            let path = url.appendingPathComponent(name).path
+            let display = (folder as NSString).appendingPathComponent(name)
+            guard FileManager.default.fileExists(atPath: path) else {
+                if required {
+                    builder.diagnostics.append(Diagnostic(.error, SourceLocation(file: display, line: 1, column: 1), code: "missing-file",
+                        Localized(fr: "fichier \(name) absent du dossier", en: "file \(name) is missing from the folder"),
+                        hint: Localized(fr: "un dossier réseau contient actors.csv et ties.csv (groups.csv et memberships.csv sont facultatifs)",
+                                        en: "a network folder holds actors.csv and ties.csv (groups.csv and memberships.csv are optional)")))
+                }
+                return
+            }
+            readTable(path: path, display: display, columns: columns, builder: builder, add: add)
+        }
+        read("actors.csv", required: true, columns: Columns.actors, add: builder.addActor)
+        read("groups.csv", required: false, columns: Columns.groups, add: builder.addGroup)
+        read("memberships.csv", required: false, columns: Columns.memberships, add: builder.addMembership)
+        read("ties.csv", required: true, columns: Columns.ties, add: builder.addTie)
+        if let metadata = try? Data(contentsOf: url.appendingPathComponent("network.json")),
+           let object = try? JSONSerialization.jsonObject(with: metadata) as? [String: Any] {
+            builder.network.title = object["title"] as? String
+            builder.network.source = object["source"] as? String
+            builder.network.synthetic = object["synthetic"] as? Bool ?? false
+        }
+        builder.finish()
+        return builder.result()
+    }
+
+    static func loadEdgeList(_ path: String, options: LoadOptions) -> LoadResult {
+        let builder = NetworkBuilder(options: options)
+        if let nodes = options.nodesPath {
+            readTable(path: nodes, display: nodes, columns: Columns.nodes, builder: builder) { record in
+                guard let id = record.value("id")?.text else { return }
+                let kind = record.value("kind").flatMap { Vocabulary(options.taxonomy.kinds).resolve($0.text) }
+                _ = builder.addNode(id: id, name: record.value("name")?.text, kind: kind, location: record.location("id"))
+            }
+        }
+        // An edge list may have no header: then the first line is data.
+        do {
+            let probe = try CSVReader(path: path)
+            let first = try probe.nextRecord() ?? []
+            let names = Set(first.map { Taxonomy.normalize($0.text) })
+            let hasHeader = names.contains("source") || names.contains("from") || names.contains("target") || names.contains("u")
+            if !hasHeader {
+                let reader = try CSVReader(path: path)
+                while let fields = try reader.nextRecord() {
+                    if fields.count < 2 {
+                        builder.diagnostics.append(Diagnostic(.error, SourceLocation(file: path, line: fields[0].line, column: fields[0].column),
+                            code: "edge-fields", Localized(fr: "une ligne de liste de liens a besoin de deux identifiants : source et cible",
+                                                           en: "an edge-list line needs two ids: source and target")))
+                        continue
+                    }
+                    builder.addEdge(HeaderlessEdge(fields: fields, file: path))
+                }
+                if let warning = reader.encodingWarning { builder.diagnostics.append(warning) }
+                builder.finish(checkIsolated: false)
+                return builder.result()
+            }
+        } catch {
+            builder.diagnostics.append(error.diagnostic)
+            return builder.result()
+        }
+        readTable(path: path, display: path, columns: Columns.edgeList, builder: builder, add: builder.addEdge)
+        builder.finish(checkIsolated: false)
+        return builder.result()
+    }
+
+    static func readTable(path: String, display: String, columns: [Columns.Column], builder: NetworkBuilder, add: (RecordSource) -> Void) {
+        do {
+            let table = try Table(reader: try CSVReader(path: path, displayName: display), columns: columns)
+            defer { builder.diagnostics += table.diagnostics }
+            if table.missingRequired { return }
+            while let row = try table.next() { add(row) }
+        } catch {
+            builder.diagnostics.append(error.diagnostic)
+        }
+    }
+}
+
+/// A line of an edge list without header: fields are source, target and optionally weight.
+private struct HeaderlessEdge: RecordSource {
+    let fields: [CSVField]
+    let file: String
+    var line: Int { fields[0].line }
+    private static let order = ["source": 0, "target": 1, "weight": 2]
+
+    func value(_ column: String) -> CSVField? {
+        guard let index = Self.order[column], index < fields.count else { return nil }
+        var field = fields[index]
+        field.text = field.text.trimmingCharacters(in: .whitespaces)
+        return field.text.isEmpty ? nil : field
+    }
+
+    func location(_ column: String) -> SourceLocation {
+        let field = Self.order[column].flatMap { $0 < fields.count ? fields[$0] : nil } ?? fields[0]
+        return SourceLocation(file: file, line: field.line, column: field.column)
+    }
+
+    var attributes: [Attribute] { [] }
+}

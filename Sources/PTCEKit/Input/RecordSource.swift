@@ -1,0 +1,11 @@
+/// One record of an input file, whatever its format: a CSV row or a JSON object.
+protocol RecordSource {
+    /// The first line of the record.
+    var line: Int { get }
+    /// The trimmed text of a known column, nil when absent or blank.
+    func value(_ column: String) -> CSVField?
+    func location(_ column: String) -> SourceLocation
+    var attributes: [Attribute] { get }
+}
+
+extension Table.Row: RecordSource {}

@@ -1,0 +1,101 @@
+/// A CSV file read record by record, its header mapped to known columns.
+///
+/// `next()` yields rows whose known columns are looked up by canonical name and whose other columns become
+/// attributes. Header problems (a missing required column, a repeated column) are reported once.
+final class Table {
+    struct Row {
+        let line: Int
+        let fields: [CSVField]
+        let table: Table
+
+        /// The trimmed text of a known column, or nil when absent or blank.
+        func value(_ column: String) -> CSVField? {
+            guard let index = table.index[column], index < fields.count else { return nil }
+            var field = fields[index]
+            field.text = field.text.trimmingCharacters(in: .whitespacesAndNewlines)
+            return field.text.isEmpty ? nil : field
+        }
+
+        /// Location of a known column in this row (or of the row's start when the cell is missing).
+        func location(_ column: String) -> SourceLocation {
+            if let index = table.index[column], index < fields.count {
+                return SourceLocation(file: table.reader.displayName, line: fields[index].line, column: fields[index].column)
+            }
+            return SourceLocation(file: table.reader.displayName, line: line, column: 1)
+        }
+
+        var attributes: [Attribute] {
+            table.extra.compactMap { index, header in
+                guard index < fields.count else { return nil }
+                let text = fields[index].text.trimmingCharacters(in: .whitespacesAndNewlines)
+                return text.isEmpty ? nil : Attribute(name: header, value: text)
+            }
+        }
+    }
+
+    let reader: CSVReader
+    let header: [CSVField]
+    private(set) var index: [String: Int] = [:]
+    private(set) var extra: [(Int, String)] = []
+    var diagnostics: [Diagnostic] = []
+    private(set) var missingRequired = false
+
+    init(reader: CSVReader, columns: [Columns.Column]) throws(InputError) {
+        self.reader = reader
+        guard let header = try reader.nextRecord() else {
+            throw InputError(Diagnostic(.error, SourceLocation(file: reader.displayName, line: 1, column: 1), code: "empty-file",
+                Localized(fr: "le fichier ne contient aucune ligne", en: "the file has no line"),
+                hint: Localized(fr: "la première ligne doit nommer les colonnes", en: "the first line must name the columns")))
+        }
+        self.header = header
+        var lookup: [String: String] = [:]
+        for column in columns {
+            for alias in [column.name] + column.aliases { lookup[Taxonomy.normalize(alias)] = column.name }
+        }
+        for (position, field) in header.enumerated() {
+            let key = Taxonomy.normalize(field.text)
+            let location = SourceLocation(file: reader.displayName, line: field.line, column: field.column)
+            if let name = lookup[key] ?? lookup[Taxonomy.normalize(key.replacingOccurrences(of: " ", with: "_"))] {
+                if index[name] != nil {
+                    diagnostics.append(Diagnostic(.warning, location, code: "duplicate-column",
+                        Localized(fr: "la colonne « \(field.text) » répète la colonne \(name) ; elle est gardée comme attribut libre",
+                                  en: "column '\(field.text)' repeats column \(name); it is kept as a free attribute")))
+                    extra.append((position, field.text))
+                } else {
+                    index[name] = position
+                }
+            } else if !field.text.trimmingCharacters(in: .whitespaces).isEmpty {
+                extra.append((position, field.text))
+            }
+        }
+        for column in columns where column.required && index[column.name] == nil {
+            missingRequired = true
+            let known = columns.filter(\.required).map(\.name).joined(separator: ", ")
+            diagnostics.append(Diagnostic(.error, SourceLocation(file: reader.displayName, line: 1, column: 1), code: "missing-column",
+                Localized(fr: "colonne obligatoire « \(column.name) » absente (noms acceptés : \(([column.name] + column.aliases.prefix(3)).joined(separator: ", ")))",
+                          en: "required column '\(column.name)' is missing (accepted names: \(([column.name] + column.aliases.prefix(3)).joined(separator: ", ")))"),
+                hint: Localized(fr: "la première ligne doit contenir au moins : \(known)", en: "the first line must name at least: \(known)")))
+        }
+    }
+
+    /// The next data row; a row with more non-empty fields than the header is reported and skipped.
+    func next() throws(InputError) -> Row? {
+        while let fields = try reader.nextRecord() {
+            if fields.count > header.count, fields[header.count...].contains(where: { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }) {
+                let first = fields[header.count]
+                diagnostics.append(Diagnostic(.error, SourceLocation(file: reader.displayName, line: first.line, column: first.column),
+                    code: "too-many-fields",
+                    Localized(fr: "la ligne a \(fields.count) champs mais l'en-tête n'a que \(header.count) colonnes",
+                              en: "the line has \(fields.count) fields but the header has only \(header.count) columns"),
+                    hint: Localized(fr: "une valeur qui contient le séparateur « \(Character(UnicodeScalar(reader.separator))) » doit être entre guillemets",
+                                    en: "a value containing the separator '\(Character(UnicodeScalar(reader.separator)))' must be in quotes")))
+                continue
+            }
+            return Row(line: fields[0].line, fields: fields, table: self)
+        }
+        if let warning = reader.encodingWarning { diagnostics.append(warning) }
+        return nil
+    }
+}
+
+import Foundation

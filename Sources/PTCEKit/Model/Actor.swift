@@ -1,0 +1,64 @@
+/// An organisation (or a citizens' group) of a PTCE network: an SIAE, a local authority, a business, a bank…
+///
+/// Only `id`, `name` and `kind` are required. Every column of `actors.csv` that ptce does not know is kept in
+/// `attributes`, in file order, so that nothing an animator typed is lost.
+public struct Actor: Hashable, Sendable, Codable {
+    public var id: String
+    public var name: String
+    /// A kind id of the taxonomy (`ai`, `aci`, `commune`, `bank`…).
+    public var kind: String
+    /// Département code (`09`, `2A`, `971`…).
+    public var department: String?
+    public var commune: String?
+    public var region: String?
+    public var latitude: Double?
+    public var longitude: Double?
+    public var creationYear: Int?
+    /// Full-time equivalents (ETP).
+    public var fte: Double?
+    /// Annual revenue in euros (chiffre d'affaires).
+    public var revenue: Double?
+    /// Quality certifications, e.g. `CEDRE`, `CEDRE ISO 9001`.
+    public var certifications: [String]
+    public var website: String?
+    /// Where the facts come from (document, page).
+    public var reference: String?
+    public var notes: String?
+    /// Extra columns, by header, in file order.
+    public var attributes: [Attribute]
+
+    public init(
+        id: String, name: String, kind: String, department: String? = nil, commune: String? = nil,
+        region: String? = nil, latitude: Double? = nil, longitude: Double? = nil, creationYear: Int? = nil,
+        fte: Double? = nil, revenue: Double? = nil, certifications: [String] = [], website: String? = nil,
+        reference: String? = nil, notes: String? = nil, attributes: [Attribute] = []
+    ) {
+        self.id = id
+        self.name = name
+        self.kind = kind
+        self.department = department
+        self.commune = commune
+        self.region = region
+        self.latitude = latitude
+        self.longitude = longitude
+        self.creationYear = creationYear
+        self.fte = fte
+        self.revenue = revenue
+        self.certifications = certifications
+        self.website = website
+        self.reference = reference
+        self.notes = notes
+        self.attributes = attributes
+    }
+}
+
+/// A free column kept as text: `name` is the header as written in the file.
+public struct Attribute: Hashable, Sendable, Codable {
+    public var name: String
+    public var value: String
+
+    public init(name: String, value: String) {
+        self.name = name
+        self.value = value
+    }
+}

@@ -1,0 +1,42 @@
+/// A cooperation tie between two actors: a convention, a joint project, a financing, a passerelle…
+///
+/// Ties are undirected unless `directed` is set (then `source` gives to / acts on `target`).
+/// The tie is active in year Y when `since.year ≤ Y < until.year` (a missing bound is open).
+public struct Partnership: Hashable, Sendable, Codable {
+    public var source: String
+    public var target: String
+    /// A tie-type id of the taxonomy (`agreement`, `joint_project`, `financing`…).
+    public var type: String
+    /// Intensity, > 0, default 1.
+    public var weight: Double
+    public var directed: Bool
+    public var since: PartialDate?
+    public var until: PartialDate?
+    public var reference: String?
+    public var notes: String?
+    public var attributes: [Attribute]
+
+    public init(
+        source: String, target: String, type: String, weight: Double = 1, directed: Bool = false,
+        since: PartialDate? = nil, until: PartialDate? = nil, reference: String? = nil, notes: String? = nil,
+        attributes: [Attribute] = []
+    ) {
+        self.source = source
+        self.target = target
+        self.type = type
+        self.weight = weight
+        self.directed = directed
+        self.since = since
+        self.until = until
+        self.reference = reference
+        self.notes = notes
+        self.attributes = attributes
+    }
+
+    /// Whether the tie exists in `year`: `since.year ≤ year < until.year`, missing bounds open.
+    public func isActive(in year: Int) -> Bool {
+        if let since, since.year > year { return false }
+        if let until, until.year <= year { return false }
+        return true
+    }
+}

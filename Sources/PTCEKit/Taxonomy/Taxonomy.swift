@@ -1,0 +1,155 @@
+import Foundation
+
+/// The vocabulary of a PTCE network, shipped as data (`Resources/taxonomy.json`) and overridable by a user file:
+/// actor kinds and their families, tie types, group kinds and membership roles, each with French and English labels.
+///
+/// Values in input files are matched against ids and aliases after `Taxonomy.normalize` (case, accents, punctuation
+/// and spacing ignored), so `Association Intermédiaire`, `AI` and `ai` are the same kind.
+public struct Taxonomy: Sendable, Codable {
+    public struct Family: Sendable, Codable, Hashable {
+        public var id: String
+        public var fr: String
+        public var en: String
+        /// Whether the family belongs to the social and solidarity economy (used for passerelle ties).
+        public var ess: Bool
+    }
+
+    public struct Term: Sendable, Codable, Hashable {
+        public var id: String
+        public var fr: String
+        public var en: String
+        /// For kinds: the family id. Empty for other vocabularies.
+        public var family: String?
+        public var aliases: [String]?
+
+        public func label(_ language: Language) -> String { language == .fr ? fr : en }
+    }
+
+    public var version: Int
+    public var families: [Family]
+    public var kinds: [Term]
+    public var tieTypes: [Term]
+    public var groupKinds: [Term]
+    public var roles: [Term]
+
+    /// The taxonomy shipped with ptce.
+    public static let standard: Taxonomy = {
+        guard let url = Bundle.module.url(forResource: "taxonomy", withExtension: "json"),
+              let data = try? Data(contentsOf: url),
+              let taxonomy = try? JSONDecoder().decode(Taxonomy.self, from: data)
+        else { fatalError("the bundled taxonomy.json is missing or malformed: the package is broken") }
+        return taxonomy
+    }()
+
+    /// Reads a user taxonomy file of the same shape as the bundled one.
+    public static func load(from url: URL) throws -> Taxonomy {
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch {
+            throw InputError(location: SourceLocation(file: url.path, line: 1, column: 1),
+                             message: "cannot read the taxonomy file", hint: "check the path given to --taxonomy")
+        }
+        do {
+            let taxonomy = try JSONDecoder().decode(Taxonomy.self, from: data)
+            let familyIDs = Set(taxonomy.families.map(\.id))
+            for kind in taxonomy.kinds where !familyIDs.contains(kind.family ?? "") {
+                throw InputError(location: SourceLocation(file: url.path, line: 1, column: 1),
+                                 message: "kind '\(kind.id)' names unknown family '\(kind.family ?? "")'",
+                                 hint: "every kind needs a \"family\" listed under \"families\"")
+            }
+            return taxonomy
+        } catch let error as InputError {
+            throw error
+        } catch {
+            throw InputError(location: SourceLocation(file: url.path, line: 1, column: 1),
+                             message: "the taxonomy file is not valid: \(error)",
+                             hint: "start from Sources/PTCEKit/Resources/taxonomy.json and keep its shape")
+        }
+    }
+
+    public func family(of kind: String) -> Family? {
+        guard let familyID = kinds.first(where: { $0.id == kind })?.family else { return nil }
+        return families.first { $0.id == familyID }
+    }
+
+    public func familyLabel(_ id: String, _ language: Language) -> String {
+        guard let family = families.first(where: { $0.id == id }) else { return id }
+        return language == .fr ? family.fr : family.en
+    }
+
+    /// Canonical form used to compare vocabulary values: lower case, no accents, apostrophes and dashes as spaces.
+    public static func normalize(_ text: String) -> String {
+        let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: Locale(identifier: "fr_FR"))
+        var result = ""
+        var pendingSpace = false
+        for scalar in folded.unicodeScalars {
+            if CharacterSet.alphanumerics.contains(scalar) {
+                if pendingSpace && !result.isEmpty { result.append(" ") }
+                pendingSpace = false
+                result.unicodeScalars.append(scalar)
+            } else {
+                pendingSpace = true
+            }
+        }
+        return result
+    }
+}
+
+/// The language of what animators read.
+public enum Language: String, Sendable, CaseIterable, Codable {
+    case fr, en
+}
+
+/// Matching of spreadsheet values against one vocabulary of the taxonomy.
+public struct Vocabulary: Sendable {
+    public let terms: [Taxonomy.Term]
+    private let lookup: [String: String]
+
+    public init(_ terms: [Taxonomy.Term]) {
+        self.terms = terms
+        var lookup: [String: String] = [:]
+        for term in terms {
+            for name in [term.id, term.fr, term.en] + (term.aliases ?? []) {
+                let key = Taxonomy.normalize(name)
+                if lookup[key] == nil { lookup[key] = term.id }
+            }
+        }
+        self.lookup = lookup
+    }
+
+    /// The term id a value stands for, or nil.
+    public func resolve(_ value: String) -> String? {
+        lookup[Taxonomy.normalize(value)]
+    }
+
+    /// The closest known id and its French label, for a hint on a typo (edit distance over names and aliases).
+    public func nearest(to value: String) -> Taxonomy.Term? {
+        let key = Taxonomy.normalize(value)
+        var best: (distance: Int, id: String)?
+        for (name, id) in lookup {
+            let distance = editDistance(key, name)
+            if best == nil || distance < best!.distance { best = (distance, id) }
+        }
+        guard let best, best.distance <= max(2, key.count / 2) else { return nil }
+        return terms.first { $0.id == best.id }
+    }
+
+    /// The list of ids, for error hints.
+    public var idList: String { terms.map(\.id).joined(separator: ", ") }
+}
+
+/// Levenshtein distance over Unicode scalars.
+func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a.unicodeScalars), b = Array(b.unicodeScalars)
+    if a.isEmpty { return b.count }
+    if b.isEmpty { return a.count }
+    var previous = Array(0...b.count)
+    var current = [Int](repeating: 0, count: b.count + 1)
+    for i in 1...a.count {
+        current[0] = i
+        for j in 1...b.count {
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        }
+        swap(&previous, &current)
+    }
+    return previous[b.count]
+}

@@ -1,0 +1,87 @@
+import ArgumentParser
+import Foundation
+import PTCEKit
+
+@main
+struct PTCECommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ptce",
+        abstract: "Map and analyse cooperation networks of PTCE (pôles territoriaux de coopération économique).",
+        discussion: """
+        PATH is a network folder (actors.csv, ties.csv, optional groups.csv and memberships.csv), a network JSON \
+        file (*.json), or a plain edge list (*.csv: source,target[,weight]). See Datasets/README.md for the format.
+
+        Exit codes: 0 success; 64 bad command line; 65 invalid input data (every problem is printed as \
+        FILE:LINE:COLUMN); 66 input not found; 73 cannot write the output; 70 internal error.
+        """,
+        version: PTCEVersion.current,
+        subcommands: [Validate.self, Summarize.self, Analyze.self]
+    )
+}
+
+enum PTCEVersion {
+    static let current = "0.1.0"
+}
+
+/// Exit codes of ptce, from BSD's sysexits.h.
+enum Exit {
+    static let dataError = ExitCode(65)
+    static let noInput = ExitCode(66)
+    static let cannotCreate = ExitCode(73)
+}
+
+/// Options every command that reads a network shares.
+struct InputOptions: ParsableArguments {
+    @Argument(help: "Network folder, network JSON file, or edge-list CSV.")
+    var path: String
+
+    @Option(help: "For an edge list: a CSV of nodes (column id, optional name and kind) adding isolated nodes.")
+    var nodes: String?
+
+    @Option(help: "A taxonomy JSON file replacing the bundled one (same shape as Sources/PTCEKit/Resources/taxonomy.json).")
+    var taxonomy: String?
+
+    @Option(help: "Language of messages and reports: fr or en.")
+    var lang: Language = .fr
+
+    func loadTaxonomy() throws -> Taxonomy {
+        guard let taxonomy else { return .standard }
+        do { return try Taxonomy.load(from: URL(fileURLWithPath: taxonomy)) } catch let error as InputError {
+            printError(error.diagnostic.formatted(lang))
+            throw Exit.dataError
+        }
+    }
+
+    /// Reads the network; prints every problem to stderr and fails with 65 (66 when the path does not exist).
+    func load(keepTies: Bool = true, quietWarnings: Bool = false) throws -> LoadResult {
+        let options = LoadOptions(taxonomy: try loadTaxonomy(), keepTies: keepTies, nodesPath: nodes)
+        let result = NetworkLoader.load(path: path, options: options)
+        if result.diagnostics.contains(where: { $0.code == "not-found" }) {
+            printError(result.diagnostics[0].formatted(lang))
+            throw Exit.noInput
+        }
+        if !result.isValid {
+            for diagnostic in result.diagnostics where !quietWarnings || diagnostic.severity == .error {
+                printError(diagnostic.formatted(lang))
+            }
+            printError(lang == .fr ? "\(result.errorCount) erreur(s) : corrigez-les puis relancez `ptce validate \(path)`."
+                                   : "\(result.errorCount) error(s): fix them, then run `ptce validate \(path)` again.")
+            throw Exit.dataError
+        }
+        return result
+    }
+}
+
+extension Language: ExpressibleByArgument {}
+
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}
+
+func writeOutput(_ data: Data, to url: URL, language: Language) throws {
+    do { try data.write(to: url, options: .atomic) } catch {
+        printError(language == .fr ? "\(url.path): erreur : impossible d'écrire le fichier (\(error.localizedDescription))"
+                                   : "\(url.path): error: cannot write the file (\(error.localizedDescription))")
+        throw Exit.cannotCreate
+    }
+}
