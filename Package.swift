@@ -38,8 +38,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "CoopGraphTests", dependencies: ["CoopGraph"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "PTCEKitTests", dependencies: ["PTCEKit", "CoopGraph"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "CoopGraphTests", dependencies: ["CoopGraph"], exclude: ["Fixtures"]),
+        .testTarget(name: "PTCEKitTests", dependencies: ["PTCEKit", "CoopGraph"], exclude: ["Fixtures"]),
         .testTarget(name: "ptceTests", dependencies: ["PTCEKit"]),
     ]
 )

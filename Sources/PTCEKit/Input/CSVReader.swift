@@ -79,9 +79,11 @@ public final class CSVReader {
             line += 1
             column = 1
         } else if byte == 0x0D {
-            if peek() == 0x0A { position += 1 }
-            line += 1
-            column = 1
+            // CRLF counts once, when its LF is consumed; a lone CR ends a line by itself.
+            if peek() != 0x0A {
+                line += 1
+                column = 1
+            }
         } else if byte & 0xC0 != 0x80 {
             column += 1
         }
@@ -134,11 +136,17 @@ public final class CSVReader {
         return best.value == 0 ? UInt8(ascii: ",") : best.key
     }
 
+    /// Consumes a line end (LF, CR or CRLF) whose first byte is `byte`.
+    private func endLine(_ byte: UInt8) {
+        advance(byte)
+        if byte == 0x0D, peek() == 0x0A { advance(0x0A) }
+    }
+
     /// The next record, or nil at the end of the file. Blank lines are skipped.
     public func nextRecord() throws(InputError) -> [CSVField]? {
         while true {
             guard let first = peek() else { return nil }
-            if first == 0x0A || first == 0x0D { advance(first); continue }
+            if first == 0x0A || first == 0x0D { endLine(first); continue }
             break
         }
         var fields: [CSVField] = []
@@ -175,7 +183,7 @@ public final class CSVReader {
             let byte = peek()
             if byte == nil { return (makeField(startLine, startColumn), true) }
             if byte == separator { advance(byte!); return (makeField(startLine, startColumn), false) }
-            if byte == 0x0A || byte == 0x0D { advance(byte!); return (makeField(startLine, startColumn), true) }
+            if byte == 0x0A || byte == 0x0D { endLine(byte!); return (makeField(startLine, startColumn), true) }
             throw InputError(Diagnostic(.error, here, code: "text-after-quote",
                 Localized(fr: "texte après le guillemet fermant d'un champ", en: "text after the closing quote of a field"),
                 hint: Localized(fr: "mettez tout le champ entre guillemets et doublez les guillemets intérieurs (\"\")",
@@ -183,7 +191,7 @@ public final class CSVReader {
         }
         while let byte = peek() {
             if byte == separator { advance(byte); return (makeField(startLine, startColumn), false) }
-            if byte == 0x0A || byte == 0x0D { advance(byte); return (makeField(startLine, startColumn), true) }
+            if byte == 0x0A || byte == 0x0D { endLine(byte); return (makeField(startLine, startColumn), true) }
             advance(byte)
             fieldBytes.append(byte)
         }

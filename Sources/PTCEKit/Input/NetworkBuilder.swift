@@ -61,6 +61,8 @@ final class NetworkBuilder {
     private var actorHasMembership: [Bool] = []
     private var membershipLocations: [SourceLocation] = []
     private var membershipKeys = Set<String>()
+    /// Set when actors.csv could not be read: references to actors are then not checked (every one would fail).
+    var actorsUnreadable = false
 
     init(options: LoadOptions) {
         self.options = options
@@ -263,7 +265,7 @@ final class NetworkBuilder {
                       hintEn: nearestID(groupID, in: groupLines.keys).map { "did you mean '\($0)'? otherwise add it to groups.csv" } ?? "add it to groups.csv")
             }
         }
-        if actorLines[memberID] == nil && groupLines[memberID] == nil {
+        if actorLines[memberID] == nil && groupLines[memberID] == nil && !actorsUnreadable {
             valid = false
             let near = nearestID(memberID, in: Array(actorLines.keys) + Array(groupLines.keys))
             error(record.location("member"), "unknown-member", fr: "membre inconnu « \(memberID) »", en: "unknown member '\(memberID)'",
@@ -299,6 +301,8 @@ final class NetworkBuilder {
             }
         }
         let (since, until) = dates(record)
+        if let source { actorHasTie[source] = true }
+        if let target { actorHasTie[target] = true }
         guard let source, let target, let type, let weight else { return }
         if source == target {
             warning(record.location("source"), "self-tie", fr: "lien de « \(sourceID) » vers lui-même", en: "tie from '\(sourceID)' to itself",
@@ -315,8 +319,6 @@ final class NetworkBuilder {
                     hintFr: "pour un lien plus fort, augmentez son poids plutôt que de le répéter",
                     hintEn: "for a stronger tie, raise its weight rather than repeating it")
         }
-        actorHasTie[source] = true
-        actorHasTie[target] = true
         if options.keepTies {
             network.ties.append(Partnership(source: sourceID, target: targetID, type: type, weight: weight, directed: directed,
                                             since: since, until: until, reference: record.value("reference")?.text,
@@ -326,6 +328,7 @@ final class NetworkBuilder {
 
     private func endpoint(_ id: String, _ record: RecordSource, _ column: String) -> Int? {
         if let actor = actorLines[id] { return actor.index }
+        if actorsUnreadable { return nil }
         if groupLines[id] != nil {
             error(record.location(column), "tie-to-group", fr: "« \(id) » est un groupe : un lien relie deux acteurs", en: "'\(id)' is a group: a tie links two actors",
                   hintFr: "nommez l'une de ses structures, ou décrivez l'appartenance dans memberships.csv",
@@ -379,7 +382,7 @@ final class NetworkBuilder {
     func finish(checkIsolated: Bool = true) {
         checkMembershipCycles()
         checkGES()
-        if checkIsolated {
+        if checkIsolated && !actorsUnreadable {
             for (index, actor) in network.actors.enumerated() where !actorHasTie[index] && !actorHasMembership[index] {
                 warning(actorLines[actor.id]!.location, "isolated-actor",
                         fr: "« \(actor.name) » n'a aucun lien ni aucune appartenance : il sera isolé",

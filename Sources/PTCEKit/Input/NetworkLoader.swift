@@ -37,7 +37,9 @@ public enum NetworkLoader {
                 }
                 return
             }
-            readTable(path: path, display: display, columns: columns, builder: builder, add: add)
+            if !readTable(path: path, display: display, columns: columns, builder: builder, add: add), name == "actors.csv" {
+                builder.actorsUnreadable = true
+            }
         }
         read("actors.csv", required: true, columns: Columns.actors, add: builder.addActor)
         read("groups.csv", required: false, columns: Columns.groups, add: builder.addGroup)
@@ -92,14 +94,19 @@ public enum NetworkLoader {
         return builder.result()
     }
 
-    static func readTable(path: String, display: String, columns: [Columns.Column], builder: NetworkBuilder, add: (RecordSource) -> Void) {
+    /// Reads every row of a CSV file into `add`; false when the file could not be read to its end.
+    @discardableResult
+    static func readTable(path: String, display: String, columns: [Columns.Column], builder: NetworkBuilder, add: (RecordSource) -> Void) -> Bool {
+        var table: Table?
+        defer { if let table { builder.diagnostics += table.diagnostics } }
         do {
-            let table = try Table(reader: try CSVReader(path: path, displayName: display), columns: columns)
-            defer { builder.diagnostics += table.diagnostics }
-            if table.missingRequired { return }
-            while let row = try table.next() { add(row) }
+            table = try Table(reader: try CSVReader(path: path, displayName: display), columns: columns)
+            if table!.missingRequired { return false }
+            while let row = try table!.next() { add(row) }
+            return true
         } catch {
             builder.diagnostics.append(error.diagnostic)
+            return false
         }
     }
 }

@@ -1,0 +1,33 @@
+# ptce — two commands on a fresh Debian/Ubuntu machine with Swift 6: `make demo`, `make test`.
+SWIFT ?= swift
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+OUT ?= out
+
+.PHONY: demo test build release deps clean
+
+## Install the system libraries ptce needs (Graphviz's libgvc) when they are missing.
+deps:
+	@if ! pkg-config --exists libgvc 2>/dev/null; then \
+		echo "Installing libgraphviz-dev (Graphviz, for in-process rendering)…"; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libgraphviz-dev graphviz pkg-config; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+## The main job on the bundled real dataset.
+demo: release
+	.build/release/ptce validate Datasets/coorace
+	.build/release/ptce analyze Datasets/coorace --out $(OUT)
+	@echo
+	@echo "Results are in $(OUT)/ (summary.txt, summary.json)."
+
+## The whole test suite (builds the binary first: the end-to-end tests run it).
+test: build
+	$(SWIFT) test
+
+clean:
+	rm -rf .build $(OUT)
