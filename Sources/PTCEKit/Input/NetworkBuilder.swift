@@ -61,6 +61,9 @@ final class NetworkBuilder {
     private var actorHasMembership: [Bool] = []
     private var membershipLocations: [SourceLocation] = []
     private var membershipKeys = Set<String>()
+    /// Spreadsheet columns repeat the same few values (types, years): their parse is cached by raw text.
+    private var termCache: [String: String?] = [:]
+    private var dateCache: [String: Result<PartialDate, PartialDate.ParseFailure>] = [:]
     /// Set when actors.csv could not be read: references to actors are then not checked (every one would fail).
     var actorsUnreadable = false
 
@@ -126,7 +129,12 @@ final class NetworkBuilder {
 
     private func date(_ record: RecordSource, _ column: String) -> PartialDate? {
         guard let field = record.value(column) else { return nil }
-        switch PartialDate.parse(field.text) {
+        let parsed: Result<PartialDate, PartialDate.ParseFailure>
+        if let cached = dateCache[field.text] { parsed = cached } else {
+            parsed = PartialDate.parse(field.text)
+            if dateCache.count < 10_000 { dateCache[field.text] = parsed }
+        }
+        switch parsed {
         case .success(let date):
             if date > options.today {
                 warning(record.location(column), "future-date", fr: "la date \(date) est dans le futur", en: "date \(date) is in the future",
@@ -161,7 +169,13 @@ final class NetworkBuilder {
             }
             return fallback
         }
-        if let id = vocabulary.resolve(field.text) { return id }
+        let cacheKey = column + "\u{1F}" + field.text
+        let resolved: String?
+        if let cached = termCache[cacheKey] { resolved = cached } else {
+            resolved = vocabulary.resolve(field.text)
+            if termCache.count < 10_000 { termCache[cacheKey] = resolved }
+        }
+        if let id = resolved { return id }
         let near = vocabulary.nearest(to: field.text)
         error(record.location(column), "unknown-\(column)",
               fr: "\(what.fr) inconnu « \(field.text) »", en: "unknown \(what.en) '\(field.text)'",

@@ -12,7 +12,7 @@ final class Table {
         func value(_ column: String) -> CSVField? {
             guard let index = table.index[column], index < fields.count else { return nil }
             var field = fields[index]
-            field.text = field.text.trimmingCharacters(in: .whitespacesAndNewlines)
+            field.text = trimmed(field.text)
             return field.text.isEmpty ? nil : field
         }
 
@@ -27,7 +27,7 @@ final class Table {
         var attributes: [Attribute] {
             table.extra.compactMap { index, header in
                 guard index < fields.count else { return nil }
-                let text = fields[index].text.trimmingCharacters(in: .whitespacesAndNewlines)
+                let text = trimmed(fields[index].text)
                 return text.isEmpty ? nil : Attribute(name: header, value: text)
             }
         }
@@ -99,3 +99,10 @@ final class Table {
 }
 
 import Foundation
+
+/// Trims whitespace and line breaks, without Foundation's cost when there is nothing to trim (the usual case).
+@inline(__always) func trimmed(_ text: String) -> String {
+    guard let first = text.utf8.first, let last = text.utf8.last else { return text }
+    if first > 32 && first != 0xC2 && first != 0xE2 && last > 32 && last != 0xA0 && last != 0xAF && last != 0x80 { return text }
+    return text.trimmingCharacters(in: .whitespacesAndNewlines)
+}

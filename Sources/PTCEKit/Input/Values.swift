@@ -3,26 +3,47 @@ import Foundation
 /// Parsing of spreadsheet cells: numbers with a decimal comma, years, yes/no, dates, lists.
 enum Values {
     /// A finite number written the French or the English way: `12,5`, `12.5`, `4 549 860`, `1.234,5`, `708 000 €`.
-    /// Text such as `nan` or `inf` is refused.
+    /// When both `,` and `.` occur, the last one is the decimal separator; a separator that occurs several times
+    /// alone separates thousands. Text such as `nan` or `inf` is refused. One pass, no Foundation (hot on big files).
     static func number(_ raw: String) -> Double? {
-        var text = raw
-        for junk in ["\u{00A0}", "\u{202F}", " ", "€", "EUR", "\u{2009}"] { text = text.replacingOccurrences(of: junk, with: "") }
-        if text.isEmpty { return nil }
-        let commas = text.filter { $0 == "," }.count
-        let dots = text.filter { $0 == "." }.count
-        if commas > 0 && dots > 0 {
-            // The last of the two is the decimal separator.
-            if text.lastIndex(of: ",")! > text.lastIndex(of: ".")! {
-                text = text.replacingOccurrences(of: ".", with: "").replacingOccurrences(of: ",", with: ".")
-            } else {
-                text = text.replacingOccurrences(of: ",", with: "")
+        var text = Substring(raw)
+        if text.hasSuffix("EUR") { text = text.dropLast(3) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var commas = 0, dots = 0, lastComma = -1, lastDot = -1
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case " ", "\u{A0}", "\u{202F}", "\u{2009}", "€":
+                continue
+            case ",":
+                commas += 1
+                lastComma = bytes.count
+                bytes.append(UInt8(ascii: ","))
+            case ".":
+                dots += 1
+                lastDot = bytes.count
+                bytes.append(UInt8(ascii: "."))
+            case "0"..."9", "-", "+", "e", "E":
+                bytes.append(UInt8(scalar.value))
+            default:
+                return nil
             }
-        } else if commas == 1 {
-            text = text.replacingOccurrences(of: ",", with: ".")
-        } else if commas > 1 {
-            text = text.replacingOccurrences(of: ",", with: "")
         }
-        guard text.allSatisfy({ "0123456789.-+eE".contains($0) }), let value = Double(text), value.isFinite else { return nil }
+        let decimal: Int
+        if commas > 0 && dots > 0 { decimal = max(lastComma, lastDot) }
+        else if commas == 1 { decimal = lastComma }
+        else if dots == 1 { decimal = lastDot }
+        else { decimal = -1 }
+        var cleaned: [UInt8] = []
+        cleaned.reserveCapacity(bytes.count)
+        for (index, byte) in bytes.enumerated() {
+            if byte == UInt8(ascii: ",") || byte == UInt8(ascii: ".") {
+                if index == decimal { cleaned.append(UInt8(ascii: ".")) }
+            } else {
+                cleaned.append(byte)
+            }
+        }
+        guard !cleaned.isEmpty, let value = Double(String(decoding: cleaned, as: UTF8.self)), value.isFinite else { return nil }
         return value
     }
 
