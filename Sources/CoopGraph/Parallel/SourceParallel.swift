@@ -1,0 +1,48 @@
+import Dispatch
+import Synchronization
+
+/// Runs `body` over every source node, on `threads` workers, and sums the per-chunk results in a fixed order.
+///
+/// Sources are split into a fixed number of chunks that does not depend on the thread count; each chunk
+/// accumulates into its own array and chunks are added in chunk order. So results are bit-identical for 1 or N
+/// threads (floating-point addition is not associative, so a per-thread sum would not be).
+/// - Parameters:
+///   - sources: the source nodes, in order.
+///   - width: length of the result array.
+///   - threads: number of workers (at least 1).
+///   - makeScratch: per-worker scratch buffers, reused across sources.
+///   - body: adds the contribution of one source into the accumulator.
+func accumulateOverSources<Scratch>(
+    sources: [Int], width: Int, threads: Int,
+    makeScratch: @escaping () -> Scratch,
+    body: @escaping (Int, inout Scratch, inout [Double]) -> Void
+) -> [Double] {
+    let chunkCount = max(1, min(16, sources.count))
+    let chunkSize = (sources.count + chunkCount - 1) / max(chunkCount, 1)
+    var partials = [[Double]](repeating: [], count: chunkCount)
+    let next = Atomic<Int>(0)
+    let workers = max(1, min(threads, chunkCount))
+    partials.withUnsafeMutableBufferPointer { buffer in
+        nonisolated(unsafe) let output = buffer
+        // Each worker writes only the chunks it took from the counter: no two workers touch the same slot.
+        nonisolated(unsafe) let work = { () -> Void in
+            var scratch = makeScratch()
+            while true {
+                let chunk = next.add(1, ordering: .relaxed).oldValue
+                if chunk >= chunkCount { break }
+                var accumulator = [Double](repeating: 0, count: width)
+                let start = chunk * chunkSize, end = min(sources.count, start + chunkSize)
+                if start < end { for s in start..<end { body(sources[s], &scratch, &accumulator) } }
+                output[chunk] = accumulator
+            }
+        }
+        if workers == 1 { work() } else {
+            DispatchQueue.concurrentPerform(iterations: workers) { _ in work() }
+        }
+    }
+    var total = [Double](repeating: 0, count: width)
+    for partial in partials where !partial.isEmpty {
+        for i in 0..<width { total[i] += partial[i] }
+    }
+    return total
+}

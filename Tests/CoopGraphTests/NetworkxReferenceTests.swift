@@ -1,0 +1,108 @@
+import Foundation
+import Testing
+@testable import CoopGraph
+
+/// Every measure equals networkx's on every reference graph of `scripts/networkx_reference.py`, to 1e-9 relative.
+struct NetworkxReferenceTests {
+    struct Reference: Decodable, CustomTestStringConvertible, Sendable {
+        let name: String
+        let directed: Bool
+        let weighted: Bool
+        let nodes: Int
+        let edges: [[Double]]
+        let measures: [String: [Double]]
+        let graph: [String: Double]
+        var testDescription: String { name }
+
+        func build() -> Graph {
+            var builder = GraphBuilder(nodeCount: nodes, directed: directed, weighted: weighted)
+            for edge in edges { builder.addEdge(Int(edge[0]), Int(edge[1]), weight: edge[2]) }
+            return builder.build()
+        }
+    }
+
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/reference")
+
+    static let references: [Reference] = {
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return files.filter { $0.hasSuffix(".json") }.sorted().compactMap { file in
+            try? JSONDecoder().decode(Reference.self, from: Data(contentsOf: folder.appendingPathComponent(file)))
+        }
+    }()
+
+    /// Relative tolerance 1e-9; values below 1e-12 in magnitude compare absolutely.
+    static func close(_ a: Double, _ b: Double, tolerance: Double = 1e-9) -> Bool {
+        abs(a - b) <= tolerance * max(abs(a), abs(b), 1e-3)
+    }
+
+    static func compare(_ name: String, _ ours: [Double], _ reference: Reference, tolerance: Double = 1e-9) {
+        guard let expected = reference.measures[name] else { return }
+        #expect(ours.count == expected.count, "\(reference.name) \(name): count")
+        let worst = zip(ours, expected).enumerated().first { !close($0.element.0, $0.element.1, tolerance: tolerance) }
+        #expect(worst == nil, "\(reference.name) \(name): node \(worst?.offset ?? -1) ours \(worst?.element.0 ?? 0) networkx \(worst?.element.1 ?? 0)")
+    }
+
+    @Test func fixturesArePresent() {
+        #expect(Self.references.map(\.name).sorted() ==
+            ["barabasi_albert", "directed_gnp", "disconnected", "florentine", "karate", "watts_strogatz", "weighted_sbm"])
+    }
+
+    @Test(arguments: references)
+    func measuresEqualNetworkx(_ reference: Reference) {
+        let graph = reference.build()
+        #expect(graph.edgeCount == reference.edges.count)
+        Self.compare("degree", degree(graph).map(Double.init), reference)
+        Self.compare("degree_centrality", degreeCentrality(graph), reference)
+        Self.compare("strength", strength(graph), reference)
+        Self.compare("betweenness", betweenness(graph), reference)
+        Self.compare("betweenness_raw", betweenness(graph, normalized: false), reference)
+        Self.compare("betweenness_endpoints", betweenness(graph, endpoints: true), reference)
+        Self.compare("closeness", closeness(graph), reference)
+        Self.compare("closeness_per_component", closeness(graph, perComponent: true), reference)
+        Self.compare("harmonic", harmonic(graph), reference)
+        // networkx's pagerank and eigenvector were run to tol=1e-15; ours stops at 1e-14 and 1e-13 per node.
+        Self.compare("pagerank", pagerank(graph, weighted: reference.weighted), reference)
+        Self.compare("eigenvector", eigenvector(graph, weighted: reference.weighted), reference)
+        if !reference.directed {
+            // networkx's clustering of a DiGraph is the directed (Fagiolo) variant, not computed here.
+            Self.compare("clustering", clustering(graph), reference)
+            Self.compare("core_number", coreNumber(graph).map(Double.init), reference)
+            if let expected = reference.graph["transitivity"] { #expect(Self.close(transitivity(graph), expected)) }
+            if let expected = reference.graph["average_clustering"] { #expect(Self.close(averageClustering(graph), expected)) }
+        }
+        if reference.weighted {
+            Self.compare("betweenness_weight_as_distance", betweenness(graph, length: .weight), reference)
+            Self.compare("betweenness_weight_as_strength", betweenness(graph, length: .inverseWeight), reference)
+            Self.compare("closeness_weight_as_distance", closeness(graph, length: .weight), reference)
+            Self.compare("harmonic_weight_as_strength", harmonic(graph, length: .inverseWeight), reference)
+        }
+        if let expected = reference.graph["density"] { #expect(Self.close(graph.density, expected)) }
+    }
+
+    @Test(arguments: references)
+    func resultsDoNotDependOnTheThreadCount(_ reference: Reference) {
+        let graph = reference.build()
+        let length: EdgeLength = reference.weighted ? .inverseWeight : .hops
+        #expect(betweenness(graph, length: length, threads: 1) == betweenness(graph, length: length, threads: 2))
+        #expect(closeness(graph, length: length, threads: 1) == closeness(graph, length: length, threads: 3))
+        #expect(harmonic(graph, length: length, threads: 1) == harmonic(graph, length: length, threads: 2))
+    }
+
+    @Test func relabellingNodesPermutesResults() throws {
+        let reference = try #require(Self.references.first { $0.name == "karate" })
+        let n = reference.nodes
+        var permutation = Array(0..<n)
+        var generator = SystemRandomNumberGenerator()
+        permutation.shuffle(using: &generator)
+        var builder = GraphBuilder(nodeCount: n)
+        for edge in reference.edges.reversed() { builder.addEdge(permutation[Int(edge[0])], permutation[Int(edge[1])]) }
+        let relabelled = builder.build()
+        let original = reference.build()
+        let before = betweenness(original), after = betweenness(relabelled)
+        let closeBefore = closeness(original), closeAfter = closeness(relabelled)
+        for v in 0..<n {
+            #expect(Self.close(before[v], after[permutation[v]]))
+            #expect(Self.close(closeBefore[v], closeAfter[permutation[v]]))
+        }
+    }
+}

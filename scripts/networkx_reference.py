@@ -1,0 +1,112 @@
+#!/usr/bin/env python3
+"""Writes networkx reference values for the CoopGraph tests.
+
+Usage: python3 scripts/networkx_reference.py   (needs networkx and numpy; the tests themselves do not need Python)
+
+Each graph is relabelled 0..n-1 in sorted order of its original labels and written to
+Tests/CoopGraphTests/Fixtures/reference/NAME.json with its edge list and every measure, value per node index.
+Iterative measures are run here to a far tighter tolerance than networkx's default, so the Swift tests can compare
+at 1e-9.
+"""
+import json
+import os
+import random
+import sys
+
+import networkx as nx
+
+OUT = os.path.join(os.path.dirname(__file__), "..", "Tests", "CoopGraphTests", "Fixtures", "reference")
+
+
+def graphs():
+    yield "karate", nx.karate_club_graph(), False  # weights of the club graph are ignored (unweighted)
+    yield "florentine", nx.florentine_families_graph(), False
+    yield "barabasi_albert", nx.barabasi_albert_graph(200, 3, seed=1), False
+    yield "watts_strogatz", nx.connected_watts_strogatz_graph(120, 6, 0.1, seed=2), False
+    sbm = nx.stochastic_block_model([30, 25, 20, 25], [[0.3, 0.02, 0.01, 0.02], [0.02, 0.35, 0.02, 0.01],
+                                                      [0.01, 0.02, 0.4, 0.03], [0.02, 0.01, 0.03, 0.3]], seed=3)
+    rng = random.Random(4)
+    for u, v in sbm.edges():
+        sbm[u][v]["weight"] = round(rng.uniform(0.5, 5.0), 3)
+    yield "weighted_sbm", nx.Graph(sbm), True
+    disconnected = nx.Graph()
+    disconnected.add_nodes_from(range(12))
+    disconnected.add_edges_from([(0, 1), (1, 2), (2, 0), (2, 3), (4, 5), (5, 6), (6, 7), (7, 4), (4, 6), (8, 9)])
+    yield "disconnected", disconnected, False  # nodes 10 and 11 are isolated
+    directed = nx.gnp_random_graph(60, 0.06, seed=5, directed=True)
+    yield "directed_gnp", directed, False
+    coorace = os.path.join(os.path.dirname(__file__), "..", "Tests", "CoopGraphTests", "Fixtures", "coorace-comembership.edgelist")
+    if os.path.exists(coorace):
+        g = nx.read_weighted_edgelist(coorace, nodetype=int)
+        g.add_nodes_from(range(max(g.nodes) + 1))
+        yield "coorace_comembership", g, True
+
+
+def measures(g, weighted):
+    n = g.number_of_nodes()
+    nodes = range(n)
+    w = "weight" if weighted else None
+    inv = None
+    if weighted:
+        for u, v, d in g.edges(data=True):
+            d["inverse"] = 1.0 / d["weight"]
+        inv = "inverse"
+    m = {
+        "degree": [g.degree(v) for v in nodes],
+        "degree_centrality": [nx.degree_centrality(g)[v] for v in nodes],
+        "strength": [g.degree(v, weight="weight") for v in nodes] if weighted else [float(g.degree(v)) for v in nodes],
+        "betweenness": _list(nx.betweenness_centrality(g), n),
+        "betweenness_raw": _list(nx.betweenness_centrality(g, normalized=False), n),
+        "betweenness_endpoints": _list(nx.betweenness_centrality(g, endpoints=True), n),
+        "closeness": _list(nx.closeness_centrality(g), n),
+        "closeness_per_component": _list(nx.closeness_centrality(g, wf_improved=False), n),
+        "harmonic": _list(nx.harmonic_centrality(g), n),
+        "pagerank": _list(nx.pagerank(g, alpha=0.85, tol=1e-15, max_iter=100000, weight=w), n),
+        "clustering": _list(nx.clustering(g), n),
+        "core_number": _list(nx.core_number(g), n) if not g.is_directed() else None,
+    }
+    if weighted:
+        m["betweenness_weight_as_distance"] = _list(nx.betweenness_centrality(g, weight="weight"), n)
+        m["betweenness_weight_as_strength"] = _list(nx.betweenness_centrality(g, weight=inv), n)
+        m["closeness_weight_as_distance"] = _list(nx.closeness_centrality(g, distance="weight"), n)
+        m["harmonic_weight_as_strength"] = _list(nx.harmonic_centrality(g, distance=inv), n)
+    connected = nx.is_connected(g) if not g.is_directed() else nx.is_strongly_connected(g)
+    if connected:
+        m["eigenvector"] = _list(nx.eigenvector_centrality(g, max_iter=100000, tol=1e-15, weight=w), n)
+    graph_level = {
+        "density": nx.density(g),
+        "transitivity": nx.transitivity(g) if not g.is_directed() else nx.transitivity(g.to_undirected()),
+        "average_clustering": nx.average_clustering(g) if not g.is_directed() else None,
+    }
+    return {k: v for k, v in m.items() if v is not None}, {k: v for k, v in graph_level.items() if v is not None}
+
+
+def _list(d, n):
+    return [d[v] for v in range(n)]
+
+
+def main():
+    os.makedirs(OUT, exist_ok=True)
+    for name, g, weighted in graphs():
+        g = nx.convert_node_labels_to_integers(g, ordering="sorted")
+        if not weighted:
+            for _, _, d in g.edges(data=True):
+                d.pop("weight", None)
+        per_node, graph_level = measures(g, weighted)
+        doc = {
+            "name": name,
+            "generator": f"networkx {nx.__version__}, scripts/networkx_reference.py",
+            "directed": g.is_directed(),
+            "weighted": weighted,
+            "nodes": g.number_of_nodes(),
+            "edges": [[u, v, d.get("weight", 1)] for u, v, d in g.edges(data=True)],
+            "measures": per_node,
+            "graph": graph_level,
+        }
+        with open(os.path.join(OUT, name + ".json"), "w") as f:
+            json.dump(doc, f, indent=0)
+        print(name, g.number_of_nodes(), g.number_of_edges(), file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
