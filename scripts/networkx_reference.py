@@ -14,6 +14,7 @@ import random
 import sys
 
 import networkx as nx
+import numpy
 
 OUT = os.path.join(os.path.dirname(__file__), "..", "Tests", "CoopGraphTests", "Fixtures", "reference")
 
@@ -70,14 +71,47 @@ def measures(g, weighted):
         m["betweenness_weight_as_strength"] = _list(nx.betweenness_centrality(g, weight=inv), n)
         m["closeness_weight_as_distance"] = _list(nx.closeness_centrality(g, distance="weight"), n)
         m["harmonic_weight_as_strength"] = _list(nx.harmonic_centrality(g, distance=inv), n)
+    # Katz: networkx's default alpha = 0.1 diverges when 0.1 >= 1/lambda_max; use half the bound then.
+    lam = max(abs(numpy.linalg.eigvals(nx.to_numpy_array(g, weight=w))))
+    alpha = min(0.1, 0.5 / lam) if lam > 0 else 0.1
+    m["katz"] = _list(nx.katz_centrality(g, alpha=alpha, beta=1.0, max_iter=100000, tol=1e-15, weight=w), n)
+    hubs, authorities = nx.hits(g, max_iter=100000, tol=1e-15)
+    m["hits_hubs"] = _list(hubs, n)
+    m["hits_authorities"] = _list(authorities, n)
+    eb = nx.edge_betweenness_centrality(g)
+    m["edge_betweenness"] = [eb[(u, v)] if (u, v) in eb else eb[(v, u)] for u, v in g.edges()]
     connected = nx.is_connected(g) if not g.is_directed() else nx.is_strongly_connected(g)
     if connected:
         m["eigenvector"] = _list(nx.eigenvector_centrality(g, max_iter=100000, tol=1e-15, weight=w), n)
+    und = g.to_undirected() if g.is_directed() else g
+    art = sorted(nx.articulation_points(und))
+    edge_index = {frozenset((u, v)): i for i, (u, v) in enumerate(und.edges())}
+    bridges = sorted(edge_index[frozenset(e)] for e in nx.bridges(und))
+    comps = nx.strongly_connected_components(g) if g.is_directed() else nx.connected_components(g)
+    largest = g.subgraph(max(comps, key=len)).copy()
     graph_level = {
+        "katz_alpha": alpha,
+        "articulation_points": art,
+        "bridges": bridges,
+        "strong_component_sizes": sorted((len(c) for c in (nx.strongly_connected_components(g) if g.is_directed() else nx.connected_components(g))), reverse=True),
+        "largest_component_size": largest.number_of_nodes(),
+        "diameter": nx.diameter(largest),
+        "radius": nx.radius(largest),
+        "average_shortest_path_length": nx.average_shortest_path_length(largest),
         "density": nx.density(g),
         "transitivity": nx.transitivity(g) if not g.is_directed() else nx.transitivity(g.to_undirected()),
         "average_clustering": nx.average_clustering(g) if not g.is_directed() else None,
     }
+    if weighted:
+        graph_level["average_shortest_path_length_weight_as_strength"] = nx.average_shortest_path_length(largest, weight="inverse")
+    if n >= 3:
+        # Freeman (1979) centralisation, with the star's sums as maxima (as igraph's centralization(normalized=True)).
+        def freeman(values, maximum):
+            top = max(values)
+            return sum(top - x for x in values) / maximum
+        graph_level["degree_centralization"] = freeman(m["degree_centrality"], n - 2)
+        graph_level["betweenness_centralization"] = freeman(m["betweenness"], n - 1)
+        graph_level["closeness_centralization"] = freeman(m["closeness"], (n - 1) * (n - 2) / (2 * n - 3))
     return {k: v for k, v in m.items() if v is not None}, {k: v for k, v in graph_level.items() if v is not None}
 
 

@@ -189,3 +189,18 @@ public struct GraphBuilder: Sendable {
         Graph(nodeCount: nodeCount, isDirected: directed, isWeighted: weighted, sources: sources, targets: targets, weights: weights)
     }
 }
+
+extension Graph {
+    /// The index of the edge from `u` to `v` (either way when undirected); binary search in u's sorted row.
+    /// - Precondition: the edge exists.
+    @inlinable public func edgeIndex(from u: Int, to v: Int) -> Int {
+        var low = outOffsets[u], high = outOffsets[u + 1] - 1
+        let target = Int32(v)
+        while low < high {
+            let mid = (low + high) / 2
+            if outTargets[mid] < target { low = mid + 1 } else { high = mid }
+        }
+        precondition(outTargets[low] == target, "no edge \(u)–\(v)")
+        return Int(outEdges[low])
+    }
+}

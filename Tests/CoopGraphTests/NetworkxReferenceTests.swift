@@ -11,8 +11,26 @@ struct NetworkxReferenceTests {
         let nodes: Int
         let edges: [[Double]]
         let measures: [String: [Double]]
-        let graph: [String: Double]
+        let graph: GraphLevel
         var testDescription: String { name }
+
+        struct GraphLevel: Decodable, Sendable {
+            let density: Double
+            let transitivity: Double?
+            let average_clustering: Double?
+            let katz_alpha: Double
+            let articulation_points: [Int]
+            let bridges: [Int]
+            let strong_component_sizes: [Int]
+            let largest_component_size: Int
+            let diameter: Double
+            let radius: Double
+            let average_shortest_path_length: Double
+            let average_shortest_path_length_weight_as_strength: Double?
+            let degree_centralization: Double?
+            let betweenness_centralization: Double?
+            let closeness_centralization: Double?
+        }
 
         func build() -> Graph {
             var builder = GraphBuilder(nodeCount: nodes, directed: directed, weighted: weighted)
@@ -67,8 +85,8 @@ struct NetworkxReferenceTests {
             // networkx's clustering of a DiGraph is the directed (Fagiolo) variant, not computed here.
             Self.compare("clustering", clustering(graph), reference)
             Self.compare("core_number", coreNumber(graph).map(Double.init), reference)
-            if let expected = reference.graph["transitivity"] { #expect(Self.close(transitivity(graph), expected)) }
-            if let expected = reference.graph["average_clustering"] { #expect(Self.close(averageClustering(graph), expected)) }
+            if let expected = reference.graph.transitivity { #expect(Self.close(transitivity(graph), expected)) }
+            if let expected = reference.graph.average_clustering { #expect(Self.close(averageClustering(graph), expected)) }
         }
         if reference.weighted {
             Self.compare("betweenness_weight_as_distance", betweenness(graph, length: .weight), reference)
@@ -76,7 +94,63 @@ struct NetworkxReferenceTests {
             Self.compare("closeness_weight_as_distance", closeness(graph, length: .weight), reference)
             Self.compare("harmonic_weight_as_strength", harmonic(graph, length: .inverseWeight), reference)
         }
-        if let expected = reference.graph["density"] { #expect(Self.close(graph.density, expected)) }
+        #expect(Self.close(graph.density, reference.graph.density))
+        if let values = katz(graph, alpha: reference.graph.katz_alpha, weighted: reference.weighted) {
+            Self.compare("katz", values, reference)
+        } else {
+            Issue.record("\(reference.name): katz did not converge with alpha \(reference.graph.katz_alpha)")
+        }
+        let (hubs, authorities) = hits(graph, weighted: reference.weighted)
+        // networkx computes HITS by sparse SVD (ARPACK, tol 1e-15): agreement to 1e-8 relative.
+        Self.compare("hits_hubs", hubs, reference, tolerance: 1e-8)
+        Self.compare("hits_authorities", authorities, reference, tolerance: 1e-8)
+        Self.compare("edge_betweenness", edgeBetweenness(graph), reference)
+        let cut = cutStructure(graph)
+        #expect(cut.articulationPoints == reference.graph.articulation_points)
+        #expect(cut.bridges == reference.graph.bridges)
+        #expect(stronglyConnectedComponents(graph).sizes.sorted(by: >) == reference.graph.strong_component_sizes)
+        let distances = distanceSummary(graph)
+        #expect(distances?.componentSize == reference.graph.largest_component_size)
+        #expect(distances?.diameter == reference.graph.diameter)
+        #expect(distances?.radius == reference.graph.radius)
+        #expect(Self.close(distances?.averageShortestPathLength ?? -1, reference.graph.average_shortest_path_length))
+        if let expected = reference.graph.average_shortest_path_length_weight_as_strength {
+            #expect(Self.close(distanceSummary(graph, length: .inverseWeight)?.averageShortestPathLength ?? -1, expected))
+        }
+        if let expected = reference.graph.degree_centralization {
+            #expect(Self.close(Centralization.degree(degreeCentrality(graph)) ?? -1, expected))
+            #expect(Self.close(Centralization.betweenness(betweenness(graph)) ?? -1, reference.graph.betweenness_centralization ?? 0))
+            #expect(Self.close(Centralization.closeness(closeness(graph)) ?? -1, reference.graph.closeness_centralization ?? 0))
+        }
+    }
+
+    @Test func sampledBetweennessWithEverySourceIsExact() throws {
+        for reference in Self.references {
+            let graph = reference.build()
+            Self.compare("betweenness", betweenness(graph, sample: reference.nodes, seed: 7), reference)
+        }
+    }
+
+    @Test func sampledBetweennessIsReproducibleAndClose() throws {
+        let reference = try #require(Self.references.first { $0.name == "barabasi_albert" })
+        let graph = reference.build()
+        let a = betweenness(graph, sample: 100, seed: 42), b = betweenness(graph, sample: 100, seed: 42)
+        #expect(a == b)
+        let exact = reference.measures["betweenness"]!
+        // The hub (node of largest exact betweenness) stays on top with half the sources.
+        #expect(a.indices.max { a[$0] < a[$1] } == exact.indices.max { exact[$0] < exact[$1] })
+    }
+
+    @Test func centralizationOfAStarIsOneAndOfACompleteGraphZero() {
+        var star = GraphBuilder(nodeCount: 6)
+        for leaf in 1..<6 { star.addEdge(0, leaf) }
+        let s = star.build()
+        #expect(Self.close(Centralization.degree(degreeCentrality(s))!, 1))
+        #expect(Self.close(Centralization.betweenness(betweenness(s))!, 1))
+        #expect(Self.close(Centralization.closeness(closeness(s))!, 1))
+        var complete = GraphBuilder(nodeCount: 5)
+        for u in 0..<5 { for v in (u + 1)..<5 { complete.addEdge(u, v) } }
+        #expect(Centralization.degree(degreeCentrality(complete.build())) == 0)
     }
 
     @Test(arguments: references)

@@ -8,29 +8,74 @@
 /// `endpoints` — for directed and undirected graphs alike (so an undirected star's centre scores 1); unnormalised
 /// undirected values are halved (each unordered pair counted once). Weights are lengths as `length` says.
 /// Disconnected graphs: pairs without a path contribute nothing.
+///
+/// Sampling (`sample: k`): only k sources drawn with `seed` are searched and the values are rescaled as networkx
+/// does for `k` (sources and non-sources scaled apart when endpoints are excluded). The draw uses ptce's own
+/// SplitMix64, so the sample differs from networkx's for the same seed; with k = n the result is exact.
 /// - Parameters:
 ///   - graph: directed or undirected.
 ///   - length: `.hops` (unweighted), `.weight` or `.inverseWeight`.
 ///   - normalized: see above (default true, as networkx).
 ///   - endpoints: count s and t as lying on their own paths.
+///   - sample: number of sources to sample (nil: every node).
+///   - seed: seed of the sample.
 ///   - threads: workers (default: every core).
 /// - Returns: one value per node.
-/// - Complexity: O(nm) unweighted, O(nm + n² log n) weighted; O(n + m) memory per worker.
-/// - Paper: U. Brandes, "A faster algorithm for betweenness centrality", J. Math. Sociol. 25(2), 2001.
+/// - Complexity: O(nm) unweighted, O(nm + n² log n) weighted (O(km…) sampled); O(n + m) memory per worker.
+/// - Paper: U. Brandes, "A faster algorithm for betweenness centrality", J. Math. Sociol. 25(2), 2001;
+///   U. Brandes, C. Pich, "Centrality estimation in large networks", Int. J. Bifurcation and Chaos 17(7), 2007.
 public func betweenness(
     _ graph: Graph, length: EdgeLength = .hops, normalized: Bool = true, endpoints: Bool = false,
-    threads: Int = defaultThreadCount
+    sample: Int? = nil, seed: UInt64 = 0, threads: Int = defaultThreadCount, progress: ProgressCounter? = nil
 ) -> [Double] {
     let n = graph.nodeCount
     let slots = graph.inOffsets.last ?? 0
+    let sources = sample.map { sampleNodes(n, count: $0, seed: seed) } ?? Array(0..<n)
     var result = accumulateOverSources(
-        sources: Array(0..<n), width: n, threads: threads,
+        sources: sources, width: n, threads: threads, progress: progress,
         makeScratch: { (PathScratch(nodeCount: n, slotCount: slots), [Double](repeating: 0, count: n)) },
         body: { source, scratch, accumulator in
             graph.shortestPaths(from: source, length: length, into: &scratch.0)
             _accumulate(graph, source: source, paths: scratch.0, delta: &scratch.1, into: &accumulator, endpoints: endpoints)
         })
-    _rescaleBetweenness(&result, n: n, normalized: normalized, directed: graph.isDirected, endpoints: endpoints)
+    _rescaleBetweenness(&result, n: n, normalized: normalized, directed: graph.isDirected, endpoints: endpoints,
+                        sampled: sample == nil ? nil : sources)
+    return result
+}
+
+/// Edge betweenness: for each edge, Σ_{s≠t} σ(s,t|e) / σ(s,t), by edge index.
+///
+/// Convention (networkx's `edge_betweenness_centrality`): normalised by n(n−1); unnormalised undirected values
+/// halved. Weights as `length` says.
+/// - Complexity: as `betweenness`.
+/// - Paper: U. Brandes, "On variants of shortest-path betweenness centrality and their generic computation",
+///   Social Networks 30(2), 2008.
+public func edgeBetweenness(_ graph: Graph, length: EdgeLength = .hops, normalized: Bool = true,
+                            threads: Int = defaultThreadCount, progress: ProgressCounter? = nil) -> [Double] {
+    let n = graph.nodeCount
+    let slots = graph.inOffsets.last ?? 0
+    var result = accumulateOverSources(
+        sources: Array(0..<n), width: graph.edgeCount, threads: threads, progress: progress,
+        makeScratch: { (PathScratch(nodeCount: n, slotCount: slots), [Double](repeating: 0, count: n)) },
+        body: { source, scratch, accumulator in
+            graph.shortestPaths(from: source, length: length, into: &scratch.0)
+            let s = scratch.0
+            var i = s.orderCount - 1
+            while i >= 0 {
+                let w = Int(s.order[i])
+                let coefficient = (1 + scratch.1[w]) / s.sigma[w]
+                let start = graph.inOffsets[w]
+                for k in start..<(start + s.predecessorCount[w]) {
+                    let v = Int(s.predecessors[k])
+                    let c = s.sigma[v] * coefficient
+                    accumulator[graph.edgeIndex(from: v, to: w)] += c
+                    scratch.1[v] += c
+                }
+                i -= 1
+            }
+            for i in 0..<s.orderCount { scratch.1[Int(s.order[i])] = 0 }
+        })
+    _rescaleBetweenness(&result, n: n, normalized: normalized, directed: graph.isDirected, endpoints: true, sampled: nil)
     return result
 }
 
@@ -52,10 +97,50 @@ private func _accumulate(_ graph: Graph, source: Int, paths s: PathScratch, delt
     for i in 0..<s.orderCount { delta[Int(s.order[i])] = 0 }
 }
 
-/// networkx's `_rescale` for exact betweenness (no sampling).
-private func _rescaleBetweenness(_ values: inout [Double], n: Int, normalized: Bool, directed: Bool, endpoints: Bool) {
-    let pairs = endpoints ? n : n - 1
+/// networkx 3.6's `_rescale`, including its sampling adjustment.
+private func _rescaleBetweenness(_ values: inout [Double], n: Int, normalized: Bool, directed: Bool, endpoints: Bool, sampled: [Int]?) {
+    let pairs = Double(endpoints ? n : n - 1)
     guard pairs >= 2 else { return }
-    let scale = normalized ? 1 / (Double(pairs) * Double(pairs - 1)) : (directed ? 1 : 0.5)
-    if scale != 1 { for i in values.indices { values[i] *= scale } }
+    let correction: Double = directed ? 1 : 2
+    guard let sampled else {
+        let scale = normalized ? 1 / (pairs * (pairs - 1)) : 1 / correction
+        if scale != 1 { for i in values.indices { values[i] *= scale } }
+        return
+    }
+    let k = Double(sampled.count)
+    if endpoints {
+        let scale = normalized ? 1 / (k * (pairs - 1)) : pairs / (k * correction)
+        for i in values.indices { values[i] *= scale }
+        return
+    }
+    let source = normalized ? (k > 1 ? 1 / ((k - 1) * (pairs - 1)) : 0) : (k > 1 ? pairs / ((k - 1) * correction) : 0)
+    let other = normalized ? 1 / (k * (pairs - 1)) : pairs / (k * correction)
+    var isSource = [Bool](repeating: false, count: values.count)
+    for s in sampled { isSource[s] = true }
+    for i in values.indices { values[i] *= isSource[i] ? source : other }
+}
+
+/// `count` distinct nodes of `0..<n` drawn with SplitMix64 from `seed` (partial Fisher–Yates), in drawn order.
+public func sampleNodes(_ n: Int, count: Int, seed: UInt64) -> [Int] {
+    var generator = SplitMix64(seed: seed)
+    var pool = Array(0..<n)
+    let k = min(max(count, 0), n)
+    for i in 0..<k {
+        let j = i + Int(generator.next() % UInt64(n - i))
+        pool.swapAt(i, j)
+    }
+    return Array(pool[0..<k])
+}
+
+/// SplitMix64 (Steele, Lea, Flood 2014): a small, fast, seedable generator with identical output on every platform.
+public struct SplitMix64: RandomNumberGenerator, Sendable {
+    private var state: UInt64
+    public init(seed: UInt64) { state = seed }
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
 }

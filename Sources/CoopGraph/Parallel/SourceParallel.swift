@@ -13,13 +13,14 @@ import Synchronization
 ///   - makeScratch: per-worker scratch buffers, reused across sources.
 ///   - body: adds the contribution of one source into the accumulator.
 func accumulateOverSources<Scratch>(
-    sources: [Int], width: Int, threads: Int,
+    sources: [Int], width: Int, threads: Int, progress: ProgressCounter? = nil,
     makeScratch: @escaping () -> Scratch,
     body: @escaping (Int, inout Scratch, inout [Double]) -> Void
 ) -> [Double] {
     let chunkCount = max(1, min(16, sources.count))
     let chunkSize = (sources.count + chunkCount - 1) / max(chunkCount, 1)
     var partials = [[Double]](repeating: [], count: chunkCount)
+    progress?.expect(sources.count)
     let next = Atomic<Int>(0)
     let workers = max(1, min(threads, chunkCount))
     partials.withUnsafeMutableBufferPointer { buffer in
@@ -32,7 +33,12 @@ func accumulateOverSources<Scratch>(
                 if chunk >= chunkCount { break }
                 var accumulator = [Double](repeating: 0, count: width)
                 let start = chunk * chunkSize, end = min(sources.count, start + chunkSize)
-                if start < end { for s in start..<end { body(sources[s], &scratch, &accumulator) } }
+                if start < end {
+                    for s in start..<end {
+                        body(sources[s], &scratch, &accumulator)
+                        progress?.advance()
+                    }
+                }
                 output[chunk] = accumulator
             }
         }
