@@ -36,11 +36,52 @@ def graphs():
     yield "disconnected", disconnected, False  # nodes 10 and 11 are isolated
     directed = nx.gnp_random_graph(60, 0.06, seed=5, directed=True)
     yield "directed_gnp", directed, False
-    coorace = os.path.join(os.path.dirname(__file__), "..", "Tests", "CoopGraphTests", "Fixtures", "coorace-comembership.edgelist")
-    if os.path.exists(coorace):
-        g = nx.read_weighted_edgelist(coorace, nodetype=int)
-        g.add_nodes_from(range(max(g.nodes) + 1))
-        yield "coorace_comembership", g, True
+    yield "coorace_combined", coorace_combined(), True
+
+
+def coorace_combined():
+    """The real COORACE network, combined view (ties + co-membership of GES/PTCE), rebuilt here from the CSV files
+    independently of ptce: nodes are actors in actors.csv order; an edge's weight is the sum of its tie weights plus
+    the number of GES/PTCE both actors belong to (directly or through a member group)."""
+    import csv
+    folder = os.path.join(os.path.dirname(__file__), "..", "Datasets", "coorace")
+    def rows(name):
+        with open(os.path.join(folder, name), encoding="utf-8") as f:
+            return list(csv.DictReader(f, delimiter=";"))
+    actors = [r["id"] for r in rows("actors.csv")]
+    index = {a: i for i, a in enumerate(actors)}
+    groups = {r["id"]: r["kind"] for r in rows("groups.csv")}
+    members = {}
+    for r in rows("memberships.csv"):
+        members.setdefault(r["group"], []).append(r["member"])
+    g = nx.Graph()
+    g.add_nodes_from(range(len(actors)))
+    def add(u, v, w):
+        if u == v:
+            return
+        if g.has_edge(u, v):
+            g[u][v]["weight"] += w
+        else:
+            g.add_edge(u, v, weight=w)
+    for r in rows("ties.csv"):
+        add(index[r["source"]], index[r["target"]], float(r["weight"] or 1))
+    for group, kind in groups.items():
+        if kind not in ("ges", "ptce"):
+            continue
+        found, stack, seen = set(), [group], {group}
+        while stack:
+            for m in members.get(stack.pop(), []):
+                if m in groups:
+                    if m not in seen:
+                        seen.add(m)
+                        stack.append(m)
+                else:
+                    found.add(index[m])
+        found = sorted(found)
+        for i, u in enumerate(found):
+            for v in found[i + 1:]:
+                add(u, v, 1.0)
+    return g
 
 
 def measures(g, weighted):
@@ -122,7 +163,8 @@ def _list(d, n):
 def main():
     os.makedirs(OUT, exist_ok=True)
     for name, g, weighted in graphs():
-        g = nx.convert_node_labels_to_integers(g, ordering="sorted")
+        if name != "coorace_combined":
+            g = nx.convert_node_labels_to_integers(g, ordering="sorted")
         if not weighted:
             for _, _, d in g.edges(data=True):
                 d.pop("weight", None)

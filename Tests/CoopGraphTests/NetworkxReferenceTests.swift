@@ -62,7 +62,7 @@ struct NetworkxReferenceTests {
 
     @Test func fixturesArePresent() {
         #expect(Self.references.map(\.name).sorted() ==
-            ["barabasi_albert", "directed_gnp", "disconnected", "florentine", "karate", "watts_strogatz", "weighted_sbm"])
+            ["barabasi_albert", "coorace_combined", "directed_gnp", "disconnected", "florentine", "karate", "watts_strogatz", "weighted_sbm"])
     }
 
     @Test(arguments: references)

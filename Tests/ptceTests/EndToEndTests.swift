@@ -77,3 +77,68 @@ struct EndToEndTests {
         #expect(before == after)
     }
 }
+
+/// `ptce centrality` as a user runs it.
+struct CentralityCommandTests {
+    @Test func tableNamesActors() throws {
+        let run = try EndToEndTests.ptce(["centrality", "Datasets/coorace", "--top", "10", "--metrics", "betweenness,degree", "--lang", "en"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let lines = run.stdout.split(separator: "\n")
+        #expect(lines[0].contains("Betweenness") && lines[0].contains("Partners"))
+        #expect(lines[1].contains("COORACE (fédération nationale)") && lines[1].contains("0.0709") && lines[1].hasSuffix("16"))
+        #expect(lines.count == 12)  // header, 10 actors, the summary line (the blank line is dropped by split)
+    }
+
+    @Test func jsonContract() throws {
+        let run = try EndToEndTests.ptce(["centrality", "Datasets/coorace", "--format", "json", "--threads", "1"])
+        #expect(run.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let nodes = try #require(object["nodes"] as? [[String: Any]])
+        #expect(nodes.count == 63)
+        #expect(Set(nodes[0].keys) == ["id", "name", "kind", "family", "degree", "degree_centrality", "strength", "betweenness", "closeness",
+                                        "harmonic", "eigenvector", "katz", "pagerank", "clustering", "core_number", "eccentricity"])
+    }
+
+    @Test func edgeListInputAndTimings() throws {
+        let run = try EndToEndTests.ptce(["centrality", "Tests/PTCEKitTests/Fixtures/good/edges.csv", "--nodes", "Tests/PTCEKitTests/Fixtures/good/nodes.csv",
+                                          "--format", "csv", "--metrics", "degree,betweenness", "--timings"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout == "id,name,kind,family,degree,betweenness\nx,Ex,unknown,unspecified,2,0\nlonely,Seul,unknown,unspecified,0,0\ny,y,unknown,unspecified,2,0\nz,z,unknown,unspecified,2,0\n")
+        let timing = try #require(run.stderr.split(separator: "\n").last)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(timing.utf8)) as? [String: Double])
+        #expect(object["load"] != nil && object["betweenness"] != nil)
+    }
+
+    @Test(arguments: [
+        (["--metrics", "betweeness"], "unknown metric 'betweeness'; did you mean 'betweenness'?"),
+        (["--at", "l'an dernier"], "--at expects a four-digit year"),
+        (["--families", "martians"], "unknown family 'martians'"),
+    ])
+    func badOptionsExitWith65(_ options: [String], _ message: String) throws {
+        let run = try EndToEndTests.ptce(["centrality", "Datasets/coorace", "--lang", "en"] + options)
+        #expect(run.status == 65)
+        #expect(run.stderr.contains(message))
+    }
+
+    @Test func negativeWeightInEdgeListExitsWith65() throws {
+        let run = try EndToEndTests.ptce(["centrality", "Tests/PTCEKitTests/Fixtures/bad/negative-weight-edges.csv", "--lang", "en"])
+        #expect(run.status == 65)
+        #expect(run.stderr.contains("negative-weight-edges.csv:3:5: error: weight must be greater than 0, not -1"))
+    }
+
+    @Test func emptyGraphExitsWith65() throws {
+        let run = try EndToEndTests.ptce(["centrality", "Datasets/coorace", "--families", "citizen", "--lang", "en"])
+        #expect(run.status == 65)
+        #expect(run.stderr.contains("the graph has no actor"))
+    }
+
+    @Test func analyzeWritesCentrality() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("ptce-analyze-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let run = try EndToEndTests.ptce(["analyze", "Datasets/coorace", "--out", out.path])
+        #expect(run.status == 0)
+        let csv = try String(contentsOf: out.appendingPathComponent("centrality.csv"), encoding: .utf8)
+        #expect(csv.hasPrefix("id,name,kind,family,degree,degree_centrality,strength,betweenness"))
+        #expect(csv.split(separator: "\n").count == 64)
+    }
+}

@@ -1,0 +1,214 @@
+import CoopGraph
+import Foundation
+
+/// The per-actor measures `ptce centrality` knows, by their JSON key.
+public enum Metric: String, CaseIterable, Sendable, Codable {
+    case degree, degreeCentrality = "degree_centrality", strength, betweenness, closeness, harmonic, eigenvector, katz
+    case pagerank, clustering, coreNumber = "core_number", eccentricity, hitsHub = "hits_hub", hitsAuthority = "hits_authority"
+
+    /// Computed when `--metrics` is not given.
+    public static let defaults: [Metric] = [.degree, .degreeCentrality, .strength, .betweenness, .closeness, .harmonic,
+                                            .eigenvector, .katz, .pagerank, .clustering, .coreNumber, .eccentricity]
+
+    public func label(_ language: Language) -> String {
+        switch (self, language) {
+        case (.degree, .fr): return "Partenaires"
+        case (.degree, .en): return "Partners"
+        case (.degreeCentrality, .fr): return "Degré norm."
+        case (.degreeCentrality, .en): return "Degree cent."
+        case (.strength, .fr): return "Force"
+        case (.strength, .en): return "Strength"
+        case (.betweenness, .fr): return "Intermédiarité"
+        case (.betweenness, .en): return "Betweenness"
+        case (.closeness, .fr): return "Proximité"
+        case (.closeness, .en): return "Closeness"
+        case (.harmonic, .fr): return "Harmonique"
+        case (.harmonic, .en): return "Harmonic"
+        case (.eigenvector, .fr): return "Vecteur propre"
+        case (.eigenvector, .en): return "Eigenvector"
+        case (.katz, _): return "Katz"
+        case (.pagerank, _): return "PageRank"
+        case (.clustering, .fr): return "Clustering"
+        case (.clustering, .en): return "Clustering"
+        case (.coreNumber, .fr): return "k-cœur"
+        case (.coreNumber, .en): return "k-core"
+        case (.eccentricity, .fr): return "Excentricité"
+        case (.eccentricity, .en): return "Eccentricity"
+        case (.hitsHub, _): return "HITS hub"
+        case (.hitsAuthority, .fr): return "HITS autorité"
+        case (.hitsAuthority, .en): return "HITS authority"
+        }
+    }
+
+    /// Whether values are whole numbers (printed without decimals).
+    public var isCount: Bool { self == .degree || self == .coreNumber }
+}
+
+/// Options of a centrality computation beyond the graph view.
+public struct CentralityOptions: Sendable {
+    public var metrics: [Metric] = Metric.defaults
+    public var threads: Int = defaultThreadCount
+    /// Sampled betweenness: number of sources (nil: exact).
+    public var sample: Int?
+    public var seed: UInt64 = 0
+    public var endpoints = false
+    public var katzAlpha = 0.1
+    public var progress: ProgressCounter?
+
+    public init() {}
+}
+
+/// Centrality of every actor of a network view, with graph-level figures, ready for table, CSV and JSON output.
+public struct CentralityReport: Sendable {
+    public struct Row: Sendable {
+        public var id: String
+        public var name: String
+        public var kind: String
+        public var family: String
+        /// Values by metric; nil when undefined (e.g. Katz without convergence).
+        public var values: [Metric: Double?]
+    }
+
+    public var rows: [Row]
+    public var metrics: [Metric]
+    /// Graph-level figures by snake_case key, in output order; nil values are undefined.
+    public var graph: [(String, GraphValue)]
+    /// Seconds per step (`load` is added by the caller).
+    public var timings: [(String, Double)]
+    /// Things the user should know (non-convergence, per-component figures).
+    public var notes: [Localized]
+
+    public enum GraphValue: Sendable {
+        case number(Double?), integer(Int), bool(Bool), text(String?)
+    }
+
+    public init(network: Network, view: GraphViewOptions, options: CentralityOptions, taxonomy: Taxonomy = .standard) {
+        let clock = ContinuousClock()
+        var timings: [(String, Double)] = []
+        func timed<T>(_ name: String, _ work: () -> T) -> T {
+            let start = clock.now
+            let result = work()
+            let elapsed = start.duration(to: clock.now)
+            timings.append((name, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18))
+            return result
+        }
+        let networkGraph = timed("build") { NetworkGraph(network, options: view, taxonomy: taxonomy) }
+        let g = networkGraph.graph
+        let length: EdgeLength = view.weighted ? (view.weightAs == .strength ? .inverseWeight : .weight) : .hops
+        var notes: [Localized] = []
+        var columns: [Metric: [Double?]] = [:]
+        let threads = options.threads
+        for metric in options.metrics where columns[metric] == nil {
+            switch metric {
+            case .degree: columns[metric] = timed("degree") { CoopGraph.degree(g).map(Double.init) }
+            case .degreeCentrality: columns[metric] = timed("degree_centrality") { degreeCentrality(g) }
+            case .strength: columns[metric] = timed("strength") { CoopGraph.strength(g) }
+            case .betweenness:
+                columns[metric] = timed("betweenness") {
+                    CoopGraph.betweenness(g, length: length, endpoints: options.endpoints, sample: options.sample, seed: options.seed,
+                                          threads: threads, progress: options.progress)
+                }
+            case .closeness: columns[metric] = timed("closeness") { CoopGraph.closeness(g, length: length, threads: threads) }
+            case .harmonic: columns[metric] = timed("harmonic") { CoopGraph.harmonic(g, length: length, threads: threads) }
+            case .eigenvector: columns[metric] = timed("eigenvector") { CoopGraph.eigenvector(g, weighted: view.weighted) }
+            case .katz:
+                let values = timed("katz") { CoopGraph.katz(g, alpha: options.katzAlpha, weighted: view.weighted) }
+                if values == nil {
+                    notes.append(Localized(
+                        fr: "Katz n'a pas convergé avec alpha = \(options.katzAlpha) : alpha doit être inférieur à 1/λmax ; essayez --katz-alpha \(options.katzAlpha / 10)",
+                        en: "Katz did not converge with alpha = \(options.katzAlpha): alpha must be below 1/λmax; try --katz-alpha \(options.katzAlpha / 10)"))
+                }
+                columns[metric] = values ?? [Double?](repeating: nil, count: g.nodeCount)
+            case .pagerank: columns[metric] = timed("pagerank") { CoopGraph.pagerank(g, weighted: view.weighted) }
+            case .clustering: columns[metric] = timed("clustering") { CoopGraph.clustering(g) }
+            case .coreNumber: columns[metric] = timed("core_number") { CoopGraph.coreNumber(g).map(Double.init) }
+            case .eccentricity:
+                columns[metric] = timed("eccentricity") { CoopGraph.eccentricity(g, length: length, threads: threads) }
+            case .hitsHub, .hitsAuthority:
+                let (hubs, authorities) = timed("hits") { CoopGraph.hits(g, weighted: view.weighted) }
+                columns[.hitsHub] = hubs
+                columns[.hitsAuthority] = authorities
+            }
+        }
+        rows = networkGraph.actorIndices.enumerated().map { v, index in
+            let actor = network.actors[index]
+            return Row(id: actor.id, name: actor.name, kind: actor.kind, family: taxonomy.family(of: actor.kind)?.id ?? "unspecified",
+                       values: Dictionary(uniqueKeysWithValues: options.metrics.map { ($0, columns[$0]![v]) }))
+        }
+        metrics = options.metrics
+        var graph: [(String, GraphValue)] = [
+            ("nodes", .integer(g.nodeCount)), ("edges", .integer(g.edgeCount)), ("directed", .bool(g.isDirected)),
+            ("weighted", .bool(view.weighted)), ("weight_as", .text(view.weighted ? view.weightAs.rawValue : nil)),
+            ("view", .text(view.view.rawValue)), ("at", .number(view.at.map(Double.init))), ("density", .number(g.density)),
+        ]
+        let components = timed("components") { g.isDirected ? stronglyConnectedComponents(g) : connectedComponents(g) }
+        graph.append(("components", .integer(components.sizes.count)))
+        graph.append(("largest_component", .integer(components.sizes.max() ?? 0)))
+        graph.append(("transitivity", .number(timed("transitivity") { transitivity(g) })))
+        graph.append(("average_clustering", .number(columns[.clustering].map { values in
+            values.isEmpty ? 0 : values.reduce(0) { $0 + ($1 ?? 0) } / Double(values.count)
+        } ?? averageClustering(g))))
+        let distances = timed("distances") { distanceSummary(g, length: length, threads: threads) }
+        graph.append(("diameter", .number(distances?.diameter)))
+        graph.append(("radius", .number(distances?.radius)))
+        graph.append(("average_shortest_path_length", .number(distances?.averageShortestPathLength)))
+        graph.append(("distance_component_nodes", .integer(distances?.componentSize ?? 0)))
+        if let distances, distances.componentSize < g.nodeCount {
+            notes.append(Localized(
+                fr: "Le réseau n'est pas connexe : diamètre, rayon et longueur moyenne des chemins sont ceux de la plus grande composante (\(distances.componentSize) acteurs sur \(g.nodeCount)) ; l'excentricité d'un acteur est mesurée dans sa composante.",
+                en: "The network is not connected: diameter, radius and average path length are those of the largest component (\(distances.componentSize) of \(g.nodeCount) actors); an actor's eccentricity is measured within its component."))
+        }
+        let degreeValues = columns[.degreeCentrality].map { $0.map { $0 ?? 0 } } ?? degreeCentrality(g)
+        graph.append(("degree_centralization", .number(Centralization.degree(degreeValues))))
+        if let values = columns[.betweenness], options.sample == nil, !options.endpoints {
+            graph.append(("betweenness_centralization", .number(Centralization.betweenness(values.map { $0 ?? 0 }))))
+        }
+        if let values = columns[.closeness] {
+            graph.append(("closeness_centralization", .number(Centralization.closeness(values.map { $0 ?? 0 }))))
+        }
+        if let sample = options.sample { graph.append(("betweenness_sample", .integer(sample))) }
+        self.graph = graph
+        self.timings = timings
+        self.notes = notes
+    }
+
+    /// Rows sorted by a metric, largest first (ties by name), nil values last.
+    public func ranked(by metric: Metric) -> [Row] {
+        rows.sorted { a, b in
+            let x = a.values[metric] ?? nil, y = b.values[metric] ?? nil
+            switch (x, y) {
+            case let (x?, y?): return x != y ? x > y : a.name < b.name
+            case (.some, nil): return true
+            case (nil, .some): return false
+            case (nil, nil): return a.name < b.name
+            }
+        }
+    }
+
+    /// The JSON contract: `{"graph": {...}, "nodes": [{"id", "name", metric keys...}]}`, numbers as numbers,
+    /// non-finite or undefined values as null.
+    public func json(rows selected: [Row]? = nil) throws -> Data {
+        func number(_ value: Double?) -> Any {
+            guard let value, value.isFinite else { return NSNull() }
+            return value
+        }
+        var graphObject: [String: Any] = [:]
+        for (key, value) in graph {
+            switch value {
+            case .number(let x): graphObject[key] = number(x)
+            case .integer(let x): graphObject[key] = x
+            case .bool(let x): graphObject[key] = x
+            case .text(let x): graphObject[key] = x ?? NSNull()
+            }
+        }
+        let nodes: [[String: Any]] = (selected ?? rows).map { row in
+            var object: [String: Any] = ["id": row.id, "name": row.name, "kind": row.kind, "family": row.family]
+            for metric in metrics {
+                let value = row.values[metric] ?? nil
+                object[metric.rawValue] = metric.isCount ? (value.map { Int($0) } as Any? ?? NSNull()) : number(value)
+            }
+            return object
+        }
+        return try JSONSerialization.data(withJSONObject: ["graph": graphObject, "nodes": nodes], options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+    }
+}

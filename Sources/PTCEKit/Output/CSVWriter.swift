@@ -1,0 +1,51 @@
+/// Writes CSV for spreadsheets and scripts: RFC 4180 quoting, UTF-8, `\n` line ends.
+///
+/// Text cells that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, tab or carriage return)
+/// are prefixed with `'`, the OWASP advice against CSV injection. Numbers are written as they are.
+public struct CSVWriter {
+    public enum Cell {
+        case text(String)
+        case number(Double?)
+        case integer(Int?)
+    }
+
+    public let separator: Character
+    public private(set) var output = ""
+
+    public init(separator: Character = ",") {
+        self.separator = separator
+    }
+
+    public mutating func row(_ cells: [Cell]) {
+        output += cells.map(render).joined(separator: String(separator))
+        output += "\n"
+    }
+
+    private func render(_ cell: Cell) -> String {
+        switch cell {
+        case .number(let value):
+            guard let value, value.isFinite else { return "" }
+            return value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+        case .integer(let value):
+            return value.map(String.init) ?? ""
+        case .text(var text):
+            if let first = text.first, "=+-@\t\r".contains(first) { text = "'" + text }
+            if text.contains(separator) || text.contains("\"") || text.contains("\n") || text.contains("\r") {
+                return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+            }
+            return text
+        }
+    }
+}
+
+extension CentralityReport {
+    /// One row per actor: id, name, kind, family, then the metrics, in `rows` order.
+    public func csv(rows selected: [Row]? = nil) -> String {
+        var writer = CSVWriter()
+        writer.row((["id", "name", "kind", "family"] + metrics.map(\.rawValue)).map { .text($0) })
+        for row in selected ?? rows {
+            writer.row([.text(row.id), .text(row.name), .text(row.kind), .text(row.family)] + metrics.map { .number(row.values[$0] ?? nil) })
+        }
+        return writer.output
+    }
+}

@@ -1,0 +1,165 @@
+import ArgumentParser
+import CoopGraph
+import Foundation
+import PTCEKit
+
+struct CentralityCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "centrality",
+        abstract: "Centrality of every actor: who holds the network together, who is peripheral, who brokers.",
+        discussion: """
+        Metrics (--metrics, comma-separated; default: all but hits): degree (number of partners), degree_centrality \
+        (degree/(n−1)), strength (sum of tie weights), betweenness (Brandes, normalised as networkx), closeness \
+        (Wasserman–Faust corrected, as networkx), harmonic, eigenvector, katz (alpha 0.1), pagerank (0.85), \
+        clustering, core_number, eccentricity (within the actor's component), hits_hub, hits_authority.
+
+        Weights: without --weighted every edge weighs 1. With --weighted, strength, eigenvector, katz and pagerank use \
+        the weights as intensities; shortest-path measures (betweenness, closeness, harmonic, eccentricity) read them \
+        as --weight-as says: strength (default: length = 1/weight, a strong tie is a short path) or distance \
+        (length = weight, as networkx's weight="weight"). See docs/weights.md.
+
+        --format json prints {"graph": {...}, "nodes": [{"id", "name", "degree", ...}]}: snake_case keys, numbers \
+        as numbers, undefined values as null. Exits 65 on invalid input, unknown metric, --at not a year, or an \
+        empty graph.
+        """
+    )
+
+    @OptionGroup var input: InputOptions
+    @OptionGroup var viewOptions: ViewOptions
+
+    @Option(help: "Comma-separated metrics (see above).")
+    var metrics: String?
+
+    @Option(help: "Show the N actors ranked first by the first metric listed (0: all).")
+    var top: Int = 0
+
+    @Option(help: "Output: table, csv or json.")
+    var format: Format = .table
+
+    @Option(help: "Worker threads for betweenness, closeness, harmonic (default: every core).")
+    var threads: Int = defaultThreadCount
+
+    @Option(help: "Sampled betweenness: number of source actors (for very large graphs).")
+    var sample: Int?
+
+    @Option(help: "Seed of the betweenness sample.")
+    var seed: UInt64 = 0
+
+    @Flag(help: "Betweenness counts path endpoints (networkx endpoints=True).")
+    var endpoints = false
+
+    @Option(help: "Katz attenuation alpha (must be below 1/λmax).")
+    var katzAlpha: Double = 0.1
+
+    @Flag(help: "Write load and per-measure seconds to stderr as one JSON line.")
+    var timings = false
+
+    enum Format: String, ExpressibleByArgument { case table, csv, json }
+
+    func validate() throws {
+        if threads < 1 { throw ValidationError("--threads must be at least 1") }
+        if top < 0 { throw ValidationError("--top must be 0 or more") }
+        if let sample, sample < 1 { throw ValidationError("--sample must be at least 1") }
+        if !(katzAlpha > 0) { throw ValidationError("--katz-alpha must be greater than 0") }
+    }
+
+    func parsedMetrics() throws -> [Metric] {
+        guard let metrics else { return Metric.defaults }
+        return try metrics.split(separator: ",").map { raw in
+            let name = raw.trimmingCharacters(in: .whitespaces)
+            if let metric = Metric(rawValue: name) { return metric }
+            let near = Metric.allCases.min { editDistanceForCLI(name, $0.rawValue) < editDistanceForCLI(name, $1.rawValue) }!
+            printError(input.lang == .fr
+                ? "erreur : mesure inconnue « \(name) » ; vouliez-vous dire « \(near.rawValue) » ? (mesures : \(Metric.allCases.map(\.rawValue).joined(separator: ", ")))"
+                : "error: unknown metric '\(name)'; did you mean '\(near.rawValue)'? (metrics: \(Metric.allCases.map(\.rawValue).joined(separator: ", ")))")
+            throw Exit.dataError
+        }
+    }
+
+    func run() throws {
+        let metricList = try parsedMetrics()
+        let taxonomy = try input.loadTaxonomy()
+        let view = try viewOptions.graphOptions(taxonomy: taxonomy, language: input.lang)
+        let loadStart = Date()
+        let result = try input.load(quietWarnings: true)
+        let loadSeconds = Date().timeIntervalSince(loadStart)
+        var options = CentralityOptions()
+        options.metrics = metricList
+        options.threads = threads
+        options.sample = sample
+        options.seed = seed
+        options.endpoints = endpoints
+        options.katzAlpha = katzAlpha
+        let bar = ProgressBar(label: input.lang == .fr ? "Calcul" : "Computing")
+        options.progress = bar.counter
+        let report = CentralityReport(network: result.network, view: view, options: options, taxonomy: taxonomy)
+        bar.finish()
+        guard !report.rows.isEmpty else {
+            printError(input.lang == .fr ? "\(input.path): erreur : le graphe n'a aucun acteur (vérifiez les filtres --families, --types, --at)"
+                                         : "\(input.path): error: the graph has no actor (check the --families, --types and --at filters)")
+            throw Exit.dataError
+        }
+        for note in report.notes { printError((input.lang == .fr ? "note : " : "note: ") + note.text(input.lang)) }
+        let ranked = report.ranked(by: metricList[0])
+        let shown = top > 0 ? Array(ranked.prefix(top)) : (format == .table ? ranked : report.rows)
+        switch format {
+        case .json: print(String(decoding: try report.json(rows: top > 0 ? shown : nil), as: UTF8.self))
+        case .csv: print(report.csv(rows: top > 0 ? shown : nil), terminator: "")
+        case .table: print(table(report, shown), terminator: "")
+        }
+        if timings {
+            var object: [String: Double] = ["load": loadSeconds]
+            for (name, seconds) in report.timings { object[name, default: 0] += seconds }
+            let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+            printError(String(decoding: data, as: UTF8.self))
+        }
+    }
+
+    private func table(_ report: CentralityReport, _ rows: [CentralityReport.Row]) -> String {
+        let fr = input.lang == .fr
+        let nameHeader = fr ? "Acteur" : "Actor"
+        var lines: [[String]] = [["#", nameHeader] + report.metrics.map { $0.label(input.lang) }]
+        for (rank, row) in rows.enumerated() {
+            lines.append(["\(rank + 1)", row.name] + report.metrics.map { metric in
+                guard let value = row.values[metric] ?? nil, value.isFinite else { return "–" }
+                let text = metric.isCount ? String(Int(value)) : String(format: "%.4f", value)
+                return fr ? text.replacingOccurrences(of: ".", with: ",") : text
+            })
+        }
+        let nameWidth = min(40, lines.map { $0[1].count }.max() ?? 0)
+        var output = ""
+        for line in lines {
+            var name = line[1]
+            if name.count > nameWidth { name = String(name.prefix(nameWidth - 1)) + "…" }
+            var text = line[0].leftPad(3) + "  " + name.padding(toLength: nameWidth, withPad: " ", startingAt: 0)
+            for (index, cell) in line.dropFirst(2).enumerated() {
+                text += "  " + cell.leftPad(max(report.metrics[index].label(input.lang).count, 8))
+            }
+            output += text + "\n"
+        }
+        let graph = Dictionary(report.graph.map { ($0.0, $0.1) }, uniquingKeysWith: { a, _ in a })
+        if case .integer(let n)? = graph["nodes"], case .integer(let m)? = graph["edges"], case .number(let density)? = graph["density"] {
+            output += "\n" + (fr ? "\(n) acteurs, \(m) liens, densité \(String(format: "%.4f", density ?? 0).replacingOccurrences(of: ".", with: ","))"
+                                 : "\(n) actors, \(m) edges, density \(String(format: "%.4f", density ?? 0))") + "\n"
+        }
+        return output
+    }
+}
+
+extension String {
+    func leftPad(_ width: Int) -> String { count >= width ? self : String(repeating: " ", count: width - count) + self }
+}
+
+/// Levenshtein distance for suggestions on the command line.
+func editDistanceForCLI(_ a: String, _ b: String) -> Int {
+    let a = Array(a), b = Array(b)
+    if a.isEmpty { return b.count }
+    if b.isEmpty { return a.count }
+    var previous = Array(0...b.count)
+    for i in 1...a.count {
+        var current = [i] + [Int](repeating: 0, count: b.count)
+        for j in 1...b.count { current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)) }
+        previous = current
+    }
+    return previous[b.count]
+}

@@ -1,0 +1,74 @@
+import ArgumentParser
+import PTCEKit
+
+/// How a network becomes the graph measures run on; shared by the commands that compute measures.
+struct ViewOptions: ParsableArguments {
+    @Option(help: "Edges: ties (explicit partnerships), co-membership (actors sharing a GES or PTCE, weighted by the number shared), or combined.")
+    var view: ViewKind = .ties
+
+    @Flag(help: "Use tie weights (intensity). Without it every edge weighs 1.")
+    var weighted = false
+
+    @Option(help: "With --weighted, how weights become path lengths: strength (distance = 1/weight: a stronger tie is a shorter path; default) or distance (the weight is the length, networkx's reading).")
+    var weightAs: WeightReading = .strength
+
+    @Option(help: "Keep only ties and memberships active in this year (since ≤ YEAR < until).")
+    var at: String?
+
+    @Option(help: "Keep only ties of these types, comma-separated (e.g. agreement,joint_project).")
+    var types: String?
+
+    @Option(help: "Keep only actors of these families, comma-separated (e.g. iae,public_authority).")
+    var families: String?
+
+    @Flag(help: "Directed graph: directed ties keep their direction (undirected ties go both ways).")
+    var directed = false
+
+    /// The graph options, or a usage error exiting 65 with the reason.
+    func graphOptions(taxonomy: Taxonomy, language: Language) throws -> GraphViewOptions {
+        var options = GraphViewOptions()
+        options.view = view
+        options.weighted = weighted
+        options.weightAs = weightAs
+        options.directed = directed
+        let fr = language == .fr
+        if let at {
+            guard at.count == 4, let year = Int(at) else {
+                printError(fr ? "erreur : --at attend une année sur quatre chiffres (par exemple --at 2017), pas « \(at) »"
+                              : "error: --at expects a four-digit year (for example --at 2017), not '\(at)'")
+                throw Exit.dataError
+            }
+            options.at = year
+        }
+        if let types {
+            let vocabulary = Vocabulary(taxonomy.tieTypes)
+            options.tieTypes = Set(try types.split(separator: ",").map { raw in
+                let text = raw.trimmingCharacters(in: .whitespaces)
+                guard let id = vocabulary.resolve(text) else {
+                    printError(fr ? "erreur : type de lien inconnu « \(text) » (types : \(vocabulary.idList))"
+                                  : "error: unknown tie type '\(text)' (types: \(vocabulary.idList))")
+                    throw Exit.dataError
+                }
+                return id
+            })
+        }
+        if let families {
+            let known = taxonomy.families.map(\.id)
+            options.families = Set(try families.split(separator: ",").map { raw in
+                let text = raw.trimmingCharacters(in: .whitespaces)
+                guard known.contains(text) else {
+                    printError(fr ? "erreur : famille inconnue « \(text) » (familles : \(known.joined(separator: ", ")))"
+                                  : "error: unknown family '\(text)' (families: \(known.joined(separator: ", ")))")
+                    throw Exit.dataError
+                }
+                return text
+            })
+        }
+        return options
+    }
+}
+
+extension ViewKind: ExpressibleByArgument {}
+extension WeightReading: ExpressibleByArgument {}
+
+import Foundation
