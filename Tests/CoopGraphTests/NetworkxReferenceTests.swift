@@ -124,6 +124,20 @@ struct NetworkxReferenceTests {
         }
     }
 
+    @Test(arguments: references.filter { !$0.directed })
+    func distanceProfileEqualsTheStandaloneMeasures(_ reference: Reference) {
+        let graph = reference.build()
+        for length in reference.weighted ? [EdgeLength.hops, .inverseWeight] : [.hops] {
+            let profile = DistanceProfile(graph, length: length, threads: 2)
+            #expect(profile.closeness() == closeness(graph, length: length))
+            #expect(profile.closeness(perComponent: true) == closeness(graph, length: length, perComponent: true))
+            #expect(profile.inverseDistanceSum == harmonic(graph, length: length))
+            #expect(profile.eccentricity == eccentricity(graph, length: length))
+            let components = connectedComponents(graph)
+            #expect(profile.summary(componentLabels: components.labels, sizes: components.sizes) == distanceSummary(graph, length: length))
+        }
+    }
+
     @Test func sampledBetweennessWithEverySourceIsExact() throws {
         for reference in Self.references {
             let graph = reference.build()

@@ -82,19 +82,28 @@ public func edgeBetweenness(_ graph: Graph, length: EdgeLength = .hops, normaliz
 /// Brandes phase 2: dependencies δ(v) = Σ_w σ(v)/σ(w)·(1 + δ(w)) over the settled order, last first.
 private func _accumulate(_ graph: Graph, source: Int, paths s: PathScratch, delta: inout [Double], into bc: inout [Double], endpoints: Bool) {
     if endpoints { bc[source] += Double(s.orderCount - 1) }
-    var i = s.orderCount - 1
-    while i >= 0 {
-        let w = Int(s.order[i])
-        let coefficient = (1 + delta[w]) / s.sigma[w]
-        let start = graph.inOffsets[w]
-        for k in start..<(start + s.predecessorCount[w]) {
-            let v = Int(s.predecessors[k])
-            delta[v] += s.sigma[v] * coefficient
+    let extra: Double = endpoints ? 1 : 0
+    graph.inOffsets.withUnsafeBufferPointer { predecessorOffsets in
+    s.order.withUnsafeBufferPointer { order in
+    s.sigma.withUnsafeBufferPointer { sigma in
+    s.predecessors.withUnsafeBufferPointer { predecessors in
+    s.predecessorCount.withUnsafeBufferPointer { predecessorCount in
+    delta.withUnsafeMutableBufferPointer { delta in
+    bc.withUnsafeMutableBufferPointer { bc in
+        var i = s.orderCount - 1
+        while i >= 0 {
+            let w = Int(order[i])
+            let coefficient = (1 + delta[w]) / sigma[w]
+            let start = predecessorOffsets[w]
+            for k in start..<(start + predecessorCount[w]) {
+                let v = Int(predecessors[k])
+                delta[v] += sigma[v] * coefficient
+            }
+            if w != source { bc[w] += delta[w] + extra }
+            i -= 1
         }
-        if w != source { bc[w] += delta[w] + (endpoints ? 1 : 0) }
-        i -= 1
-    }
-    for i in 0..<s.orderCount { delta[Int(s.order[i])] = 0 }
+        for i in 0..<s.orderCount { delta[Int(order[i])] = 0 }
+    }}}}}}}
 }
 
 /// networkx 3.6's `_rescale`, including its sampling adjustment.

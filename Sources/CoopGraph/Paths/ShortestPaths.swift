@@ -60,69 +60,84 @@ extension Graph {
     /// Single-source shortest paths from `source` following out-edges, filling `scratch`: distances, path
     /// counts, settled order and predecessor lists (Brandes 2001, phase 1). BFS for `.hops`, Dijkstra otherwise.
     /// Ties in weighted distances are compared exactly, as networkx does.
+    ///
+    /// The loops run over raw buffers: indexing arrays through slices would retain the shared CSR buffers on every
+    /// call, and those atomic reference counts are what two threads then fight over.
     func shortestPaths(from source: Int, length: EdgeLength, into s: inout PathScratch) {
         s.reset()
-        // Predecessor slots: node v may have up to inDegree(v) predecessors; lay them out by in-offsets.
         s.distance[source] = 0
         s.sigma[source] = 1
-        if case .hops = length {
-            var head = 0, tail = 1
-            s.queue[0] = Int32(source)
-            while head < tail {
-                let v = Int(s.queue[head]); head += 1
-                s.order[s.orderCount] = Int32(v); s.orderCount += 1
-                let dv = s.distance[v]
-                for w32 in neighbors(of: v) {
-                    let w = Int(w32)
-                    if s.distance[w] == .infinity {
-                        s.distance[w] = dv + 1
-                        s.queue[tail] = w32; tail += 1
-                    }
-                    if s.distance[w] == dv + 1 {
-                        s.sigma[w] += s.sigma[v]
-                        s.predecessors[inOffsets[w] + s.predecessorCount[w]] = Int32(v)
-                        s.predecessorCount[w] += 1
+        let isHops: Bool
+        if case .hops = length { isHops = true } else { isHops = false }
+        outOffsets.withUnsafeBufferPointer { offsets in
+        outTargets.withUnsafeBufferPointer { targets in
+        outEdges.withUnsafeBufferPointer { edgeIDs in
+        inOffsets.withUnsafeBufferPointer { predecessorOffsets in
+        weights.withUnsafeBufferPointer { weights in
+        s.distance.withUnsafeMutableBufferPointer { distance in
+        s.sigma.withUnsafeMutableBufferPointer { sigma in
+        s.order.withUnsafeMutableBufferPointer { order in
+        s.predecessors.withUnsafeMutableBufferPointer { predecessors in
+        s.predecessorCount.withUnsafeMutableBufferPointer { predecessorCount in
+        s.predecessorStart.withUnsafeMutableBufferPointer { settled in
+            var orderCount = 0
+            if isHops {
+                s.queue.withUnsafeMutableBufferPointer { queue in
+                    var head = 0, tail = 1
+                    queue[0] = Int32(source)
+                    while head < tail {
+                        let v = Int(queue[head]); head += 1
+                        order[orderCount] = Int32(v); orderCount += 1
+                        let next = distance[v] + 1
+                        let sigmaV = sigma[v]
+                        for k in offsets[v]..<offsets[v + 1] {
+                            let w = Int(targets[k])
+                            if distance[w] == .infinity {
+                                distance[w] = next
+                                queue[tail] = Int32(w); tail += 1
+                            }
+                            if distance[w] == next {
+                                sigma[w] += sigmaV
+                                predecessors[predecessorOffsets[w] + predecessorCount[w]] = Int32(v)
+                                predecessorCount[w] += 1
+                            }
+                        }
                     }
                 }
-            }
-            return
-        }
-        // Dijkstra with a binary heap of (distance, node); stale entries skipped.
-        s.heap.removeAll(keepingCapacity: true)
-        heapPush(&s.heap, (0, Int32(source)))
-        while let (d, v32) = heapPop(&s.heap) {
-            let v = Int(v32)
-            if d > s.distance[v] || isSettled(v, s) { continue }
-            s.order[s.orderCount] = v32; s.orderCount += 1
-            markSettled(v, &s)
-            let edges = incidentEdges(of: v)
-            var k = edges.startIndex
-            for w32 in neighbors(of: v) {
-                let w = Int(w32)
-                let alt = d + length.length(weights[Int(edges[k])])
-                k += 1
-                if isSettled(w, s) { continue }
-                if alt < s.distance[w] {
-                    s.distance[w] = alt
-                    s.sigma[w] = s.sigma[v]
-                    s.predecessors[inOffsets[w]] = Int32(v)
-                    s.predecessorCount[w] = 1
-                    heapPush(&s.heap, (alt, w32))
-                } else if alt == s.distance[w] {
-                    s.sigma[w] += s.sigma[v]
-                    s.predecessors[inOffsets[w] + s.predecessorCount[w]] = Int32(v)
-                    s.predecessorCount[w] += 1
+            } else {
+                // Dijkstra with a binary heap of (distance, node); stale entries skipped. `settled` reuses
+                // predecessorStart, otherwise unused (predecessor slots start at the in-offsets).
+                s.heap.removeAll(keepingCapacity: true)
+                heapPush(&s.heap, (0, Int32(source)))
+                while let (d, v32) = heapPop(&s.heap) {
+                    let v = Int(v32)
+                    if d > distance[v] || settled[v] == 1 { continue }
+                    order[orderCount] = v32; orderCount += 1
+                    settled[v] = 1
+                    let sigmaV = sigma[v]
+                    for k in offsets[v]..<offsets[v + 1] {
+                        let w = Int(targets[k])
+                        if settled[w] == 1 { continue }
+                        let alt = d + length.length(weights[Int(edgeIDs[k])])
+                        if alt < distance[w] {
+                            distance[w] = alt
+                            sigma[w] = sigmaV
+                            predecessors[predecessorOffsets[w]] = Int32(v)
+                            predecessorCount[w] = 1
+                            heapPush(&s.heap, (alt, Int32(w)))
+                        } else if alt == distance[w] {
+                            sigma[w] += sigmaV
+                            predecessors[predecessorOffsets[w] + predecessorCount[w]] = Int32(v)
+                            predecessorCount[w] += 1
+                        }
+                    }
                 }
+                for i in 0..<orderCount { settled[Int(order[i])] = 0 }
             }
-        }
-        for i in 0..<s.orderCount { unmarkSettled(Int(s.order[i]), &s) }
+            s.orderCount = orderCount
+        }}}}}}}}}}}
     }
 }
-
-// Settled marks live in predecessorStart (otherwise unused: predecessor slots start at inOffsets), to avoid another buffer.
-@inline(__always) private func isSettled(_ v: Int, _ s: PathScratch) -> Bool { s.predecessorStart[v] == 1 }
-@inline(__always) private func markSettled(_ v: Int, _ s: inout PathScratch) { s.predecessorStart[v] = 1 }
-@inline(__always) private func unmarkSettled(_ v: Int, _ s: inout PathScratch) { s.predecessorStart[v] = 0 }
 
 @inline(__always) func heapPush(_ heap: inout [(Double, Int32)], _ item: (Double, Int32)) {
     heap.append(item)

@@ -98,6 +98,12 @@ public struct CentralityReport: Sendable {
         var notes: [Localized] = []
         var columns: [Metric: [Double?]] = [:]
         let threads = options.threads
+        // On an undirected graph, closeness, harmonic, eccentricity and the distance figures come from one pass.
+        let distanceMetrics: Set<Metric> = [.closeness, .harmonic, .eccentricity]
+        var profile: DistanceProfile?
+        if !g.isDirected, !distanceMetrics.isDisjoint(with: options.metrics) {
+            profile = timed("distances") { DistanceProfile(g, length: length, threads: threads, progress: options.progress) }
+        }
         for metric in options.metrics where columns[metric] == nil {
             switch metric {
             case .degree: columns[metric] = timed("degree") { CoopGraph.degree(g).map(Double.init) }
@@ -108,8 +114,10 @@ public struct CentralityReport: Sendable {
                     CoopGraph.betweenness(g, length: length, endpoints: options.endpoints, sample: options.sample, seed: options.seed,
                                           threads: threads, progress: options.progress)
                 }
-            case .closeness: columns[metric] = timed("closeness") { CoopGraph.closeness(g, length: length, threads: threads) }
-            case .harmonic: columns[metric] = timed("harmonic") { CoopGraph.harmonic(g, length: length, threads: threads) }
+            case .closeness:
+                columns[metric] = profile?.closeness() ?? timed("closeness") { CoopGraph.closeness(g, length: length, threads: threads) }
+            case .harmonic:
+                columns[metric] = profile?.inverseDistanceSum ?? timed("harmonic") { CoopGraph.harmonic(g, length: length, threads: threads) }
             case .eigenvector: columns[metric] = timed("eigenvector") { CoopGraph.eigenvector(g, weighted: view.weighted) }
             case .katz:
                 let values = timed("katz") { CoopGraph.katz(g, alpha: options.katzAlpha, weighted: view.weighted) }
@@ -123,7 +131,7 @@ public struct CentralityReport: Sendable {
             case .clustering: columns[metric] = timed("clustering") { CoopGraph.clustering(g) }
             case .coreNumber: columns[metric] = timed("core_number") { CoopGraph.coreNumber(g).map(Double.init) }
             case .eccentricity:
-                columns[metric] = timed("eccentricity") { CoopGraph.eccentricity(g, length: length, threads: threads) }
+                columns[metric] = profile?.eccentricity ?? timed("eccentricity") { CoopGraph.eccentricity(g, length: length, threads: threads) }
             case .hitsHub, .hitsAuthority:
                 let (hubs, authorities) = timed("hits") { CoopGraph.hits(g, weighted: view.weighted) }
                 columns[.hitsHub] = hubs
@@ -148,7 +156,13 @@ public struct CentralityReport: Sendable {
         graph.append(("average_clustering", .number(columns[.clustering].map { values in
             values.isEmpty ? 0 : values.reduce(0) { $0 + ($1 ?? 0) } / Double(values.count)
         } ?? averageClustering(g))))
-        let distances = timed("distances") { distanceSummary(g, length: length, threads: threads) }
+        // Distance figures need all-pairs searches: given when a distance measure was asked for (the default).
+        var distances: DistanceSummary?
+        if let profile {
+            distances = profile.summary(componentLabels: components.labels, sizes: components.sizes)
+        } else if !distanceMetrics.isDisjoint(with: options.metrics) {
+            distances = timed("distances") { distanceSummary(g, length: length, threads: threads) }
+        }
         graph.append(("diameter", .number(distances?.diameter)))
         graph.append(("radius", .number(distances?.radius)))
         graph.append(("average_shortest_path_length", .number(distances?.averageShortestPathLength)))
