@@ -176,6 +176,13 @@ struct NetworkxReferenceTests {
         #expect(harmonic(graph, length: length, threads: 1) == harmonic(graph, length: length, threads: 2))
     }
 
+    @Test func iterativeMeasuresDoNotDependOnTheThreadCount() {
+        // Large enough (> 4096 nodes) for the node ranges to be split between workers.
+        let graph = RandomGraphs.gnm(nodes: 20_000, edges: 60_000, seed: 9)
+        #expect(pagerank(graph, threads: 1) == pagerank(graph, threads: 2))
+        #expect(eigenvector(graph, threads: 1) == eigenvector(graph, threads: 2))
+    }
+
     @Test func relabellingNodesPermutesResults() throws {
         let reference = try #require(Self.references.first { $0.name == "karate" })
         let n = reference.nodes

@@ -49,7 +49,7 @@ private func _perSource(_ graph: Graph, length: EdgeLength, threads: Int, value:
         sources: Array(0..<n), width: n, threads: threads,
         makeScratch: { PathScratch(nodeCount: n, slotCount: slots) },
         body: { source, scratch, accumulator in
-            graph.shortestPaths(from: source, length: length, into: &scratch)
+            graph.shortestPaths(from: source, length: length, into: &scratch, countingPaths: false)
             accumulator[source] = value(scratch)
         })
 }

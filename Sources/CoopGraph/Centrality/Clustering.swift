@@ -30,27 +30,35 @@ public func transitivity(_ graph: Graph) -> Double {
     return triples == 0 ? 0 : closed / triples
 }
 
-/// Triangles through each node, by merging sorted neighbor lists of each edge's endpoints.
+/// Triangles through each node: for each edge v–w with v < w, the common neighbors u > w, found by merging the
+/// two sorted rows (each triangle counted once, at its three corners). Raw buffers, no per-row slices.
 private func _triangles(_ g: Graph) -> [Int] {
     var count = [Int](repeating: 0, count: g.nodeCount)
-    for v in 0..<g.nodeCount {
-        let nv = g.neighbors(of: v)
-        for w32 in nv where Int(w32) > v {
-            let nw = g.neighbors(of: Int(w32))
-            var i = nv.startIndex, j = nw.startIndex
-            while i < nv.endIndex && j < nw.endIndex {
-                let a = nv[i], b = nw[j]
-                if a < b { i += 1 } else if b < a { j += 1 } else {
-                    if Int(a) > Int(w32) {
+    g.outOffsets.withUnsafeBufferPointer { offsets in
+    g.outTargets.withUnsafeBufferPointer { targets in
+    count.withUnsafeMutableBufferPointer { count in
+        for v in 0..<g.nodeCount {
+            let vEnd = offsets[v + 1]
+            for a in offsets[v]..<vEnd {
+                let w = Int(targets[a])
+                if w <= v { continue }
+                // Common neighbors greater than w: both rows are sorted, start past w in each.
+                var i = a + 1
+                var j = offsets[w]
+                let wEnd = offsets[w + 1]
+                while j < wEnd && Int(targets[j]) <= w { j += 1 }
+                while i < vEnd && j < wEnd {
+                    let x = targets[i], y = targets[j]
+                    if x < y { i += 1 } else if y < x { j += 1 } else {
                         count[v] += 1
-                        count[Int(w32)] += 1
-                        count[Int(a)] += 1
+                        count[w] += 1
+                        count[Int(x)] += 1
+                        i += 1
+                        j += 1
                     }
-                    i += 1
-                    j += 1
                 }
             }
         }
-    }
+    }}}
     return count
 }

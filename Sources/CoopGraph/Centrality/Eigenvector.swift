@@ -6,22 +6,31 @@
 /// the component with the largest eigenvalue. Iterates until the L1 change is below n·`tolerance`.
 /// - Complexity: O(m) per iteration.
 /// - Paper: P. Bonacich, "Power and centrality: a family of measures", Am. J. Sociol. 92(5), 1987.
-public func eigenvector(_ graph: Graph, weighted: Bool = true, tolerance: Double = 1e-13, maxIterations: Int = 100_000) -> [Double] {
+public func eigenvector(_ graph: Graph, weighted: Bool = true, tolerance: Double = 1e-13, maxIterations: Int = 100_000,
+                        threads: Int = defaultThreadCount) -> [Double] {
     let n = graph.nodeCount
     guard n > 0 else { return [] }
     var x = [Double](repeating: 1 / Double(n), count: n)
     var next = [Double](repeating: 0, count: n)
     for _ in 0..<maxIterations {
-        for v in 0..<n {
-            var total = x[v]
-            let edges = graph.incomingEdges(of: v)
-            var k = edges.startIndex
-            for u in graph.predecessors(of: v) {
-                total += x[Int(u)] * (weighted ? graph.weights[Int(edges[k])] : 1)
-                k += 1
+        // (A + I)x, pulled over in-edges; each node summed by one worker in a fixed order.
+        x.withUnsafeBufferPointer { x in
+        next.withUnsafeMutableBufferPointer { next in
+        graph.inOffsets.withUnsafeBufferPointer { offsets in
+        graph.inSources.withUnsafeBufferPointer { sources in
+        graph.inEdges.withUnsafeBufferPointer { edges in
+        graph.weights.withUnsafeBufferPointer { weights in
+            nonisolated(unsafe) let output = next
+            parallelRanges(count: n, threads: threads) { range in
+                for v in range {
+                    var total = x[v]
+                    for k in offsets[v]..<offsets[v + 1] {
+                        total += x[Int(sources[k])] * (weighted ? weights[Int(edges[k])] : 1)
+                    }
+                    output[v] = total
+                }
             }
-            next[v] = total
-        }
+        }}}}}}
         let norm = next.reduce(0) { $0 + $1 * $1 }.squareRoot()
         guard norm > 0 else { return x }
         var change = 0.0

@@ -6,7 +6,7 @@
 /// - Complexity: O(m) per iteration.
 /// - Paper: L. Page, S. Brin, R. Motwani, T. Winograd, "The PageRank citation ranking", 1999.
 public func pagerank(_ graph: Graph, alpha: Double = 0.85, personalization: [Double]? = nil, weighted: Bool = true,
-                     tolerance: Double = 1e-14, maxIterations: Int = 10_000) -> [Double] {
+                     tolerance: Double = 1e-14, maxIterations: Int = 10_000, threads: Int = defaultThreadCount) -> [Double] {
     let n = graph.nodeCount
     guard n > 0 else { return [] }
     var jump = personalization ?? [Double](repeating: 1, count: n)
@@ -16,21 +16,35 @@ public func pagerank(_ graph: Graph, alpha: Double = 0.85, personalization: [Dou
     for v in 0..<n {
         for e in graph.incidentEdges(of: v) { outWeight[v] += weighted ? graph.weights[Int(e)] : 1 }
     }
+    // Pull form: rank'(v) = teleport(v) + α Σ_{u→v} rank(u)·w(u,v)/out(u). Each node's sum is computed by one
+    // worker in a fixed order, so the result does not depend on the thread count.
     var rank = [Double](repeating: 1 / Double(n), count: n)
+    var share = [Double](repeating: 0, count: n)
     var next = [Double](repeating: 0, count: n)
     for _ in 0..<maxIterations {
         var dangling = 0.0
-        for v in 0..<n where outWeight[v] == 0 { dangling += rank[v] }
-        for v in 0..<n { next[v] = (alpha * dangling + (1 - alpha)) * jump[v] }
-        for v in 0..<n where outWeight[v] > 0 {
-            let share = alpha * rank[v] / outWeight[v]
-            let edges = graph.incidentEdges(of: v)
-            var k = edges.startIndex
-            for w in graph.neighbors(of: v) {
-                next[Int(w)] += share * (weighted ? graph.weights[Int(edges[k])] : 1)
-                k += 1
-            }
+        for v in 0..<n {
+            if outWeight[v] == 0 { dangling += rank[v]; share[v] = 0 } else { share[v] = alpha * rank[v] / outWeight[v] }
         }
+        let base = alpha * dangling + (1 - alpha)
+        share.withUnsafeBufferPointer { share in
+        jump.withUnsafeBufferPointer { jump in
+        next.withUnsafeMutableBufferPointer { next in
+        graph.inOffsets.withUnsafeBufferPointer { offsets in
+        graph.inSources.withUnsafeBufferPointer { sources in
+        graph.inEdges.withUnsafeBufferPointer { edges in
+        graph.weights.withUnsafeBufferPointer { weights in
+            nonisolated(unsafe) let output = next
+            parallelRanges(count: n, threads: threads) { range in
+                for v in range {
+                    var total = 0.0
+                    for k in offsets[v]..<offsets[v + 1] {
+                        total += share[Int(sources[k])] * (weighted ? weights[Int(edges[k])] : 1)
+                    }
+                    output[v] = total + base * jump[v]
+                }
+            }
+        }}}}}}}
         var change = 0.0
         for v in 0..<n { change += abs(next[v] - rank[v]) }
         swap(&rank, &next)

@@ -52,3 +52,18 @@ func accumulateOverSources<Scratch>(
     }
     return total
 }
+
+/// Runs `body` over contiguous ranges covering `0..<count`, on up to `threads` workers. Each index belongs to one
+/// range, so a body writing only at its own indices gives the same result for any thread count.
+func parallelRanges(count: Int, threads: Int, body: (Range<Int>) -> Void) {
+    let workers = max(1, min(threads, count / 4096 + 1))
+    if workers == 1 { body(0..<count); return }
+    let size = (count + workers - 1) / workers
+    withoutActuallyEscaping(body) { body in
+        nonisolated(unsafe) let run = body
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            let start = worker * size
+            if start < count { run(start..<min(count, start + size)) }
+        }
+    }
+}

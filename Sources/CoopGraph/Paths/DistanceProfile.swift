@@ -20,7 +20,7 @@ public struct DistanceProfile: Sendable {
             sources: Array(0..<n), width: 4 * n, threads: threads, progress: progress,
             makeScratch: { PathScratch(nodeCount: n, slotCount: slots) },
             body: { source, s, accumulator in
-                graph.shortestPaths(from: source, length: length, into: &s)
+                graph.shortestPaths(from: source, length: length, into: &s, countingPaths: false)
                 var total = 0.0, inverse = 0.0
                 for i in 0..<s.orderCount { total += s.distance[Int(s.order[i])] }
                 for i in 1..<max(1, s.orderCount) { inverse += 1 / s.distance[Int(s.order[i])] }

@@ -31,7 +31,7 @@ public func distanceSummary(_ graph: Graph, length: EdgeLength = .hops, threads:
         sources: Array(0..<n), width: 2 * n, threads: threads, progress: progress,
         makeScratch: { PathScratch(nodeCount: n, slotCount: slots) },
         body: { source, scratch, accumulator in
-            component.shortestPaths(from: source, length: length, into: &scratch)
+            component.shortestPaths(from: source, length: length, into: &scratch, countingPaths: false)
             var total = 0.0
             for i in 0..<scratch.orderCount { total += scratch.distance[Int(scratch.order[i])] }
             accumulator[2 * source] = scratch.orderCount > 0 ? scratch.distance[Int(scratch.order[scratch.orderCount - 1])] : 0

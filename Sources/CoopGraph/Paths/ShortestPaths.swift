@@ -63,7 +63,9 @@ extension Graph {
     ///
     /// The loops run over raw buffers: indexing arrays through slices would retain the shared CSR buffers on every
     /// call, and those atomic reference counts are what two threads then fight over.
-    func shortestPaths(from source: Int, length: EdgeLength, into s: inout PathScratch) {
+    /// With `countingPaths: false` only distances and the settled order are filled (closeness, harmonic,
+    /// eccentricity need nothing more), which saves the path counts and predecessor lists.
+    func shortestPaths(from source: Int, length: EdgeLength, into s: inout PathScratch, countingPaths: Bool = true) {
         s.reset()
         s.distance[source] = 0
         s.sigma[source] = 1
@@ -90,6 +92,16 @@ extension Graph {
                         order[orderCount] = Int32(v); orderCount += 1
                         let next = distance[v] + 1
                         let sigmaV = sigma[v]
+                        if !countingPaths {
+                            for k in offsets[v]..<offsets[v + 1] {
+                                let w = Int(targets[k])
+                                if distance[w] == .infinity {
+                                    distance[w] = next
+                                    queue[tail] = Int32(w); tail += 1
+                                }
+                            }
+                            continue
+                        }
                         for k in offsets[v]..<offsets[v + 1] {
                             let w = Int(targets[k])
                             if distance[w] == .infinity {
