@@ -31,11 +31,12 @@ public func betweenness(
     let n = graph.nodeCount
     let slots = graph.inOffsets.last ?? 0
     let sources = sample.map { sampleNodes(n, count: $0, seed: seed) } ?? Array(0..<n)
+    let lengths = length.lengths(of: graph)
     var result = accumulateOverSources(
         sources: sources, width: n, threads: threads, progress: progress,
         makeScratch: { (PathScratch(nodeCount: n, slotCount: slots), [Double](repeating: 0, count: n)) },
         body: { source, scratch, accumulator in
-            graph.shortestPaths(from: source, length: length, into: &scratch.0)
+            graph.shortestPaths(from: source, lengths: lengths, into: &scratch.0)
             _accumulate(graph, source: source, paths: scratch.0, delta: &scratch.1, into: &accumulator, endpoints: endpoints)
         })
     _rescaleBetweenness(&result, n: n, normalized: normalized, directed: graph.isDirected, endpoints: endpoints,
@@ -54,11 +55,12 @@ public func edgeBetweenness(_ graph: Graph, length: EdgeLength = .hops, normaliz
                             threads: Int = defaultThreadCount, progress: ProgressCounter? = nil) -> [Double] {
     let n = graph.nodeCount
     let slots = graph.inOffsets.last ?? 0
+    let lengths = length.lengths(of: graph)
     var result = accumulateOverSources(
         sources: Array(0..<n), width: graph.edgeCount, threads: threads, progress: progress,
         makeScratch: { (PathScratch(nodeCount: n, slotCount: slots), [Double](repeating: 0, count: n)) },
         body: { source, scratch, accumulator in
-            graph.shortestPaths(from: source, length: length, into: &scratch.0)
+            graph.shortestPaths(from: source, lengths: lengths, into: &scratch.0)
             let s = scratch.0
             var i = s.orderCount - 1
             while i >= 0 {

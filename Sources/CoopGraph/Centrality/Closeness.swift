@@ -45,11 +45,12 @@ public func eccentricity(_ graph: Graph, length: EdgeLength = .hops, threads: In
 private func _perSource(_ graph: Graph, length: EdgeLength, threads: Int, value: @escaping (PathScratch) -> Double) -> [Double] {
     let n = graph.nodeCount
     let slots = graph.inOffsets.last ?? 0
+    let lengths = length.lengths(of: graph)
     return accumulateOverSources(
         sources: Array(0..<n), width: n, threads: threads,
         makeScratch: { PathScratch(nodeCount: n, slotCount: slots) },
         body: { source, scratch, accumulator in
-            graph.shortestPaths(from: source, length: length, into: &scratch, countingPaths: false)
+            graph.shortestPaths(from: source, lengths: lengths, into: &scratch, countingPaths: false)
             accumulator[source] = value(scratch)
         })
 }

@@ -16,11 +16,12 @@ public struct DistanceProfile: Sendable {
     public init(_ graph: Graph, length: EdgeLength = .hops, threads: Int = defaultThreadCount, progress: ProgressCounter? = nil) {
         let n = graph.nodeCount
         let slots = graph.inOffsets.last ?? 0
+        let lengths = length.lengths(of: graph)
         let values = accumulateOverSources(
             sources: Array(0..<n), width: 4 * n, threads: threads, progress: progress,
             makeScratch: { PathScratch(nodeCount: n, slotCount: slots) },
             body: { source, s, accumulator in
-                graph.shortestPaths(from: source, length: length, into: &s, countingPaths: false)
+                graph.shortestPaths(from: source, lengths: lengths, into: &s, countingPaths: false)
                 var total = 0.0, inverse = 0.0
                 for i in 0..<s.orderCount { total += s.distance[Int(s.order[i])] }
                 for i in 1..<max(1, s.orderCount) { inverse += 1 / s.distance[Int(s.order[i])] }

@@ -27,11 +27,12 @@ public func distanceSummary(_ graph: Graph, length: EdgeLength = .hops, threads:
     let n = component.nodeCount
     let slots = component.inOffsets.last ?? 0
     // Two values per node: eccentricity, and the sum of distances from it.
+    let lengths = length.lengths(of: component)
     let values = accumulateOverSources(
         sources: Array(0..<n), width: 2 * n, threads: threads, progress: progress,
         makeScratch: { PathScratch(nodeCount: n, slotCount: slots) },
         body: { source, scratch, accumulator in
-            component.shortestPaths(from: source, length: length, into: &scratch, countingPaths: false)
+            component.shortestPaths(from: source, lengths: lengths, into: &scratch, countingPaths: false)
             var total = 0.0
             for i in 0..<scratch.orderCount { total += scratch.distance[Int(scratch.order[i])] }
             accumulator[2 * source] = scratch.orderCount > 0 ? scratch.distance[Int(scratch.order[scratch.orderCount - 1])] : 0

@@ -9,21 +9,22 @@ struct PathScratch {
     var orderCount = 0
     /// Predecessors on shortest paths, as CSR over `order` built during the search.
     var predecessors: [Int32]
-    var predecessorStart: [Int]
     var predecessorCount: [Int]
     var queue: [Int32]
-    var heap: [(Double, Int32)]
+    /// Indexed binary min-heap for Dijkstra: nodes by (distance, index); `heapPosition[v]` is v's slot,
+    /// -1 when v was never reached, -2 once settled. Bounded by n (decrease-key, no stale entries).
+    var heap: [Int32]
+    var heapPosition: [Int32]
 
     init(nodeCount: Int, slotCount: Int) {
         distance = [Double](repeating: .infinity, count: nodeCount)
         sigma = [Double](repeating: 0, count: nodeCount)
         order = [Int32](repeating: 0, count: nodeCount)
         predecessors = [Int32](repeating: 0, count: max(slotCount, 1))
-        predecessorStart = [Int](repeating: 0, count: nodeCount)
         predecessorCount = [Int](repeating: 0, count: nodeCount)
         queue = [Int32](repeating: 0, count: nodeCount)
-        heap = []
-        heap.reserveCapacity(nodeCount)
+        heap = [Int32](repeating: 0, count: nodeCount)
+        heapPosition = [Int32](repeating: -1, count: nodeCount)
     }
 
     /// Resets only the nodes the previous search reached.
@@ -47,6 +48,15 @@ public enum EdgeLength: Sendable {
     /// Length = 1 / weight: a stronger tie is a shorter path.
     case inverseWeight
 
+    /// The length of every edge, by edge index, computed once per algorithm call (nil for hops).
+    func lengths(of graph: Graph) -> [Double]? {
+        switch self {
+        case .hops: return nil
+        case .weight: return graph.weights
+        case .inverseWeight: return graph.weights.map { 1 / $0 }
+        }
+    }
+
     @inline(__always) func length(_ weight: Double) -> Double {
         switch self {
         case .hops: return 1
@@ -65,23 +75,23 @@ extension Graph {
     /// call, and those atomic reference counts are what two threads then fight over.
     /// With `countingPaths: false` only distances and the settled order are filled (closeness, harmonic,
     /// eccentricity need nothing more), which saves the path counts and predecessor lists.
-    func shortestPaths(from source: Int, length: EdgeLength, into s: inout PathScratch, countingPaths: Bool = true) {
+    /// `lengths` are the edge lengths by edge index (`EdgeLength.lengths(of:)`), nil for breadth-first search.
+    func shortestPaths(from source: Int, lengths: [Double]?, into s: inout PathScratch, countingPaths: Bool = true) {
         s.reset()
         s.distance[source] = 0
         s.sigma[source] = 1
-        let isHops: Bool
-        if case .hops = length { isHops = true } else { isHops = false }
+        let isHops = lengths == nil
+        let edgeLengths = lengths ?? []
         outOffsets.withUnsafeBufferPointer { offsets in
         outTargets.withUnsafeBufferPointer { targets in
         outEdges.withUnsafeBufferPointer { edgeIDs in
         inOffsets.withUnsafeBufferPointer { predecessorOffsets in
-        weights.withUnsafeBufferPointer { weights in
+        edgeLengths.withUnsafeBufferPointer { edgeLengths in
         s.distance.withUnsafeMutableBufferPointer { distance in
         s.sigma.withUnsafeMutableBufferPointer { sigma in
         s.order.withUnsafeMutableBufferPointer { order in
         s.predecessors.withUnsafeMutableBufferPointer { predecessors in
         s.predecessorCount.withUnsafeMutableBufferPointer { predecessorCount in
-        s.predecessorStart.withUnsafeMutableBufferPointer { settled in
             var orderCount = 0
             if isHops {
                 s.queue.withUnsafeMutableBufferPointer { queue in
@@ -117,66 +127,83 @@ extension Graph {
                     }
                 }
             } else {
-                // Dijkstra with a binary heap of (distance, node); stale entries skipped. `settled` reuses
-                // predecessorStart, otherwise unused (predecessor slots start at the in-offsets).
-                s.heap.removeAll(keepingCapacity: true)
-                heapPush(&s.heap, (0, Int32(source)))
-                while let (d, v32) = heapPop(&s.heap) {
-                    let v = Int(v32)
-                    if d > distance[v] || settled[v] == 1 { continue }
-                    order[orderCount] = v32; orderCount += 1
-                    settled[v] = 1
-                    let sigmaV = sigma[v]
-                    for k in offsets[v]..<offsets[v + 1] {
-                        let w = Int(targets[k])
-                        if settled[w] == 1 { continue }
-                        let alt = d + length.length(weights[Int(edgeIDs[k])])
-                        if alt < distance[w] {
-                            distance[w] = alt
-                            sigma[w] = sigmaV
-                            predecessors[predecessorOffsets[w]] = Int32(v)
-                            predecessorCount[w] = 1
-                            heapPush(&s.heap, (alt, Int32(w)))
-                        } else if alt == distance[w] {
-                            sigma[w] += sigmaV
-                            predecessors[predecessorOffsets[w] + predecessorCount[w]] = Int32(v)
-                            predecessorCount[w] += 1
+                s.heap.withUnsafeMutableBufferPointer { heap in
+                s.heapPosition.withUnsafeMutableBufferPointer { position in
+                    @inline(__always) func less(_ a: Int32, _ b: Int32) -> Bool {
+                        let x = distance[Int(a)], y = distance[Int(b)]
+                        return x < y || (x == y && a < b)
+                    }
+                    @inline(__always) func siftUp(_ start: Int, _ node: Int32) {
+                        var i = start
+                        while i > 0 {
+                            let parent = (i - 1) / 2
+                            let p = heap[parent]
+                            if !less(node, p) { break }
+                            heap[i] = p
+                            position[Int(p)] = Int32(i)
+                            i = parent
+                        }
+                        heap[i] = node
+                        position[Int(node)] = Int32(i)
+                    }
+                    var count = 1
+                    heap[0] = Int32(source)
+                    position[source] = 0
+                    while count > 0 {
+                        let v32 = heap[0]
+                        let v = Int(v32)
+                        count -= 1
+                        if count > 0 {
+                            // Sift the last node down from the root.
+                            let node = heap[count]
+                            var i = 0
+                            while true {
+                                let left = 2 * i + 1
+                                if left >= count { break }
+                                var child = left
+                                if left + 1 < count && less(heap[left + 1], heap[left]) { child = left + 1 }
+                                if !less(heap[child], node) { break }
+                                heap[i] = heap[child]
+                                position[Int(heap[i])] = Int32(i)
+                                i = child
+                            }
+                            heap[i] = node
+                            position[Int(node)] = Int32(i)
+                        }
+                        position[v] = -2
+                        order[orderCount] = v32; orderCount += 1
+                        let d = distance[v]
+                        let sigmaV = sigma[v]
+                        for k in offsets[v]..<offsets[v + 1] {
+                            let w = Int(targets[k])
+                            let slot = position[w]
+                            if slot == -2 { continue }
+                            let alt = d + edgeLengths[Int(edgeIDs[k])]
+                            if alt < distance[w] {
+                                distance[w] = alt
+                                if countingPaths {
+                                    sigma[w] = sigmaV
+                                    predecessors[predecessorOffsets[w]] = Int32(v)
+                                    predecessorCount[w] = 1
+                                }
+                                if slot == -1 {
+                                    siftUp(count, Int32(w))
+                                    count += 1
+                                } else {
+                                    siftUp(Int(slot), Int32(w))
+                                }
+                            } else if countingPaths && alt == distance[w] {
+                                sigma[w] += sigmaV
+                                predecessors[predecessorOffsets[w] + predecessorCount[w]] = Int32(v)
+                                predecessorCount[w] += 1
+                            }
                         }
                     }
-                }
-                for i in 0..<orderCount { settled[Int(order[i])] = 0 }
+                    for i in 0..<orderCount { position[Int(order[i])] = -1 }
+                }}
             }
             s.orderCount = orderCount
-        }}}}}}}}}}}
+        }}}}}}}}}}
     }
 }
 
-@inline(__always) func heapPush(_ heap: inout [(Double, Int32)], _ item: (Double, Int32)) {
-    heap.append(item)
-    var child = heap.count - 1
-    while child > 0 {
-        let parent = (child - 1) / 2
-        if heap[parent].0 < item.0 || (heap[parent].0 == item.0 && heap[parent].1 <= item.1) { break }
-        heap[child] = heap[parent]
-        child = parent
-    }
-    heap[child] = item
-}
-
-@inline(__always) func heapPop(_ heap: inout [(Double, Int32)]) -> (Double, Int32)? {
-    guard let last = heap.popLast() else { return nil }
-    if heap.isEmpty { return last }
-    let top = heap[0]
-    var parent = 0
-    let count = heap.count
-    while true {
-        var child = 2 * parent + 1
-        if child >= count { break }
-        if child + 1 < count && (heap[child + 1].0 < heap[child].0 || (heap[child + 1].0 == heap[child].0 && heap[child + 1].1 < heap[child].1)) { child += 1 }
-        if last.0 < heap[child].0 || (last.0 == heap[child].0 && last.1 <= heap[child].1) { break }
-        heap[parent] = heap[child]
-        parent = child
-    }
-    heap[parent] = last
-    return top
-}

@@ -1,7 +1,8 @@
 /// Writes CSV for spreadsheets and scripts: RFC 4180 quoting, UTF-8, `\n` line ends.
 ///
 /// Text cells that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, tab or carriage return)
-/// are prefixed with `'`, the OWASP advice against CSV injection. Numbers are written as they are.
+/// are prefixed with `'`, the OWASP advice against CSV injection (`formulaSafe`, on by default; network folders
+/// written for ptce itself turn it off so that data reads back unchanged). Numbers are written as they are.
 public struct CSVWriter {
     public enum Cell {
         case text(String)
@@ -10,10 +11,12 @@ public struct CSVWriter {
     }
 
     public let separator: Character
+    public let formulaSafe: Bool
     public private(set) var output = ""
 
-    public init(separator: Character = ",") {
+    public init(separator: Character = ",", formulaSafe: Bool = true) {
         self.separator = separator
+        self.formulaSafe = formulaSafe
     }
 
     public mutating func row(_ cells: [Cell]) {
@@ -25,11 +28,11 @@ public struct CSVWriter {
         switch cell {
         case .number(let value):
             guard let value, value.isFinite else { return "" }
-            return value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+            return value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : "\(value)"
         case .integer(let value):
             return value.map(String.init) ?? ""
         case .text(var text):
-            if let first = text.first, "=+-@\t\r".contains(first) { text = "'" + text }
+            if formulaSafe, let first = text.first, "=+-@\t\r".contains(first) { text = "'" + text }
             if text.contains(separator) || text.contains("\"") || text.contains("\n") || text.contains("\r") {
                 return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
             }
