@@ -20,7 +20,7 @@ let package = Package(
         .target(
             name: "PTCEKit",
             dependencies: ["CoopGraph"],
-            resources: [.copy("Resources/taxonomy.json")]
+            resources: [.copy("Resources/taxonomy.json"), .copy("Resources/departements.json")]
         ),
         // libgvc / libcgraph from Debian's libgraphviz-dev, found through pkg-config.
         .systemLibrary(
