@@ -40,6 +40,7 @@ let package = Package(
         ),
         .testTarget(name: "CoopGraphTests", dependencies: ["CoopGraph"], exclude: ["Fixtures"]),
         .testTarget(name: "PTCEKitTests", dependencies: ["PTCEKit", "CoopGraph"], exclude: ["Fixtures"]),
+        .testTarget(name: "PTCERenderTests", dependencies: ["PTCERender", "PTCEKit"], exclude: ["Snapshots"]),
         .testTarget(name: "ptceTests", dependencies: ["PTCEKit"]),
     ]
 )

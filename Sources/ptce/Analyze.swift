@@ -1,13 +1,17 @@
 import ArgumentParser
 import Foundation
 import PTCEKit
+import PTCERender
 
 struct Analyze: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "The main job: analyse a network and write the results into a folder.",
         discussion: """
-        Writes into --out: summary.json and summary.txt (key figures), centrality.csv (every measure of \
-        `ptce centrality` for every actor, partnership view, unweighted). Input files are never written. \
+        Writes into --out: summary.json and summary.txt (key figures); centrality.csv (every measure of \
+        `ptce centrality` for every actor, partnership view, unweighted; above --exact-limit actors, betweenness is \
+        sampled from 1,000 sources and closeness, harmonic and eccentricity are left out, as the output says); \
+        network.svg, network.png, network.pdf (the whole network, or the aggregate view by family when it has more \
+        than 2,000 actors or with --no-whole-diagram). Input files are never written. \
         Exits 65 on invalid input, 73 when the output folder cannot be written.
         """
     )
@@ -16,6 +20,15 @@ struct Analyze: ParsableCommand {
 
     @Option(name: .shortAndLong, help: "Output folder (created when missing).")
     var out: String
+
+    @Flag(help: "Draw only the aggregate diagram (by family), not the whole network.")
+    var noWholeDiagram = false
+
+    @Option(help: "Above this many actors, all-pairs measures are sampled or left out (they take O(n·m)).")
+    var exactLimit: Int = 20_000
+
+    @Option(help: "Title of the diagrams.")
+    var title: String?
 
     func run() throws {
         let result = try input.load(quietWarnings: true)
@@ -32,13 +45,39 @@ struct Analyze: ParsableCommand {
         let summary = Summary(result.network, taxonomy: try input.loadTaxonomy(), language: input.lang)
         try writeOutput(try summary.json(), to: outURL.appendingPathComponent("summary.json"), language: input.lang)
         try writeOutput(Data(summary.text(input.lang).utf8), to: outURL.appendingPathComponent("summary.txt"), language: input.lang)
-        let centrality = CentralityReport(network: result.network, view: GraphViewOptions(), options: CentralityOptions(),
-                                          taxonomy: try input.loadTaxonomy())
+        let taxonomy = try input.loadTaxonomy()
+        var centralityOptions = CentralityOptions()
+        if result.network.actors.count > exactLimit {
+            centralityOptions.metrics = Metric.defaults.filter { ![.closeness, .harmonic, .eccentricity].contains($0) }
+            centralityOptions.sample = 1000
+            printError(input.lang == .fr
+                ? "note : \(result.network.actors.count) acteurs : intermédiarité estimée sur 1 000 sources (graine 0) ; proximité, harmonique et excentricité omises"
+                : "note: \(result.network.actors.count) actors: betweenness estimated from 1,000 sources (seed 0); closeness, harmonic and eccentricity left out")
+        }
+        let bar = ProgressBar(label: input.lang == .fr ? "Mesures" : "Measures")
+        centralityOptions.progress = bar.counter
+        let centrality = CentralityReport(network: result.network, view: GraphViewOptions(), options: centralityOptions, taxonomy: taxonomy)
+        bar.finish()
         try writeOutput(Data(centrality.csv().utf8), to: outURL.appendingPathComponent("centrality.csv"), language: input.lang)
+        var diagramOptions = DiagramOptions()
+        diagramOptions.language = input.lang
+        diagramOptions.title = title
+        if noWholeDiagram || result.network.actors.count > Diagram.readableLimit { diagramOptions.view = .aggregate(.family) }
+        do {
+            let diagram = try Diagram(network: result.network, options: diagramOptions, taxonomy: taxonomy)
+            let formats: [DiagramFormat] = [.svg, .png, .pdf]
+            let rendered = try diagram.render(formats)  // one layout for the three files
+            for (format, data) in zip(formats, rendered.data) {
+                try writeOutput(data, to: outURL.appendingPathComponent("network.\(format.rawValue)"), language: input.lang)
+            }
+        } catch let error as RenderError {
+            printError((input.lang == .fr ? "erreur : " : "error: ") + error.description)
+            throw ExitCode(70)
+        }
         let warnings = result.warningCount
         printError(input.lang == .fr
-            ? "Résultats écrits dans \(outURL.path)/ : summary.txt, summary.json, centrality.csv (\(warnings) avertissement(s) : `ptce validate \(input.path)` les détaille)"
-            : "Results written to \(outURL.path)/: summary.txt, summary.json, centrality.csv (\(warnings) warning(s): `ptce validate \(input.path)` lists them)")
+            ? "Résultats écrits dans \(outURL.path)/ : summary.txt, summary.json, centrality.csv, network.svg/png/pdf (\(warnings) avertissement(s) : `ptce validate \(input.path)` les détaille)"
+            : "Results written to \(outURL.path)/: summary.txt, summary.json, centrality.csv, network.svg/png/pdf (\(warnings) warning(s): `ptce validate \(input.path)` lists them)")
     }
 
     private func isInsideInput(_ outURL: URL) throws -> Bool {

@@ -142,3 +142,31 @@ struct CentralityCommandTests {
         #expect(csv.split(separator: "\n").count == 64)
     }
 }
+
+/// `ptce render` as a user runs it.
+struct RenderCommandTests {
+    @Test func twoRunsGiveTheSameBytes() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ptce-render-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        for format in ["svg", "pdf", "png"] {
+            var outputs: [Data] = []
+            for run in 0..<2 {
+                let file = directory.appendingPathComponent("coorace-\(run).\(format)")
+                let result = try EndToEndTests.ptce(["render", "Datasets/coorace", "--out", file.path])
+                #expect(result.status == 0, "\(result.stderr)")
+                outputs.append(try Data(contentsOf: file))
+            }
+            #expect(outputs[0] == outputs[1], "\(format)")
+        }
+    }
+
+    @Test func badViewAndUnknownActor() throws {
+        let view = try EndToEndTests.ptce(["render", "Datasets/coorace", "--out", "/tmp/x.svg", "--view", "everything", "--lang", "en"])
+        #expect(view.status == 64 && view.stderr.contains("unknown view 'everything'"))
+        let ego = try EndToEndTests.ptce(["render", "Datasets/coorace", "--out", "/tmp/x.svg", "--view", "ego:nobody", "--lang", "en"])
+        #expect(ego.status == 65 && ego.stderr.contains("unknown actor 'nobody' for the ego view"))
+        let format = try EndToEndTests.ptce(["render", "Datasets/coorace", "--out", "/tmp/x.jpg", "--lang", "en"])
+        #expect(format.status == 64)
+    }
+}

@@ -1,0 +1,484 @@
+import CoopGraph
+import Foundation
+import PTCEKit
+
+/// A network diagram: the DOT text ptce writes for a view of a network, and its rendering through Graphviz.
+///
+/// Encoding (see `DiagramStyle`): fill colour and shape by family, node size by a measure, edge colour and line
+/// style by tie type, edge width by weight, GES (or PTCE) as labelled frames; a title block with subtitle, date,
+/// legend (only what is drawn) and source line. Texts in French by default. The same network and options give
+/// the same DOT and the same SVG bytes (fixed layout seed, nodes and edges in input order).
+public struct Diagram: Sendable {
+    public let dot: String
+    public let engine: LayoutEngine
+    public let nodeCount: Int
+    public let edgeCount: Int
+    /// Things to tell the user (engine switched, view too large to read, clusters dropped).
+    public let notes: [Localized]
+    private let dpi: Int?
+    private let date: String
+
+    /// A diagram above this many actors is unreadable as a whole: the aggregate view is suggested.
+    public static let readableLimit = 2000
+
+    public enum BuildError: Error, Equatable, Sendable {
+        case unknownActor(String)
+        case unknownGroup(String)
+        case emptyView
+    }
+
+    public init(network: Network, options: DiagramOptions, taxonomy: Taxonomy = .standard) throws(BuildError) {
+        var builder = _Builder(network: network, options: options, taxonomy: taxonomy)
+        try builder.build()
+        dot = builder.output
+        engine = builder.engine
+        nodeCount = builder.drawnNodes
+        edgeCount = builder.drawnEdges
+        notes = builder.notes
+        dpi = options.dpi
+        date = options.date
+    }
+
+    /// Renders with Graphviz. PNG uses the options' DPI.
+    public func render(_ format: DiagramFormat) throws -> (data: Data, warnings: [String]) {
+        let result = try render([format])
+        return (result.data[0], result.warnings)
+    }
+
+    /// Renders several formats from one layout (PNG at the options' DPI), so they show the same picture.
+    public func render(_ formats: [DiagramFormat]) throws -> (data: [Data], warnings: [String]) {
+        // Cairo stamps PDFs with their creation time unless SOURCE_DATE_EPOCH is set: use the diagram's date, so a
+        // PDF made twice the same day is the same file.
+        if formats.contains(.pdf), ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"] == nil,
+           let day = DiagramOptions.epoch(of: date) {
+            setenv("SOURCE_DATE_EPOCH", String(day), 1)
+        }
+        // Graphviz's `dpi` also scales SVG and PDF pages and must be set before layout: a PNG with its own DPI gets
+        // its own layout; otherwise every format comes from one layout.
+        guard let dpi, formats.contains(.png) else { return try GraphvizRenderer.render(dot: dot, engine: engine, formats: formats) }
+        let vector = formats.filter { $0 != .png }
+        var data = [Data](repeating: Data(), count: formats.count)
+        var warnings: [String] = []
+        if !vector.isEmpty {
+            let rendered = try GraphvizRenderer.render(dot: dot, engine: engine, formats: vector)
+            var next = 0
+            for (i, format) in formats.enumerated() where format != .png { data[i] = rendered.data[next]; next += 1 }
+            warnings += rendered.warnings
+        }
+        if formats.contains(.png) {
+            let text = dot.replacingOccurrences(of: "\n  graph [charset=", with: "\n  graph [dpi=\(dpi), charset=")
+            let rendered = try GraphvizRenderer.render(dot: text, engine: engine, formats: [.png])
+            for (i, format) in formats.enumerated() where format == .png { data[i] = rendered.data[0] }
+            warnings += rendered.warnings
+        }
+        return (data, warnings)
+    }
+}
+
+private struct _Builder {
+    let network: Network
+    let options: DiagramOptions
+    let taxonomy: Taxonomy
+    let fr: Bool
+    var output = ""
+    var engine: LayoutEngine = .fdp
+    var drawnNodes = 0
+    var drawnEdges = 0
+    var notes: [Localized] = []
+
+    init(network: Network, options: DiagramOptions, taxonomy: Taxonomy) {
+        self.network = network
+        self.options = options
+        self.taxonomy = taxonomy
+        fr = options.language == .fr
+    }
+
+    func familyOf(_ actor: Actor) -> String { taxonomy.family(of: actor.kind)?.id ?? "unspecified" }
+
+    func kindLabel(_ kind: String) -> String {
+        taxonomy.kinds.first { $0.id == kind }?.label(options.language) ?? kind
+    }
+
+    func tieLabel(_ type: String) -> String {
+        if type.isEmpty { return fr ? "Lien (sans type)" : "Tie (untyped)" }
+        return taxonomy.tieTypes.first { $0.id == type }?.label(options.language) ?? type
+    }
+
+    /// Ties kept by the date filter, as (source index, target index, tie).
+    func activeTies(_ index: [String: Int]) -> [(Int, Int, Partnership)] {
+        network.ties.compactMap { tie in
+            if let year = options.at, !tie.isActive(in: year) { return nil }
+            guard let u = index[tie.source], let v = index[tie.target], u != v else { return nil }
+            return (u, v, tie)
+        }
+    }
+
+    mutating func build() throws(Diagram.BuildError) {
+        let index = network.actorIndex()
+        let ties = activeTies(index)
+        if case .aggregate(let attribute) = options.view {
+            try buildAggregate(attribute, ties: ties)
+            return
+        }
+        // Which actors are drawn, and which are faded (external partners of a group).
+        var keep = [Bool](repeating: false, count: network.actors.count)
+        var faded = [Bool](repeating: false, count: network.actors.count)
+        var viewText: String
+        var adjacency = [[Int]](repeating: [], count: network.actors.count)
+        for (u, v, _) in ties { adjacency[u].append(v); adjacency[v].append(u) }
+        switch options.view {
+        case .whole:
+            keep = [Bool](repeating: true, count: network.actors.count)
+            viewText = fr ? "réseau entier" : "whole network"
+        case .ego(let id, let radius):
+            guard let start = index[id] else { throw .unknownActor(id) }
+            var frontier = [start]
+            keep[start] = true
+            for _ in 0..<radius {
+                var next: [Int] = []
+                for u in frontier { for v in adjacency[u] where !keep[v] { keep[v] = true; next.append(v) } }
+                frontier = next
+            }
+            viewText = fr ? "partenaires de \(network.actors[start].name) (rayon \(radius))" : "partners of \(network.actors[start].name) (radius \(radius))"
+        case .group(let id):
+            guard let group = network.groups.first(where: { $0.id == id }) else { throw .unknownGroup(id) }
+            for member in Self.actorMembers(of: id, network) { if let i = index[member] { keep[i] = true } }
+            let inside = keep
+            for u in network.actors.indices where inside[u] { for v in adjacency[u] where !inside[v] { keep[v] = true; faded[v] = true } }
+            viewText = "\(group.name)" + (fr ? " et ses partenaires extérieurs (estompés)" : " and its external partners (faded)")
+        case .core(let k):
+            var builder = GraphBuilder(nodeCount: network.actors.count)
+            for (u, v, _) in ties { builder.addEdge(u, v) }
+            let cores = coreNumber(builder.build())
+            for i in cores.indices where cores[i] >= k { keep[i] = true }
+            viewText = fr ? "\(k)-cœur (acteurs ayant au moins \(k) partenaires dans le cœur)" : "\(k)-core (actors with at least \(k) partners inside it)"
+        case .aggregate:
+            return
+        }
+        let drawn = network.actors.indices.filter { keep[$0] }
+        guard !drawn.isEmpty else { throw .emptyView }
+        drawnNodes = drawn.count
+        engine = options.engine ?? (drawn.count > 300 ? .sfdp : .fdp)
+        if options.engine == nil && drawn.count > 300 {
+            notes.append(Localized(fr: "\(drawn.count) acteurs : disposition sfdp avec suppression des chevauchements",
+                                   en: "\(drawn.count) actors: sfdp layout with overlap removal"))
+        }
+        if drawn.count > Diagram.readableLimit {
+            notes.append(Localized(fr: "\(drawn.count) acteurs : le dessin entier sera peu lisible ; essayez --view aggregate:family",
+                                   en: "\(drawn.count) actors: the whole drawing will be hard to read; try --view aggregate:family"))
+        }
+        // Sizes.
+        var sizes = [Double](repeating: 0, count: network.actors.count)
+        if let metric = options.sizeBy {
+            var centrality = CentralityOptions()
+            centrality.metrics = [metric]
+            var view = GraphViewOptions()
+            view.at = options.at
+            let report = CentralityReport(network: network, view: view, options: centrality, taxonomy: taxonomy)
+            let values = report.rows.map { ($0.values[metric] ?? nil) ?? 0 }
+            let top = values.max() ?? 0
+            for i in values.indices { sizes[i] = top > 0 ? values[i] / top : 0 }
+        }
+        let labelled: Set<Int> = {
+            guard drawn.count > 150 else { return Set(drawn) }
+            // Large views: only the 40 largest (or best connected) actors carry a label; all keep their tooltip.
+            let score = options.sizeBy == nil ? drawn.map { Double(adjacency[$0].count) } : drawn.map { sizes[$0] }
+            return Set(zip(drawn, score).sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.prefix(40).map(\.0))
+        }()
+        // Colours.
+        var colorKeys = [String](repeating: "", count: network.actors.count)
+        var usedColors: [(key: String, label: String, color: String, shape: String?)] = []
+        var colorIndex: [String: Int] = [:]
+        let extraPalette = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#999999",
+                            "#332288", "#88CCEE", "#44AA99", "#117733", "#DDCC77", "#CC6677", "#AA4499", "#882255"]
+        for i in drawn {
+            let actor = network.actors[i]
+            let family = familyOf(actor)
+            let key: String, label: String, color: String
+            var shape: String? = options.style.node(family).shape
+            switch options.colorBy {
+            case .family:
+                key = family; label = taxonomy.familyLabel(family, options.language); color = options.style.node(family).color
+            case .kind:
+                key = actor.kind; label = kindLabel(actor.kind); color = extraPalette[(colorIndex[key] ?? colorIndex.count) % extraPalette.count]; shape = nil
+            case .region:
+                key = actor.region ?? "?"; label = actor.region ?? (fr ? "Région non précisée" : "Region not given")
+                color = extraPalette[(colorIndex[key] ?? colorIndex.count) % extraPalette.count]; shape = nil
+            }
+            colorKeys[i] = color
+            if colorIndex[key] == nil {
+                colorIndex[key] = colorIndex.count
+                usedColors.append((key, label, color, shape))
+            }
+        }
+        if options.colorBy == .family {
+            let order = taxonomy.families.map(\.id)
+            usedColors.sort { (order.firstIndex(of: $0.key) ?? 99) < (order.firstIndex(of: $1.key) ?? 99) }
+        }
+        // Clusters (dropped by engines that ignore them).
+        var clusterOf = [Int](repeating: -1, count: network.actors.count)
+        var clusterGroups: [Group] = []
+        let supportsClusters = engine == .dot || engine == .fdp
+        if options.clusters != .none {
+            let kind = options.clusters == .ges ? "ges" : "ptce"
+            for group in network.groups where group.kind == kind {
+                let members = Self.actorMembers(of: group.id, network).compactMap { index[$0] }.filter { keep[$0] && !faded[$0] && clusterOf[$0] < 0 }
+                guard !members.isEmpty else { continue }
+                for m in members { clusterOf[m] = clusterGroups.count }
+                clusterGroups.append(group)
+            }
+            if !clusterGroups.isEmpty && !supportsClusters {
+                notes.append(Localized(fr: "la disposition \(engine.rawValue) ne dessine pas les cadres des groupes",
+                                       en: "the \(engine.rawValue) layout does not draw group frames"))
+                clusterGroups = []
+                clusterOf = [Int](repeating: -1, count: network.actors.count)
+            }
+        }
+        // Edges: one per (pair, type), weights summed.
+        var edgeOrder: [String] = []
+        var edges: [String: (u: Int, v: Int, type: String, weight: Double, since: Int?)] = [:]
+        for (u, v, tie) in ties where keep[u] && keep[v] {
+            let (a, b) = u < v ? (u, v) : (v, u)
+            let key = "\(a)-\(b)-\(tie.type)"
+            if var existing = edges[key] {
+                existing.weight += tie.weight
+                edges[key] = existing
+            } else {
+                edges[key] = (a, b, tie.type, tie.weight, tie.since?.year)
+                edgeOrder.append(key)
+            }
+        }
+        drawnEdges = edgeOrder.count
+        var usedTypes: [String] = []
+        for key in edgeOrder where !usedTypes.contains(edges[key]!.type) { usedTypes.append(edges[key]!.type) }
+        let typeOrder = taxonomy.tieTypes.map(\.id)
+        usedTypes.sort { (typeOrder.firstIndex(of: $0) ?? 99) < (typeOrder.firstIndex(of: $1) ?? 99) }
+
+        // Writing.
+        let subtitle = (network.synthetic ? (fr ? "DONNÉES SYNTHÉTIQUES — " : "SYNTHETIC DATA — ") : "")
+            + "\(viewText) — " + (fr ? "\(drawn.count) acteurs, \(edgeOrder.count) liens" : "\(drawn.count) actors, \(edgeOrder.count) ties")
+            + (options.at.map { fr ? " — liens actifs en \($0)" : " — ties active in \($0)" } ?? "")
+        header(subtitle: subtitle, colors: usedColors, types: usedTypes, clusters: clusterGroups.isEmpty ? nil : options.clusters)
+        var clusterLines = [[String]](repeating: [], count: clusterGroups.count)
+        var looseLines: [String] = []
+        for i in drawn {
+            let actor = network.actors[i]
+            let family = familyOf(actor)
+            let node = options.style.node(family)
+            let fill = faded[i] ? colorKeys[i] + "55" : colorKeys[i]
+            var attributes = [
+                "id=\(DOT.quoted("actor-\(i)"))",
+                "label=\(DOT.quoted(labelled.contains(i) ? DOT.wrap(actor.name) : ""))",
+                "tooltip=\(DOT.quotedTooltip(tooltip(actor, partners: adjacency[i].count)))",
+                "fillcolor=\(DOT.quoted(fill))",
+                "fontcolor=\(DOT.quoted(faded[i] ? "#666666" : DiagramStyle.textColor(on: colorKeys[i])))",
+            ]
+            if options.colorBy == .family || options.colorBy == .kind || options.colorBy == .region { attributes.append("shape=\(node.shape)") }
+            if family == "iae" { attributes.append("style=\"filled,rounded\"") }
+            if faded[i] { attributes.append("color=\"#999999\"") }
+            if options.sizeBy != nil {
+                let width = 0.4 + 1.4 * sizes[i].squareRoot()
+                attributes.append(String(format: "width=%.3f, height=%.3f", width, width * 0.6))
+            }
+            if !labelled.contains(i) { attributes.append("width=0.15, height=0.15, fixedsize=true") }
+            let line = "    a\(i) [\(attributes.joined(separator: ", "))];"
+            if clusterOf[i] >= 0 { clusterLines[clusterOf[i]].append(line) } else { looseLines.append(line) }
+        }
+        for (c, group) in clusterGroups.enumerated() {
+            output += "  subgraph cluster_g\(c) {\n"
+            output += "    label=\(DOT.quoted(group.name)); id=\(DOT.quoted("group-\(c)")); tooltip=\(DOT.quotedTooltip(group.name + " (" + group.kind.uppercased() + ")"));\n"
+            output += "    style=\"rounded,dashed\"; color=\"#444444\"; fontsize=11;\n"
+            output += clusterLines[c].joined(separator: "\n") + "\n  }\n"
+        }
+        output += looseLines.joined(separator: "\n") + "\n"
+        for key in edgeOrder {
+            let edge = edges[key]!
+            let style = options.style.edge(edge.type)
+            let fade = faded[edge.u] || faded[edge.v]
+            let width = min(6, 1 + log2(max(edge.weight, 1)))
+            let tip = "\(network.actors[edge.u].name) — \(network.actors[edge.v].name) : \(tieLabel(edge.type))" + (edge.since.map { fr ? " (depuis \($0))" : " (since \($0))" } ?? "")
+            output += "  a\(edge.u) -- a\(edge.v) [color=\(DOT.quoted(fade ? style.color + "55" : style.color)), style=\(style.style), penwidth=\(String(format: "%.2f", width)), tooltip=\(DOT.quotedTooltip(tip))];\n"
+        }
+        output += "}\n"
+    }
+
+    /// Actor ids belonging to a group, directly or through member groups.
+    static func actorMembers(of groupID: String, _ network: Network) -> [String] {
+        let groupIDs = Set(network.groups.map(\.id))
+        var result: [String] = [], seen: Set<String> = [groupID], stack = [groupID]
+        while let current = stack.popLast() {
+            for membership in network.memberships where membership.group == current {
+                if groupIDs.contains(membership.member) {
+                    if seen.insert(membership.member).inserted { stack.append(membership.member) }
+                } else if !result.contains(membership.member) {
+                    result.append(membership.member)
+                }
+            }
+        }
+        return result
+    }
+
+    func tooltip(_ actor: Actor, partners: Int) -> String {
+        var parts = [actor.name, kindLabel(actor.kind)]
+        if let place = [actor.commune, actor.department].compactMap({ $0 }).first { parts.append(place) }
+        parts.append(fr ? "\(partners) lien(s)" : "\(partners) tie(s)")
+        if let fte = actor.fte { parts.append((fr ? "ETP " : "FTE ") + String(format: "%g", fte)) }
+        if let revenue = actor.revenue { parts.append((fr ? "CA " : "revenue ") + String(format: "%.0f €", revenue)) }
+        parts.append("id \(actor.id)")
+        return parts.joined(separator: " — ")
+    }
+
+    mutating func header(subtitle: String, colors: [(key: String, label: String, color: String, shape: String?)], types: [String],
+                         clusters: DiagramOptions.Clusters?) {
+        let title = options.title ?? network.title ?? (fr ? "Réseau de coopération" : "Cooperation network")
+        let source = (fr ? "Source : " : "Source: ") + (network.source ?? (fr ? "non précisée" : "not given"))
+        var legend = ""
+        for entry in colors {
+            let shape = entry.shape.map { " (" + shapeName($0) + ")" } ?? ""
+            legend += "<TR><TD BGCOLOR=\"\(entry.color)\" WIDTH=\"18\" HEIGHT=\"10\" FIXEDSIZE=\"TRUE\" BORDER=\"1\"></TD><TD ALIGN=\"LEFT\">\(DOT.html(entry.label + shape))</TD></TR>"
+        }
+        for type in types {
+            let style = options.style.edge(type)
+            legend += "<TR><TD><FONT COLOR=\"\(style.color)\">\(lineGlyph(style.style))</FONT></TD><TD ALIGN=\"LEFT\">\(DOT.html(tieLabel(type) + " (" + lineName(style.style) + ")"))</TD></TR>"
+        }
+        if let clusters {
+            let text = clusters == .ges ? (fr ? "Cadre pointillé : GES (groupe économique solidaire)" : "Dashed frame: GES (solidarity economic group)")
+                                        : (fr ? "Cadre pointillé : PTCE" : "Dashed frame: PTCE")
+            legend += "<TR><TD>┆┆</TD><TD ALIGN=\"LEFT\">\(DOT.html(text))</TD></TR>"
+        }
+        if let metric = options.sizeBy {
+            legend += "<TR><TD>●</TD><TD ALIGN=\"LEFT\">\(DOT.html((fr ? "Taille : " : "Size: ") + metric.label(options.language)))</TD></TR>"
+        }
+        let label = "<<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\">"
+            + "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"18\"><B>\(DOT.html(title))</B></FONT></TD></TR>"
+            + "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"11\">\(DOT.html(subtitle + " — " + options.date))</FONT></TD></TR>"
+            + "<TR><TD ALIGN=\"LEFT\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\"><TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"10\"><B>\(fr ? "Légende" : "Legend")</B></FONT></TD></TR>\(legend.isEmpty ? "<TR><TD></TD></TR>" : legend)</TABLE></TD></TR>"
+            + "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"9\" COLOR=\"#333333\">\(DOT.html(wrapSource(source)))</FONT></TD></TR>"
+            + "</TABLE>>"
+        output = "graph ptce {\n"
+        output += "  graph [charset=\"UTF-8\", fontname=\(DOT.quoted(options.style.fontName)), label=\(label), labelloc=\"t\", labeljust=\"l\", "
+        output += "pad=\"0.3\", size=\"\(options.paper.size)\", outputorder=\"edgesfirst\", splines=\"true\", overlap=\"prism\", start=\"42\", "
+        output += "sep=\"+8\", K=\"0.8\", nodesep=\"0.3\"];\n"
+        output += "  node [fontname=\(DOT.quoted(options.style.fontName)), fontsize=\"10\", style=\"filled\", penwidth=\"0.8\", margin=\"0.08,0.04\"];\n"
+        output += "  edge [fontname=\(DOT.quoted(options.style.fontName)), fontsize=\"8\"];\n"
+    }
+
+    func wrapSource(_ text: String) -> String {
+        // Long source lines wrap at about 120 characters (never cut).
+        DOT.wrap(text, width: 120)
+    }
+
+    func shapeName(_ shape: String) -> String {
+        let names: [String: (String, String)] = [
+            "box": ("rectangle", "rectangle"), "ellipse": ("ellipse", "ellipse"), "hexagon": ("hexagone", "hexagon"),
+            "house": ("maison", "house"), "invhouse": ("maison inversée", "inverted house"), "box3d": ("boîte", "3D box"),
+            "note": ("note", "note"), "diamond": ("losange", "diamond"), "circle": ("cercle", "circle"), "octagon": ("octogone", "octagon"),
+        ]
+        guard let name = names[shape] else { return shape }
+        return fr ? name.0 : name.1
+    }
+
+    func lineName(_ style: String) -> String {
+        switch style {
+        case "dashed": return fr ? "tirets" : "dashed"
+        case "dotted": return fr ? "pointillés" : "dotted"
+        case "bold": return fr ? "gras" : "bold"
+        default: return fr ? "trait plein" : "solid"
+        }
+    }
+
+    func lineGlyph(_ style: String) -> String {
+        switch style {
+        case "dashed": return "╌╌╌"
+        case "dotted": return "┈┈┈"
+        case "bold": return "━━━"
+        default: return "───"
+        }
+    }
+
+    mutating func buildAggregate(_ attribute: DiagramView.AggregateAttribute, ties: [(Int, Int, Partnership)]) throws(Diagram.BuildError) {
+        // The value of each actor for the attribute.
+        var groupOf: [String: String] = [:]
+        if attribute == .group {
+            for group in network.groups where group.isGES || group.isPTCE {
+                for member in Self.actorMembers(of: group.id, network) where groupOf[member] == nil { groupOf[member] = group.name }
+            }
+        }
+        let values: [String] = network.actors.map { actor in
+            switch attribute {
+            case .family: return taxonomy.familyLabel(familyOf(actor), options.language)
+            case .kind: return kindLabel(actor.kind)
+            case .region: return actor.region ?? (fr ? "Région non précisée" : "Region not given")
+            case .department: return actor.department ?? (fr ? "Département non précisé" : "Département not given")
+            case .group: return groupOf[actor.id] ?? (fr ? "Hors GES et PTCE" : "Outside GES and PTCE")
+            }
+        }
+        var order: [String] = []
+        var counts: [String: Int] = [:]
+        var family: [String: String] = [:]
+        for (i, value) in values.enumerated() {
+            if counts[value] == nil { order.append(value) }
+            counts[value, default: 0] += 1
+            if attribute == .family { family[value] = familyOf(network.actors[i]) }
+        }
+        guard !order.isEmpty else { throw .emptyView }
+        var internalTies: [String: Int] = [:]
+        var between: [String: Int] = [:]
+        var pairOrder: [String] = []
+        for (u, v, _) in ties {
+            let a = values[u], b = values[v]
+            if a == b { internalTies[a, default: 0] += 1; continue }
+            let (x, y) = (order.firstIndex(of: a)! < order.firstIndex(of: b)!) ? (a, b) : (b, a)
+            let key = x + "\u{1F}" + y
+            if between[key] == nil { pairOrder.append(key) }
+            between[key, default: 0] += 1
+        }
+        engine = options.engine ?? (order.count > 40 ? .sfdp : .fdp)
+        drawnNodes = order.count
+        drawnEdges = pairOrder.count
+        let largest = Double(counts.values.max() ?? 1)
+        let maxEdge = Double(between.values.max() ?? 1)
+        let attributeName: String = {
+            switch attribute {
+            case .family: return fr ? "famille" : "family"
+            case .kind: return fr ? "type d'acteur" : "kind"
+            case .region: return fr ? "région" : "region"
+            case .department: return fr ? "département" : "département"
+            case .group: return fr ? "GES ou PTCE" : "GES or PTCE"
+            }
+        }()
+        let subtitle = (network.synthetic ? (fr ? "DONNÉES SYNTHÉTIQUES — " : "SYNTHETIC DATA — ")
+                        : "") + (fr ? "vue agrégée par \(attributeName) — \(network.actors.count) acteurs, \(ties.count) liens"
+                                    : "aggregated by \(attributeName) — \(network.actors.count) actors, \(ties.count) ties")
+            + (options.at.map { fr ? " — liens actifs en \($0)" : " — ties active in \($0)" } ?? "")
+        var legendColors: [(key: String, label: String, color: String, shape: String?)] = []
+        if attribute == .family {
+            let familyOrder = taxonomy.families.map(\.id)
+            for value in order.sorted(by: { (familyOrder.firstIndex(of: family[$0]!) ?? 99) < (familyOrder.firstIndex(of: family[$1]!) ?? 99) }) {
+                let style = options.style.node(family[value]!)
+                legendColors.append((family[value]!, value, style.color, style.shape))
+            }
+        }
+        header(subtitle: subtitle, colors: legendColors, types: [], clusters: nil)
+        output += "  // Node size: number of actors; edge width and label: number of ties between the two.\n"
+        for (i, value) in order.enumerated() {
+            let n = counts[value]!
+            let width = 0.8 + 2.2 * (Double(n) / largest).squareRoot()
+            let color = attribute == .family ? options.style.node(family[value]!).color : "#DDDDDD"
+            let shape = attribute == .family ? options.style.node(family[value]!).shape : "ellipse"
+            let label = DOT.wrap(value, width: 18) + "\n" + (fr ? "\(n) acteurs" : "\(n) actors") + (internalTies[value].map { fr ? ", \($0) liens internes" : ", \($0) internal ties" } ?? "")
+            output += "  v\(i) [id=\(DOT.quoted("value-\(i)")), label=\(DOT.quoted(label)), tooltip=\(DOT.quotedTooltip(label.replacingOccurrences(of: "\n", with: " — "))), "
+                + "shape=\(shape), fillcolor=\(DOT.quoted(color)), fontcolor=\(DOT.quoted(DiagramStyle.textColor(on: color))), "
+                + String(format: "width=%.2f, height=%.2f, fontsize=\"12\"];\n", width, width * 0.6)
+        }
+        for key in pairOrder {
+            let parts = key.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
+            let a = order.firstIndex(of: parts[0])!, b = order.firstIndex(of: parts[1])!
+            let count = between[key]!
+            let width = 1 + 7 * (Double(count) / maxEdge)
+            output += "  v\(a) -- v\(b) [penwidth=\(String(format: "%.2f", width)), color=\"#55555599\", label=\(DOT.quoted(String(count))), "
+                + "tooltip=\(DOT.quotedTooltip("\(parts[0]) — \(parts[1]) : \(count) " + (fr ? "liens" : "ties")))];\n"
+        }
+        output += "}\n"
+    }
+}

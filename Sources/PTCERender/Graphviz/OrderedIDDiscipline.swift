@@ -1,0 +1,115 @@
+import CGraphviz
+import Foundation
+
+/// A cgraph ID discipline that numbers named objects in creation order.
+///
+/// cgraph's default discipline uses the address of an object's interned name as its ID, and keeps subgraphs in
+/// ID order; so the order in which clusters are written to SVG followed `malloc`, and two renderings of the same
+/// DOT in one process could differ. Here a name's ID is 2 × (its rank of first appearance) (even, as cgraph
+/// expects for named objects) and anonymous objects get odd IDs from a counter: the order depends on the DOT
+/// text only. Used under `GraphvizRenderer`'s lock (the state is global, like cgraph's).
+enum OrderedIDDiscipline {
+    final class State {
+        var ids: [String: UInt64] = [:]
+        var names: [UInt64: UnsafeMutablePointer<CChar>] = [:]
+        var anonymous: UInt64 = 1
+
+        deinit { for pointer in names.values { free(pointer) } }
+    }
+
+    nonisolated(unsafe) static var current: State?
+
+    /// Reads DOT text into a graph with this discipline (what `agmemread` does, with another ID discipline).
+    /// The returned cleanup must run after `agclose`.
+    static func read(_ dot: String) -> (graph: UnsafeMutablePointer<Agraph_t>?, cleanup: () -> Void) {
+        let state = State()
+        current = state
+        let idDisc = UnsafeMutablePointer<Agiddisc_t>.allocate(capacity: 1)
+        idDisc.initialize(to: Agiddisc_t(
+            open: { _, _ in
+                guard let state = OrderedIDDiscipline.current else { return nil }
+                return Unmanaged.passUnretained(state).toOpaque()
+            },
+            map: { statePointer, _, name, id, create in
+                guard let statePointer, let id else { return 0 }
+                let state = Unmanaged<State>.fromOpaque(statePointer).takeUnretainedValue()
+                guard let name else {
+                    id.pointee = IDTYPE(state.anonymous)
+                    state.anonymous += 2
+                    return 1
+                }
+                let key = String(cString: name)
+                if let existing = state.ids[key] {
+                    id.pointee = IDTYPE(existing)
+                } else if create != 0 {
+                    let value = UInt64(2 * (state.ids.count + 1))
+                    state.ids[key] = value
+                    state.names[value] = strdup(name)
+                    id.pointee = IDTYPE(value)
+                } else {
+                    id.pointee = 0
+                }
+                return 1
+            },
+            alloc: { _, _, _ in 0 },
+            free: { _, _, _ in },
+            print: { statePointer, _, id in
+                guard let statePointer, id % 2 == 0 else { return nil }
+                let state = Unmanaged<State>.fromOpaque(statePointer).takeUnretainedValue()
+                return state.names[UInt64(id)]
+            },
+            close: { _ in },
+            idregister: { _, _, _ in }))
+        // Memory reader: hands the DOT text to the parser one line at a time, as cgraph's own memory reader does.
+        final class Reader {
+            let bytes: [CChar]
+            var position = 0
+            init(_ text: String) { bytes = Array(text.utf8CString.dropLast()) }
+        }
+        let reader = Reader(dot)
+        let ioDisc = UnsafeMutablePointer<Agiodisc_t>.allocate(capacity: 1)
+        ioDisc.initialize(to: Agiodisc_t(
+            afread: { channel, buffer, size in
+                guard let channel, let buffer, size > 0 else { return 0 }
+                let reader = Unmanaged<Reader>.fromOpaque(channel).takeUnretainedValue()
+                var count = 0
+                while count < Int(size) - 1 && reader.position < reader.bytes.count {
+                    let byte = reader.bytes[reader.position]
+                    buffer[count] = byte
+                    count += 1
+                    reader.position += 1
+                    if byte == 0x0A { break }
+                }
+                buffer[count] = 0
+                return Int32(count)
+            },
+            putstr: { _, _ in 0 },  // never called: the graph is read, not written, through this discipline
+            flush: { _ in 0 }))
+        // Memory: what cgraph's default discipline does (zeroed allocations, zeroed growth).
+        let memDisc = UnsafeMutablePointer<Agmemdisc_t>.allocate(capacity: 1)
+        memDisc.initialize(to: Agmemdisc_t(
+            open: { _ in nil },
+            alloc: { _, size in calloc(1, size) },
+            resize: { _, pointer, old, size in
+                guard let grown = realloc(pointer, size) else { return nil }
+                if size > old { memset(grown + old, 0, size - old) }
+                return grown
+            },
+            free: { _, pointer in free(pointer) },
+            close: { _ in }))
+        let disc = UnsafeMutablePointer<Agdisc_t>.allocate(capacity: 1)
+        disc.initialize(to: Agdisc_t(mem: memDisc, id: idDisc, io: ioDisc))
+        let channel = Unmanaged.passRetained(reader).toOpaque()
+        let graph = agread(channel, disc)
+        let cleanup = {
+            Unmanaged<Reader>.fromOpaque(channel).release()
+            disc.deallocate()
+            memDisc.deallocate()
+            ioDisc.deallocate()
+            idDisc.deallocate()
+            OrderedIDDiscipline.current = nil
+            _ = state
+        }
+        return (graph, cleanup)
+    }
+}

@@ -1,0 +1,129 @@
+import ArgumentParser
+import Foundation
+import PTCEKit
+import PTCERender
+
+struct Render: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Draw a network diagram (SVG, PNG, PDF or DOT) with Graphviz, in-process.",
+        discussion: """
+        Views (--view): whole; ego:ID[:RADIUS] (an actor and its partners); group:ID (a GES or PTCE, external \
+        partners faded); aggregate:family|kind|region|department|group (one node per value, edge width = number of \
+        ties: the view for national meetings); core:K (the k-core).
+
+        Encoding: fill colour and shape by family (Okabe–Ito palette, colour-blind safe), node size by --size-by, \
+        edge colour and line style by tie type, width by weight, GES (or PTCE) as dashed frames; title, subtitle, \
+        date, legend of what is drawn, and the source line. SVG nodes carry a tooltip and an id (actor-N). Above \
+        300 actors the layout switches to sfdp with overlap removal; above 2,000 the aggregate view is suggested. \
+        The same data and options give the same bytes (fixed layout seed; the date is SOURCE_DATE_EPOCH when set). \
+        Style override: --style FILE (JSON with "families", "tieTypes", "fontName", see docs/diagrams.md).
+        """
+    )
+
+    @OptionGroup var input: InputOptions
+
+    @Option(name: .shortAndLong, help: "Output file: .svg, .png, .pdf or .dot.")
+    var out: String
+
+    @Option(help: "View: whole, ego:ID[:RADIUS], group:ID, aggregate:ATTRIBUTE, core:K.")
+    var view: String = "whole"
+
+    @Option(help: "Layout engine: dot, neato, fdp, sfdp, circo, twopi (default: fdp, or sfdp above 300 actors).")
+    var engine: String?
+
+    @Option(help: "Fill colour by: family, kind or region.")
+    var colorBy: String = "family"
+
+    @Option(help: "Node size by a measure: degree, strength, betweenness, closeness, harmonic, eigenvector, pagerank…")
+    var sizeBy: String?
+
+    @Option(help: "Frames: ges, ptce or none.")
+    var clusters: String = "ges"
+
+    @Option(help: "Title (default: the network's title).")
+    var title: String?
+
+    @Option(help: "Paper: a4, a3 or a0 (landscape).")
+    var paper: String = "a4"
+
+    @Option(help: "Resolution of PNG output, in dots per inch (default: Graphviz's 96).")
+    var dpi: Int?
+
+    @Option(help: "Keep only ties active this year.")
+    var at: Int?
+
+    @Option(help: "A JSON style file overriding colours, shapes and line styles.")
+    var style: String?
+
+    func validate() throws {
+        if let dpi, !(30...1200).contains(dpi) { throw ValidationError("--dpi must be between 30 and 1200") }
+    }
+
+    func run() throws {
+        let fr = input.lang == .fr
+        func fail(_ fr: String, _ en: String, code: ExitCode = Exit.dataError) -> ExitCode {
+            printError((input.lang == .fr ? "erreur : " + fr : "error: " + en))
+            return code
+        }
+        guard let format = DiagramFormat(fileExtension: (out as NSString).pathExtension) else {
+            throw fail("--out doit finir par .svg, .png, .pdf ou .dot", "--out must end in .svg, .png, .pdf or .dot", code: ExitCode(64))
+        }
+        var options = DiagramOptions()
+        guard let parsedView = DiagramView(parsing: view) else {
+            throw fail("vue inconnue « \(view) » (whole, ego:ID[:RAYON], group:ID, aggregate:family|kind|region|department|group, core:K)",
+                       "unknown view '\(view)' (whole, ego:ID[:RADIUS], group:ID, aggregate:family|kind|region|department|group, core:K)", code: ExitCode(64))
+        }
+        options.view = parsedView
+        if let engine {
+            guard let parsed = LayoutEngine(rawValue: engine) else {
+                throw fail("moteur inconnu « \(engine) » (dot, neato, fdp, sfdp, circo, twopi)", "unknown engine '\(engine)' (dot, neato, fdp, sfdp, circo, twopi)", code: ExitCode(64))
+            }
+            options.engine = parsed
+        }
+        guard let color = DiagramOptions.ColorBy(rawValue: colorBy) else {
+            throw fail("--color-by : family, kind ou region", "--color-by: family, kind or region", code: ExitCode(64))
+        }
+        options.colorBy = color
+        if let sizeBy {
+            guard let metric = Metric(rawValue: sizeBy) else {
+                throw fail("mesure inconnue « \(sizeBy) »", "unknown measure '\(sizeBy)'", code: ExitCode(64))
+            }
+            options.sizeBy = metric
+        }
+        guard let frames = DiagramOptions.Clusters(rawValue: clusters) else {
+            throw fail("--clusters : ges, ptce ou none", "--clusters: ges, ptce or none", code: ExitCode(64))
+        }
+        options.clusters = frames
+        guard let size = Paper(rawValue: paper) else { throw fail("--paper : a4, a3 ou a0", "--paper: a4, a3 or a0", code: ExitCode(64)) }
+        options.paper = size
+        options.dpi = dpi
+        options.title = title
+        options.at = at
+        options.language = input.lang
+        if let style {
+            do { options.style = try DiagramStyle.load(from: URL(fileURLWithPath: style)) } catch {
+                throw fail("\(style) : fichier de style illisible (\(error))", "\(style): unreadable style file (\(error))")
+            }
+        }
+        let taxonomy = try input.loadTaxonomy()
+        let network = try input.load(quietWarnings: true).network
+        let diagram: Diagram
+        do { diagram = try Diagram(network: network, options: options, taxonomy: taxonomy) } catch {
+            switch error {
+            case .unknownActor(let id): throw fail("acteur inconnu « \(id) » pour la vue ego", "unknown actor '\(id)' for the ego view")
+            case .unknownGroup(let id): throw fail("groupe inconnu « \(id) » pour la vue group", "unknown group '\(id)' for the group view")
+            case .emptyView: throw fail("la vue ne contient aucun acteur", "the view has no actor")
+            }
+        }
+        for note in diagram.notes { printError((fr ? "note : " : "note: ") + note.text(input.lang)) }
+        let rendered: (data: Data, warnings: [String])
+        do { rendered = try diagram.render(format) } catch let error as RenderError {
+            printError((fr ? "erreur : " : "error: ") + error.message + (error.hint.map { "\n  " + (fr ? "conseil : " : "hint: ") + $0 } ?? ""))
+            throw ExitCode(70)
+        }
+        for warning in rendered.warnings { printError("graphviz: " + warning) }
+        try writeOutput(rendered.data, to: URL(fileURLWithPath: out), language: input.lang)
+        printError(fr ? "\(out) : \(diagram.nodeCount) nœuds, \(diagram.edgeCount) liens (moteur \(diagram.engine.rawValue))"
+                      : "\(out): \(diagram.nodeCount) nodes, \(diagram.edgeCount) edges (\(diagram.engine.rawValue) layout)")
+    }
+}

@@ -1,0 +1,170 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Testing
+@testable import PTCEKit
+@testable import PTCERender
+
+/// Diagrams: reproducible bytes, safe with hostile names, well-formed SVG with ids and tooltips, every view.
+struct DiagramTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static func network(_ relative: String) -> Network {
+        NetworkLoader.load(path: root.appendingPathComponent(relative).path, options: LoadOptions(today: PartialDate(year: 2026))).network
+    }
+
+    static func options(_ view: DiagramView = .whole) -> DiagramOptions {
+        var options = DiagramOptions()
+        options.view = view
+        options.date = "2026-11-23"
+        return options
+    }
+
+    /// Parses XML with Foundation's parser; returns the element names and attributes, or nil when malformed.
+    final class SVGReader: NSObject, XMLParserDelegate {
+        var elements: [(name: String, attributes: [String: String])] = []
+        var text = ""
+        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]) {
+            elements.append((name, attributes))
+        }
+        func parser(_ parser: XMLParser, foundCharacters string: String) { text += string }
+
+        static func read(_ data: Data) -> SVGReader? {
+            let reader = SVGReader()
+            let parser = XMLParser(data: data)
+            parser.delegate = reader
+            return parser.parse() ? reader : nil
+        }
+    }
+
+    /// Engines that are deterministic in-process give the same bytes even after other renderings and allocations.
+    /// (fdp, the default for small networks, is checked across processes in `ptceTests`: Graphviz 2.43's fdp
+    /// depends on the process's allocation history.)
+    @Test(arguments: [LayoutEngine.dot, .neato, .sfdp, .circo, .twopi])
+    func sameDataGivesTheSameSVGBytes(_ engine: LayoutEngine) throws {
+        var options = Self.options()
+        options.engine = engine
+        let network = Self.network("Datasets/coorace")
+        let first = try Diagram(network: network, options: options).render(.svg).data
+        let noise = (0..<2000).map { [Int](repeating: $0, count: $0 % 300 + 1) }
+        _ = try Diagram(network: Self.network("Datasets/pole-sud"), options: Self.options()).render(.svg)
+        let second = try Diagram(network: network, options: options).render(.svg).data
+        #expect(noise.count == 2000)
+        #expect(first == second)
+    }
+
+    @Test func oneLayoutForEveryFormat() throws {
+        let diagram = try Diagram(network: Self.network("Datasets/coorace"), options: Self.options())
+        let rendered = try diagram.render([.svg, .png, .pdf])
+        #expect(rendered.data.count == 3)
+        // The PNG's pixel size follows the SVG's point size at 96 dpi: same layout, same bounding box.
+        let svg = String(decoding: rendered.data[0], as: UTF8.self)
+        let widthPt = try #require(svg.firstMatch(of: /width="(\d+)pt"/)).1
+        let png = rendered.data[1]
+        let pixels = png[16..<20].reduce(0) { $0 << 8 | Int($1) }
+        #expect(abs(Double(pixels) - Double(widthPt)! * 96 / 72) <= 2)
+    }
+
+    @Test func dotMatchesTheSnapshot() throws {
+        let network = Self.network("Tests/PTCEKitTests/Fixtures/good/french-export")
+        let dot = try Diagram(network: network, options: Self.options()).dot
+        let url = Self.root.appendingPathComponent("Tests/PTCERenderTests/Snapshots/french-export.dot")
+        if ProcessInfo.processInfo.environment["PTCE_RECORD_SNAPSHOTS"] != nil { try dot.write(to: url, atomically: true, encoding: .utf8) }
+        #expect(dot == (try String(contentsOf: url, encoding: .utf8)), "regenerate with PTCE_RECORD_SNAPSHOTS=1 swift test after a deliberate change")
+    }
+
+    @Test func svgIsWellFormedWithIdsTooltipsTitleAndLegend() throws {
+        let svg = try Diagram(network: Self.network("Datasets/coorace"), options: Self.options()).render(.svg).data
+        let reader = try #require(SVGReader.read(svg))
+        let groups = reader.elements.filter { $0.name == "g" }
+        #expect(groups.contains { $0.attributes["id"] == "actor-0" && $0.attributes["class"] == "node" })
+        #expect(groups.filter { $0.attributes["class"] == "cluster" }.count == 3)  // ISA GROUPE, IRISSE, Ulisse
+        let links = reader.elements.filter { $0.name == "a" }.compactMap { $0.attributes["xlink:title"] }
+        #expect(links.contains { $0.hasPrefix("DEFI EMPLOI — Association intermédiaire (AI) — Tarbes — 0 lien(s) — ETP 24 — CA 736000 €") })
+        #expect(reader.text.contains("Réseau COORACE et partenaires (sources publiques)"))
+        #expect(reader.text.contains("Légende"))
+        #expect(reader.text.contains("IAE (SIAE) (rectangle)"))
+        #expect(reader.text.contains("Convention / accord de partenariat (trait plein)"))
+        #expect(reader.text.contains("Cadre pointillé : GES"))
+        #expect(reader.text.contains("Source : Documents publics de COORACE"))
+        #expect(reader.text.contains("2026-11-23"))
+        // Only what is drawn is in the legend: no citizen in this network.
+        #expect(!reader.text.contains("Citoyens"))
+    }
+
+    @Test func englishLabels() throws {
+        var options = Self.options()
+        options.language = .en
+        let svg = try Diagram(network: Self.network("Datasets/coorace"), options: options).render(.svg).data
+        let reader = try #require(SVGReader.read(svg))
+        #expect(reader.text.contains("Legend") && reader.text.contains("Work integration (SIAE) (rectangle)"))
+    }
+
+    @Test func hostileNamesRenderSafely() throws {
+        let names = ["Quote \" inside", "Back\\slash \\N \\G", "<script>alert(1)</script>", "A & B <b>bold</b>", "Line\nbreak",
+                     "Brace } { graph", "strict digraph -- ->", "subgraph cluster_x { node }", "]; a0 -- a1 [", "'single' & \"double\"",
+                     "Émoji 🤝 accents éàç", "\u{7}bell"]
+        var network = Network(title: "<Titre> & \"guillemets\"", source: "source with </text> & ]]>")
+        for (i, name) in names.enumerated() { network.actors.append(Actor(id: "id\"\(i)<>", name: name, kind: "association")) }
+        for i in 1..<names.count { network.ties.append(Partnership(source: network.actors[0].id, target: network.actors[i].id, type: "pooling")) }
+        network.groups.append(Group(id: "g", name: "GES \"}<&", kind: "ges"))
+        network.memberships += [Membership(group: "g", member: network.actors[1].id), Membership(group: "g", member: network.actors[2].id)]
+        let diagram = try Diagram(network: network, options: Self.options())
+        let svg = try diagram.render(.svg)
+        let reader = try #require(SVGReader.read(svg.data))
+        #expect(!reader.elements.contains { $0.name == "script" || $0.name == "b" })
+        #expect(reader.elements.filter { $0.name == "g" && $0.attributes["class"] == "node" }.count == names.count)
+        for name in names.dropLast() where !name.contains("\n") {
+            #expect(reader.elements.contains { ($0.attributes["xlink:title"] ?? "").hasPrefix(name) }, "\(name)")
+        }
+        #expect(reader.text.contains("<Titre> & \"guillemets\""))
+        for format in [DiagramFormat.png, .pdf] { #expect(!(try diagram.render(format).data.isEmpty)) }
+    }
+
+    @Test func pngAndPDFAreRealFiles() throws {
+        let diagram = try Diagram(network: Self.network("Datasets/pole-sud"), options: Self.options())
+        let png = try diagram.render(.png).data
+        #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
+        let pdf = try diagram.render(.pdf).data
+        #expect(pdf.starts(with: Array("%PDF-".utf8)))
+    }
+
+    @Test func views() throws {
+        let network = Self.network("Datasets/coorace")
+        let ego = try Diagram(network: network, options: Self.options(.ego(id: "ansa", radius: 1)))
+        #expect(ego.nodeCount == 3 && ego.edgeCount == 2)  // ANSA, COORACE, Ulisse Energie
+        let egoTwo = try Diagram(network: network, options: Self.options(.ego(id: "ansa", radius: 2)))
+        #expect(egoTwo.nodeCount == 18)  // COORACE's component
+        let group = try Diagram(network: network, options: Self.options(.group(id: "ulisse")))
+        #expect(group.nodeCount == 2)  // Ulisse Energie and its external partner ANSA, faded
+        #expect(group.dot.contains("#F0E44255"))
+        let core = try Diagram(network: network, options: Self.options(.core(k: 2)))
+        #expect(core.nodeCount == 3)  // COORACE, FAS, FEI: the only triangle
+        let aggregate = try Diagram(network: network, options: Self.options(.aggregate(.family)))
+        #expect(aggregate.nodeCount == 8)
+        #expect(throws: Diagram.BuildError.unknownActor("nobody")) { try Diagram(network: network, options: Self.options(.ego(id: "nobody", radius: 1))) }
+        #expect(DiagramView(parsing: "ego:coorace:2") == .ego(id: "coorace", radius: 2))
+        #expect(DiagramView(parsing: "aggregate:region") == .aggregate(.region))
+        #expect(DiagramView(parsing: "core:0") == nil)
+        #expect(DiagramView(parsing: "everything") == nil)
+    }
+
+    @Test func largeNetworksSwitchToSFDP() throws {
+        let diagram = try Diagram(network: Self.network("Datasets/synthetic-national"), options: Self.options())
+        #expect(diagram.engine == .sfdp)
+        // sfdp; the suggestion of the aggregate view; GES frames not drawn by sfdp.
+        #expect(diagram.notes.map(\.en) == ["2992 actors: sfdp layout with overlap removal",
+                                             "2992 actors: the whole drawing will be hard to read; try --view aggregate:family",
+                                             "the sfdp layout does not draw group frames"])
+    }
+
+    @Test func escaping() {
+        #expect(DOT.quoted("a\"b\\c\nd") == "\"a\\\"b\\\\c\\nd\"")
+        #expect(DOT.quotedTooltip("a\\N") == "\"a\\\\\\\\N\"")
+        #expect(DOT.html("<a & 'b'>") == "&lt;a &amp; &#39;b&#39;&gt;")
+        #expect(DOT.wrap("Fédération des acteurs de la solidarité", width: 15) == "Fédération des\nacteurs de la\nsolidarité")
+        #expect(DOT.wrap("Anticonstitutionnellement", width: 10) == "Anticonstitutionnellement")
+        #expect(DiagramStyle.textColor(on: "#000000") == "#FFFFFF" && DiagramStyle.textColor(on: "#F0E442") == "#000000")
+    }
+}
