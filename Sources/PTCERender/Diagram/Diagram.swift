@@ -47,12 +47,24 @@ public struct Diagram: Sendable {
 
     /// Renders several formats from one layout (PNG at the options' DPI), so they show the same picture.
     public func render(_ formats: [DiagramFormat]) throws -> (data: [Data], warnings: [String]) {
-        // Cairo stamps PDFs with their creation time unless SOURCE_DATE_EPOCH is set: use the diagram's date, so a
-        // PDF made twice the same day is the same file.
-        if formats.contains(.pdf), ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"] == nil,
-           let day = DiagramOptions.epoch(of: date) {
-            setenv("SOURCE_DATE_EPOCH", String(day), 1)
-        }
+        var result = try _render(formats)
+        for (i, format) in formats.enumerated() where format == .pdf { result.data[i] = Self.stampPDF(result.data[i], date: date) }
+        return result
+    }
+
+    /// Cairo 1.16 (Debian 12) writes the current time as the PDF's `/CreationDate` and ignores SOURCE_DATE_EPOCH;
+    /// the digits are replaced by the diagram's date at 00:00:00, same length, so the PDF's byte offsets stay valid
+    /// and a PDF made twice from the same data the same day is the same file.
+    static func stampPDF(_ pdf: Data, date: String) -> Data {
+        let marker = Array("/CreationDate (D:".utf8)
+        let digits = Array((date.replacingOccurrences(of: "-", with: "") + "000000").utf8)
+        guard digits.count == 14, let range = pdf.firstRange(of: marker), range.upperBound + 14 <= pdf.count else { return pdf }
+        var stamped = pdf
+        stamped.replaceSubrange(range.upperBound..<(range.upperBound + 14), with: digits)
+        return stamped
+    }
+
+    private func _render(_ formats: [DiagramFormat]) throws -> (data: [Data], warnings: [String]) {
         // Graphviz's `dpi` also scales SVG and PDF pages and must be set before layout: a PNG with its own DPI gets
         // its own layout; otherwise every format comes from one layout.
         guard let dpi, formats.contains(.png) else { return try GraphvizRenderer.render(dot: dot, engine: engine, formats: formats) }

@@ -89,15 +89,6 @@ public struct DiagramOptions: Sendable {
 
     public init() {}
 
-    /// Seconds since 1970 of a `YYYY-MM-DD` date at 00:00 UTC.
-    static func epoch(of day: String) -> Int? {
-        let parts = day.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3 else { return nil }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        return calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2])).map { Int($0.timeIntervalSince1970) }
-    }
-
     public static func defaultDate() -> String {
         var date = Date()
         if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let seconds = TimeInterval(epoch) {
