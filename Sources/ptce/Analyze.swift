@@ -9,7 +9,7 @@ struct Analyze: ParsableCommand {
         discussion: """
         Writes into --out: summary.json and summary.txt (key figures); centrality.csv (every measure of \
         `ptce centrality` for every actor, partnership view, unweighted; above --exact-limit actors, betweenness is \
-        sampled from 1,000 sources and closeness, harmonic and eccentricity are left out, as the output says); \
+        sampled from 200 sources (seed 0), eigenvector, Katz and PageRank stop at tolerance 1e-9, and closeness, harmonic and eccentricity are left out, as the output says); \
         network.svg, network.png, network.pdf (the whole network, or the aggregate view by family when it has more \
         than 2,000 actors or with --no-whole-diagram). Input files are never written. \
         Exits 65 on invalid input, 73 when the output folder cannot be written.
@@ -49,10 +49,11 @@ struct Analyze: ParsableCommand {
         var centralityOptions = CentralityOptions()
         if result.network.actors.count > exactLimit {
             centralityOptions.metrics = Metric.defaults.filter { ![.closeness, .harmonic, .eccentricity].contains($0) }
-            centralityOptions.sample = 1000
+            centralityOptions.sample = 200
+            centralityOptions.iterativeTolerance = 1e-9
             printError(input.lang == .fr
-                ? "note : \(result.network.actors.count) acteurs : intermédiarité estimée sur 1 000 sources (graine 0) ; proximité, harmonique et excentricité omises"
-                : "note: \(result.network.actors.count) actors: betweenness estimated from 1,000 sources (seed 0); closeness, harmonic and eccentricity left out")
+                ? "note : \(result.network.actors.count) acteurs : intermédiarité estimée sur 200 sources (graine 0) ; proximité, harmonique et excentricité omises ; vecteur propre, Katz et PageRank à la tolérance 1e-9"
+                : "note: \(result.network.actors.count) actors: betweenness estimated from 200 sources (seed 0); closeness, harmonic and eccentricity left out; eigenvector, Katz and PageRank to tolerance 1e-9")
         }
         let bar = ProgressBar(label: input.lang == .fr ? "Mesures" : "Measures")
         centralityOptions.progress = bar.counter

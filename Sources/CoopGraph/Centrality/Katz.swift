@@ -14,6 +14,7 @@ public func katz(_ graph: Graph, alpha: Double = 0.1, beta: Double = 1, normaliz
     var x = [Double](repeating: 0, count: n)
     var next = [Double](repeating: 0, count: n)
     var converged = false
+    var previousChange = Double.infinity, growing = 0
     for _ in 0..<maxIterations {
         var change = 0.0
         for v in 0..<n {
@@ -29,6 +30,10 @@ public func katz(_ graph: Graph, alpha: Double = 0.1, beta: Double = 1, normaliz
         }
         swap(&x, &next)
         if !change.isFinite { return nil }
+        // A convergent Katz series changes less at every step; ten growing steps in a row mean α ≥ 1/λ_max.
+        growing = change > previousChange ? growing + 1 : 0
+        if growing >= 10 { return nil }
+        previousChange = change
         if change < Double(n) * tolerance { converged = true; break }
     }
     guard converged else { return nil }

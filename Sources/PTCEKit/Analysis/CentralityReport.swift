@@ -53,6 +53,9 @@ public struct CentralityOptions: Sendable {
     public var seed: UInt64 = 0
     public var endpoints = false
     public var katzAlpha = 0.1
+    /// Stopping tolerance of eigenvector, Katz and PageRank per node (nil: the functions' tight defaults, which
+    /// agree with networkx to 1e-9).
+    public var iterativeTolerance: Double?
     public var progress: ProgressCounter?
 
     public init() {}
@@ -118,16 +121,25 @@ public struct CentralityReport: Sendable {
                 columns[metric] = profile?.closeness() ?? timed("closeness") { CoopGraph.closeness(g, length: length, threads: threads) }
             case .harmonic:
                 columns[metric] = profile?.inverseDistanceSum ?? timed("harmonic") { CoopGraph.harmonic(g, length: length, threads: threads) }
-            case .eigenvector: columns[metric] = timed("eigenvector") { CoopGraph.eigenvector(g, weighted: view.weighted) }
+            case .eigenvector:
+                columns[metric] = timed("eigenvector") {
+                    options.iterativeTolerance.map { CoopGraph.eigenvector(g, weighted: view.weighted, tolerance: $0) } ?? CoopGraph.eigenvector(g, weighted: view.weighted)
+                }
             case .katz:
-                let values = timed("katz") { CoopGraph.katz(g, alpha: options.katzAlpha, weighted: view.weighted) }
+                let values = timed("katz") {
+                    options.iterativeTolerance.map { CoopGraph.katz(g, alpha: options.katzAlpha, weighted: view.weighted, tolerance: $0) }
+                        ?? CoopGraph.katz(g, alpha: options.katzAlpha, weighted: view.weighted)
+                }
                 if values == nil {
                     notes.append(Localized(
                         fr: "Katz n'a pas convergé avec alpha = \(options.katzAlpha) : alpha doit être inférieur à 1/λmax ; essayez --katz-alpha \(options.katzAlpha / 10)",
                         en: "Katz did not converge with alpha = \(options.katzAlpha): alpha must be below 1/λmax; try --katz-alpha \(options.katzAlpha / 10)"))
                 }
                 columns[metric] = values ?? [Double?](repeating: nil, count: g.nodeCount)
-            case .pagerank: columns[metric] = timed("pagerank") { CoopGraph.pagerank(g, weighted: view.weighted) }
+            case .pagerank:
+                columns[metric] = timed("pagerank") {
+                    options.iterativeTolerance.map { CoopGraph.pagerank(g, weighted: view.weighted, tolerance: $0) } ?? CoopGraph.pagerank(g, weighted: view.weighted)
+                }
             case .clustering: columns[metric] = timed("clustering") { CoopGraph.clustering(g) }
             case .coreNumber: columns[metric] = timed("core_number") { CoopGraph.coreNumber(g).map(Double.init) }
             case .eccentricity:

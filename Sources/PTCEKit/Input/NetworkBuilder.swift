@@ -64,6 +64,8 @@ final class NetworkBuilder {
     /// Spreadsheet columns repeat the same few values (types, years): their parse is cached by raw text.
     private var termCache: [String: String?] = [:]
     private var dateCache: [String: Result<PartialDate, PartialDate.ParseFailure>] = [:]
+    /// Repeated texts (a reference on every row, a tie type) share one string instead of one copy per row.
+    private var interned: [String: String] = [:]
     /// Set when actors.csv could not be read: references to actors are then not checked (every one would fail).
     var actorsUnreadable = false
 
@@ -233,7 +235,7 @@ final class NetworkBuilder {
         actor.revenue = number(record, "revenue", nonNegative: true)
         actor.certifications = record.value("certifications").map { Values.list($0.text) } ?? []
         actor.website = record.value("website")?.text
-        actor.reference = record.value("reference")?.text
+        actor.reference = record.value("reference").map { intern($0.text) }
         actor.notes = record.value("notes")?.text
         actor.attributes = record.attributes.sorted { $0.name < $1.name }
         actorLines[id] = (network.actors.count, SourceLocation(file: record.location("id").file, line: record.line, column: 1))
@@ -296,7 +298,7 @@ final class NetworkBuilder {
         }
         if let actor = actorLines[memberID] { actorHasMembership[actor.index] = true }
         network.memberships.append(Membership(group: groupID, member: memberID, role: role, since: since, until: until,
-                                              reference: record.value("reference")?.text, notes: record.value("notes")?.text))
+                                              reference: record.value("reference").map { intern($0.text) }, notes: record.value("notes")?.text))
         membershipLocations.append(SourceLocation(file: record.location("group").file, line: record.line, column: 1))
     }
 
@@ -334,10 +336,17 @@ final class NetworkBuilder {
                     hintEn: "for a stronger tie, raise its weight rather than repeating it")
         }
         if options.keepTies {
-            network.ties.append(Partnership(source: sourceID, target: targetID, type: type, weight: weight, directed: directed,
-                                            since: since, until: until, reference: record.value("reference")?.text,
+            network.ties.append(Partnership(source: network.actors[source].id, target: network.actors[target].id, type: intern(type),
+                                            weight: weight, directed: directed,
+                                            since: since, until: until, reference: record.value("reference").map { intern($0.text) },
                                             notes: record.value("notes")?.text, attributes: record.attributes.sorted { $0.name < $1.name }))
         }
+    }
+
+    private func intern(_ text: String) -> String {
+        if let existing = interned[text] { return existing }
+        if interned.count < 100_000 { interned[text] = text }
+        return text
     }
 
     private func endpoint(_ id: String, _ record: RecordSource, _ column: String) -> Int? {
