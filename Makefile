@@ -23,7 +23,7 @@ demo: release
 	.build/release/ptce validate Datasets/coorace
 	.build/release/ptce analyze Datasets/coorace --out $(OUT)
 	@echo
-	@echo "Results are in $(OUT)/ (summary.txt, summary.json)."
+	@echo "Results are in $(OUT)/: summary.txt, summary.json, centrality.csv, network.pdf (and .png, .svg)."
 
 ## The whole test suite (builds the binary first: the end-to-end tests run it).
 test: build
