@@ -7,7 +7,8 @@ struct Analyze: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "The main job: analyse a network and write the results into a folder.",
         discussion: """
-        Writes into --out: summary.json and summary.txt (key figures); centrality.csv (every measure of \
+        Writes into --out: summary.json and summary.txt (key figures); cooperation.json and cooperation.txt \
+        (`ptce cooperation` by family); centrality.csv (every measure of \
         `ptce centrality` for every actor, partnership view, unweighted; above --exact-limit actors, betweenness is \
         sampled from 200 sources (seed 0), eigenvector, Katz and PageRank stop at tolerance 1e-9, and closeness, harmonic and eccentricity are left out, as the output says); \
         network.svg, network.png, network.pdf (the whole network, or the aggregate view by family when it has more \
@@ -60,6 +61,16 @@ struct Analyze: ParsableCommand {
         let centrality = CentralityReport(network: result.network, view: GraphViewOptions(), options: centralityOptions, taxonomy: taxonomy)
         bar.finish()
         try writeOutput(Data(centrality.csv().utf8), to: outURL.appendingPathComponent("centrality.csv"), language: input.lang)
+        // Cooperation across families (permutation test skipped above the exact limit: 999 recomputations).
+        do {
+            let cooperation = try CooperationReport(network: result.network, attribute: "family",
+                                                    permutations: result.network.actors.count > exactLimit ? 0 : 999,
+                                                    taxonomy: taxonomy, language: input.lang)
+            try writeOutput(try cooperation.json(), to: outURL.appendingPathComponent("cooperation.json"), language: input.lang)
+            try writeOutput(Data(cooperation.text(input.lang).utf8), to: outURL.appendingPathComponent("cooperation.txt"), language: input.lang)
+        } catch let failure as CooperationReport.Failure {
+            printError((input.lang == .fr ? "note : pas de cooperation.json : " : "note: no cooperation.json: ") + cooperationFailure(failure, language: input.lang))
+        }
         var diagramOptions = DiagramOptions()
         diagramOptions.language = input.lang
         diagramOptions.title = title
@@ -77,8 +88,8 @@ struct Analyze: ParsableCommand {
         }
         let warnings = result.warningCount
         printError(input.lang == .fr
-            ? "Résultats écrits dans \(outURL.path)/ : summary.txt, summary.json, centrality.csv, network.svg/png/pdf (\(warnings) avertissement(s) : `ptce validate \(input.path)` les détaille)"
-            : "Results written to \(outURL.path)/: summary.txt, summary.json, centrality.csv, network.svg/png/pdf (\(warnings) warning(s): `ptce validate \(input.path)` lists them)")
+            ? "Résultats écrits dans \(outURL.path)/ : summary.txt, summary.json, centrality.csv, cooperation.txt/json, network.svg/png/pdf (\(warnings) avertissement(s) : `ptce validate \(input.path)` les détaille)"
+            : "Results written to \(outURL.path)/: summary.txt, summary.json, centrality.csv, cooperation.txt/json, network.svg/png/pdf (\(warnings) warning(s): `ptce validate \(input.path)` lists them)")
     }
 
     private func isInsideInput(_ outURL: URL) throws -> Bool {

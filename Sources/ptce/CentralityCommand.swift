@@ -11,7 +11,8 @@ struct CentralityCommand: ParsableCommand {
         Metrics (--metrics, comma-separated; default: all but hits): degree (number of partners), degree_centrality \
         (degree/(n−1)), strength (sum of tie weights), betweenness (Brandes, normalised as networkx), closeness \
         (Wasserman–Faust corrected, as networkx), harmonic, eigenvector, katz (alpha 0.1), pagerank (0.85), \
-        clustering, core_number, eccentricity (within the actor's component), hits_hub, hits_authority.
+        clustering, core_number, eccentricity (within the actor's component), hits_hub, hits_authority, and Burt's \
+        constraint, effective_size, efficiency, hierarchy (as networkx's constraint and effective_size).
 
         Weights: without --weighted every edge weighs 1. With --weighted, strength, eigenvector, katz and pagerank use \
         the weights as intensities; shortest-path measures (betweenness, closeness, harmonic, eccentricity) read them \

@@ -170,3 +170,31 @@ struct RenderCommandTests {
         #expect(format.status == 64)
     }
 }
+
+struct CooperationCommandTests {
+    @Test func reportOnTheRealDataset() throws {
+        let run = try EndToEndTests.ptce(["cooperation", "Datasets/coorace", "--lang", "en", "--permutations", "99"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("E-I index: "))
+        #expect(run.stdout.contains("Passerelle ties (social economy ↔ the rest): "))
+        #expect(!run.stdout.contains(" nan") && !run.stdout.contains("NaN") && !run.stdout.contains("inf "))
+    }
+
+    @Test(arguments: [
+        (["--by", "colour"], "unknown attribute 'colour'"),
+        (["--types", "passerelle"], "the network has no tie in this view"),
+    ])
+    func failuresExitWith65(_ options: [String], _ message: String) throws {
+        let run = try EndToEndTests.ptce(["cooperation", "Datasets/coorace", "--lang", "en"] + options)
+        #expect(run.status == 65)
+        #expect(run.stderr.contains(message))
+    }
+
+    @Test func suggestions() throws {
+        let run = try EndToEndTests.ptce(["suggest", "Datasets/coorace", "--view", "combined", "--top", "3", "--format", "csv"])
+        #expect(run.status == 0)
+        let lines = run.stdout.split(separator: "\n")
+        #expect(lines.count == 4)
+        #expect(lines[1].hasPrefix("coorace,COORACE (fédération nationale),ulisse-energie,Ulisse Energie,"))
+    }
+}

@@ -5,6 +5,7 @@ import Foundation
 public enum Metric: String, CaseIterable, Sendable, Codable {
     case degree, degreeCentrality = "degree_centrality", strength, betweenness, closeness, harmonic, eigenvector, katz
     case pagerank, clustering, coreNumber = "core_number", eccentricity, hitsHub = "hits_hub", hitsAuthority = "hits_authority"
+    case constraint, effectiveSize = "effective_size", efficiency, hierarchy
 
     /// Computed when `--metrics` is not given.
     public static let defaults: [Metric] = [.degree, .degreeCentrality, .strength, .betweenness, .closeness, .harmonic,
@@ -37,6 +38,14 @@ public enum Metric: String, CaseIterable, Sendable, Codable {
         case (.hitsHub, _): return "HITS hub"
         case (.hitsAuthority, .fr): return "HITS autorité"
         case (.hitsAuthority, .en): return "HITS authority"
+        case (.constraint, .fr): return "Contrainte"
+        case (.constraint, .en): return "Constraint"
+        case (.effectiveSize, .fr): return "Taille effective"
+        case (.effectiveSize, .en): return "Effective size"
+        case (.efficiency, .fr): return "Efficacité"
+        case (.efficiency, .en): return "Efficiency"
+        case (.hierarchy, .fr): return "Hiérarchie"
+        case (.hierarchy, .en): return "Hierarchy"
         }
     }
 
@@ -144,6 +153,12 @@ public struct CentralityReport: Sendable {
             case .coreNumber: columns[metric] = timed("core_number") { CoopGraph.coreNumber(g).map(Double.init) }
             case .eccentricity:
                 columns[metric] = profile?.eccentricity ?? timed("eccentricity") { CoopGraph.eccentricity(g, length: length, threads: threads) }
+            case .constraint, .effectiveSize, .efficiency, .hierarchy:
+                let holes = timed("structural_holes") { StructuralHoles(g, weighted: view.weighted) }
+                columns[.constraint] = holes.constraint
+                columns[.effectiveSize] = holes.effectiveSize
+                columns[.efficiency] = holes.efficiency
+                columns[.hierarchy] = holes.hierarchy
             case .hitsHub, .hitsAuthority:
                 let (hubs, authorities) = timed("hits") { CoopGraph.hits(g, weighted: view.weighted) }
                 columns[.hitsHub] = hubs

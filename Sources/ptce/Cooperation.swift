@@ -1,0 +1,145 @@
+import ArgumentParser
+import Foundation
+import PTCEKit
+
+/// Messages for the failures of cooperation measures, shared by the commands that compute them.
+func cooperationFailure(_ failure: CooperationReport.Failure, language: Language) -> String {
+    let fr = language == .fr
+    switch failure {
+    case .noTies:
+        return fr ? "erreur : le réseau n'a aucun lien dans cette vue : les mesures de coopération portent sur les liens (vérifiez --view, --at, --types)"
+                  : "error: the network has no tie in this view: cooperation measures are about ties (check --view, --at, --types)"
+    case .partition(.unknownAttribute(let name, let available)):
+        return fr ? "erreur : attribut « \(name) » inconnu ; attributs possibles : \(available.joined(separator: ", "))"
+                  : "error: unknown attribute '\(name)'; possible attributes: \(available.joined(separator: ", "))"
+    case .partition(.empty(let name)):
+        return fr ? "erreur : aucun acteur n'a de valeur pour « \(name) » : la partition est vide"
+                  : "error: no actor has a value for '\(name)': the partition is empty"
+    }
+}
+
+struct CooperationCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cooperation",
+        abstract: "Do ESS actors tie to the rest of the economy? Who bridges worlds? Who should meet whom?",
+        discussion: """
+        One report on a partition of the actors (--by: family by default, or kind, department, region, commune, or \
+        any column of actors.csv): the E-I index (Krackhardt & Stern) of the network and of each group, with its \
+        expected value under random mixing and a permutation test (--permutations, --seed); attribute assortativity \
+        (as networkx) and the mixing matrix; passerelle ties between ESS families and the others; per actor, the \
+        diversity of partners (distinct families, Blau, Shannon) and Burt's structural holes (constraint, effective \
+        size, efficiency, hierarchy); partner suggestions (Adamic–Adar) with their shared partners. --format json \
+        gives every figure (undefined values as null). Exits 65 on invalid input, unknown attribute, empty partition, \
+        or a view without ties.
+        """
+    )
+
+    @OptionGroup var input: InputOptions
+    @OptionGroup var viewOptions: ViewOptions
+
+    @Option(help: "Partition attribute: family, kind, department, region, commune, or a column of actors.csv.")
+    var by: String = "family"
+
+    @Option(help: "Output: text or json.")
+    var format: Format = .text
+
+    @Option(help: "Permutations of the E-I test (0: no test).")
+    var permutations: Int = 999
+
+    @Option(help: "Seed of the permutations.")
+    var seed: UInt64 = 0
+
+    @Option(help: "Number of suggestions and of brokers shown.")
+    var top: Int = 10
+
+    enum Format: String, ExpressibleByArgument { case text, json }
+
+    func validate() throws {
+        if permutations < 0 { throw ValidationError("--permutations must be 0 or more") }
+        if top < 0 { throw ValidationError("--top must be 0 or more") }
+    }
+
+    func run() throws {
+        let taxonomy = try input.loadTaxonomy()
+        let view = try viewOptions.graphOptions(taxonomy: taxonomy, language: input.lang)
+        let network = try input.load(quietWarnings: true).network
+        let report: CooperationReport
+        do {
+            report = try CooperationReport(network: network, view: view, attribute: by, permutations: permutations, seed: seed,
+                                           suggestions: max(top, 20), taxonomy: taxonomy, language: input.lang)
+        } catch {
+            printError(cooperationFailure(error, language: input.lang))
+            throw Exit.dataError
+        }
+        switch format {
+        case .text: print(report.text(input.lang, top: top), terminator: "")
+        case .json: print(String(decoding: try report.json(), as: UTF8.self))
+        }
+    }
+}
+
+struct Suggest: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Who should meet whom: pairs not yet tied, scored by their shared partners, with the reason.",
+        discussion: """
+        Scores (--score): adamic-adar (default: a shared partner counts more when it has few partners), common \
+        (number of shared partners), resource-allocation. Equal to networkx's indices. --cross-family keeps pairs of \
+        different families (bridges between worlds), --same-territory pairs in the same département.
+        """
+    )
+
+    @OptionGroup var input: InputOptions
+    @OptionGroup var viewOptions: ViewOptions
+
+    @Option(help: "Number of suggestions.")
+    var top: Int = 20
+
+    @Option(help: "Score: adamic-adar, common or resource-allocation.")
+    var score: String = "adamic-adar"
+
+    @Flag(help: "Only pairs of actors of different families.")
+    var crossFamily = false
+
+    @Flag(help: "Only pairs in the same département.")
+    var sameTerritory = false
+
+    @Option(help: "Output: table, csv or json.")
+    var format: Format = .table
+
+    enum Format: String, ExpressibleByArgument { case table, csv, json }
+
+    func run() throws {
+        let fr = input.lang == .fr
+        guard let scoring = PartnerSuggestions.Score(rawValue: score) else {
+            printError(fr ? "erreur : --score : adamic-adar, common ou resource-allocation" : "error: --score: adamic-adar, common or resource-allocation")
+            throw ExitCode(64)
+        }
+        let taxonomy = try input.loadTaxonomy()
+        let view = try viewOptions.graphOptions(taxonomy: taxonomy, language: input.lang)
+        let network = try input.load(quietWarnings: true).network
+        let suggestions = PartnerSuggestions.compute(network: network, view: view, score: scoring, crossFamily: crossFamily,
+                                                     sameTerritory: sameTerritory, top: top, taxonomy: taxonomy)
+        switch format {
+        case .json:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            encoder.keyEncodingStrategy = .convertToSnakeCase
+            print(String(decoding: try encoder.encode(suggestions), as: UTF8.self))
+        case .csv:
+            var writer = CSVWriter()
+            writer.row(["source", "source_name", "target", "target_name", "score", "shared_partners", "cross_family"].map { .text($0) })
+            for s in suggestions {
+                writer.row([.text(s.source), .text(s.sourceName), .text(s.target), .text(s.targetName), .number(s.score),
+                            .text(s.sharedPartners.joined(separator: " | ")), .text(s.crossFamily ? "yes" : "no")])
+            }
+            print(writer.output, terminator: "")
+        case .table:
+            if suggestions.isEmpty { printError(fr ? "aucune suggestion : aucun couple non lié n'a de partenaire en commun" : "no suggestion: no untied pair shares a partner") }
+            for (rank, s) in suggestions.enumerated() {
+                let value = String(format: "%.3f", s.score)
+                print("\(rank + 1). \(s.sourceName) ↔ \(s.targetName) (\(fr ? value.replacingOccurrences(of: ".", with: ",") : value)) — "
+                      + (fr ? "partenaires communs : " : "shared partners: ") + s.sharedPartners.joined(separator: ", "))
+            }
+        }
+    }
+}

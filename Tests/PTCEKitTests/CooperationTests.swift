@@ -1,0 +1,75 @@
+import CoopGraph
+import Foundation
+import Testing
+@testable import PTCEKit
+
+/// Cooperation measures on graphs worked by hand.
+struct CooperationTests {
+    /// Two groups, A = {0, 1, 2} and B = {3, 4, 5}; ties 0–1, 1–2, 3–4 inside, 2–3 and 0–5 across.
+    static func twoGroups() -> Graph {
+        var builder = GraphBuilder(nodeCount: 6)
+        for (u, v) in [(0, 1), (1, 2), (3, 4), (2, 3), (0, 5)] { builder.addEdge(u, v) }
+        return builder.build()
+    }
+
+    @Test func eiIndexWorkedByHand() {
+        let mixing = Mixing(Self.twoGroups(), labels: [0, 0, 0, 1, 1, 1], groupCount: 2)
+        // I = 3 ties inside, E = 2 across: (2 − 3) / 5.
+        #expect(mixing.eiIndex == -0.2)
+        // Group A: 2 inside, 2 across → 0; group B: 1 inside, 2 across → 1/3.
+        #expect(mixing.groupEIIndex()[0] == 0)
+        #expect(abs(mixing.groupEIIndex()[1]! - 1.0 / 3) < 1e-15)
+        // Random mixing: 12 of the 30 ordered pairs are inside a group, π = 0.4, expected 1 − 2π = 0.2.
+        #expect(abs(Mixing.expectedEIIndex(groupSizes: [3, 3])! - 0.2) < 1e-15)
+        #expect(mixing.matrix == [[2, 2], [2, 1]])
+    }
+
+    @Test func permutationTestIsReproducible() throws {
+        let graph = Self.twoGroups()
+        let a = try #require(Mixing.permutationTest(graph, labels: [0, 0, 0, 1, 1, 1], groupCount: 2, permutations: 200, seed: 3))
+        let b = try #require(Mixing.permutationTest(graph, labels: [0, 0, 0, 1, 1, 1], groupCount: 2, permutations: 200, seed: 3))
+        #expect(a.observed == -0.2 && a.pValue == b.pValue)
+        #expect(a.pValue > 0 && a.pValue <= 1)
+    }
+
+    @Test func diversityWorkedByHand() throws {
+        // An AI tied to two AI and a bank: families {iae: 2, finance: 1}.
+        let network = Network(
+            actors: [Actor(id: "a", name: "A", kind: "ai"), Actor(id: "b", name: "B", kind: "ai"), Actor(id: "c", name: "C", kind: "aci"),
+                     Actor(id: "d", name: "D", kind: "bank")],
+            ties: [Partnership(source: "a", target: "b", type: "pooling"), Partnership(source: "a", target: "c", type: "pooling"),
+                   Partnership(source: "a", target: "d", type: "financing")])
+        let report = try CooperationReport(network: network, permutations: 0)
+        let a = try #require(report.actorRows.first { $0.id == "a" })
+        #expect(a.partners == 3 && a.distinctFamilies == 2)
+        #expect(abs(a.blau! - 4.0 / 9) < 1e-15)
+        #expect(abs(a.shannon! - -(2.0 / 3 * log(2.0 / 3) + 1.0 / 3 * log(1.0 / 3))) < 1e-15)
+        // One passerelle tie (the bank is not ESS) out of three.
+        #expect(report.passerelleTies == 1)
+        #expect(abs(report.passerelleShare! - 1.0 / 3) < 1e-15)
+        // b and c share a: the first suggestion, with a as the reason.
+        #expect(report.suggestions.first.map { [$0.source, $0.target, $0.sharedPartners[0]] } == ["b", "c", "A"])
+    }
+
+    @Test func failuresAreClear() {
+        let network = load(Repo.path("Datasets/coorace")).network
+        #expect(throws: CooperationReport.Failure.partition(.unknownAttribute("colour", available: ["family", "kind", "department", "region", "commune"]))) {
+            try CooperationReport(network: network, attribute: "colour", permutations: 0)
+        }
+        var view = GraphViewOptions()
+        view.tieTypes = ["passerelle"]  // no such tie in the real dataset
+        #expect(throws: CooperationReport.Failure.noTies) { try CooperationReport(network: network, view: view, permutations: 0) }
+        let noCommune = Network(actors: [Actor(id: "a", name: "A", kind: "ai"), Actor(id: "b", name: "B", kind: "ai")],
+                                ties: [Partnership(source: "a", target: "b", type: "")])
+        #expect(throws: CooperationReport.Failure.partition(.empty("commune"))) { try CooperationReport(network: noCommune, attribute: "commune", permutations: 0) }
+    }
+
+    @Test func realDatasetJSONHasNoNaN() throws {
+        let report = try CooperationReport(network: load(Repo.path("Datasets/coorace")).network, permutations: 99)
+        let object = try #require(try JSONSerialization.jsonObject(with: report.json()) as? [String: Any])
+        #expect(object["ties"] as? Int == 18)
+        #expect(object["attribute"] as? String == "family")
+        #expect((object["actor_measures"] as? [Any])?.count == 63)
+        #expect(object["ei_index"] is NSNumber && object["assortativity"] is NSNumber)
+    }
+}
