@@ -14,7 +14,7 @@ struct Render: ParsableCommand {
         Encoding: fill colour and shape by family (Okabe–Ito palette, colour-blind safe), node size by --size-by, \
         edge colour and line style by tie type, width by weight, GES (or PTCE) as dashed frames; title, subtitle, \
         date, legend of what is drawn, and the source line. SVG nodes carry a tooltip and an id (actor-N). Above \
-        300 actors the layout switches to sfdp with overlap removal; above 2,000 the aggregate view is suggested. \
+        300 actors the layout switches from dot to sfdp with overlap removal; above 2,000 the aggregate view is suggested. \
         The same data and options give the same bytes (fixed layout seed; the date is SOURCE_DATE_EPOCH when set). \
         Style override: --style FILE (JSON with "families", "tieTypes", "fontName", see docs/diagrams.md).
         """
@@ -28,7 +28,7 @@ struct Render: ParsableCommand {
     @Option(help: "View: whole, ego:ID[:RADIUS], group:ID, aggregate:ATTRIBUTE, core:K.")
     var view: String = "whole"
 
-    @Option(help: "Layout engine: dot, neato, fdp, sfdp, circo, twopi (default: fdp, or sfdp above 300 actors).")
+    @Option(help: "Layout engine: dot, neato, fdp, sfdp, circo, twopi (default: dot, sfdp above 300 actors, neato for aggregates; fdp is not byte-reproducible).")
     var engine: String?
 
     @Option(help: "Fill colour by: family, kind or region.")

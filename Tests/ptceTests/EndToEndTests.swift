@@ -198,3 +198,19 @@ struct CooperationCommandTests {
         #expect(lines[1].hasPrefix("coorace,COORACE (fédération nationale),ulisse-energie,Ulisse Energie,"))
     }
 }
+
+struct RobustnessCommandTests {
+    @Test func removingTheFederationSplitsTheRealNetwork() throws {
+        let run = try EndToEndTests.ptce(["robustness", "Datasets/coorace", "--steps", "2", "--format", "csv"])
+        #expect(run.status == 0, "\(run.stderr)")
+        // The partnership view's largest component (18 actors) is COORACE's star: without it, 2 actors remain tied
+        // (ANSA and Ulisse Energie; FAS and FEI).
+        #expect(run.stdout.hasPrefix("step,removed,largest_component,share\n0,,18,"))
+        #expect(run.stdout.contains("\n1,coorace,2,"))
+    }
+
+    @Test func unknownActorInTheList() throws {
+        let run = try EndToEndTests.ptce(["robustness", "Datasets/coorace", "--actors", "coorace,nobody", "--lang", "en"])
+        #expect(run.status == 65 && run.stderr.contains("unknown actor 'nobody' in --actors"))
+    }
+}

@@ -170,7 +170,9 @@ private struct _Builder {
         let drawn = network.actors.indices.filter { keep[$0] }
         guard !drawn.isEmpty else { throw .emptyView }
         drawnNodes = drawn.count
-        engine = options.engine ?? (drawn.count > 300 ? .sfdp : .fdp)
+        // dot (left to right, components packed) draws frames and is deterministic; fdp draws frames too but its
+        // layout varies with address-space randomisation (seen: 2 runs in 12), so it is only used when asked for.
+        engine = options.engine ?? (drawn.count > 300 ? .sfdp : .dot)
         if options.engine == nil && drawn.count > 300 {
             notes.append(Localized(fr: "\(drawn.count) acteurs : disposition sfdp avec suppression des chevauchements",
                                    en: "\(drawn.count) actors: sfdp layout with overlap removal"))
@@ -372,7 +374,9 @@ private struct _Builder {
         // Spline routing around nodes costs too much on large drawings: straight lines there.
         let splines = drawnNodes > 300 ? "line" : "true"
         output += "pad=\"0.3\", size=\"\(options.paper.size)\", outputorder=\"edgesfirst\", splines=\"\(splines)\", overlap=\"prism\", start=\"42\", "
-        output += "sep=\"+8\", K=\"0.8\", nodesep=\"0.3\"];\n"
+        output += "sep=\"+8\", K=\"0.8\", nodesep=\"0.3\""
+        if engine == .dot { output += ", rankdir=\"LR\", ranksep=\"0.3\", pack=\"true\", packmode=\"array_u3\"" }
+        output += "];\n"
         output += "  node [fontname=\(DOT.quoted(options.style.fontName)), fontsize=\"10\", style=\"filled\", penwidth=\"0.8\", margin=\"0.08,0.04\"];\n"
         output += "  edge [fontname=\(DOT.quoted(options.style.fontName)), fontsize=\"8\"];\n"
     }
@@ -447,7 +451,7 @@ private struct _Builder {
             if between[key] == nil { pairOrder.append(key) }
             between[key, default: 0] += 1
         }
-        engine = options.engine ?? (order.count > 40 ? .sfdp : .fdp)
+        engine = options.engine ?? (order.count > 40 ? .sfdp : .neato)
         drawnNodes = order.count
         drawnEdges = pairOrder.count
         let largest = Double(counts.values.max() ?? 1)

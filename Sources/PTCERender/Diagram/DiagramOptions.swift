@@ -70,7 +70,8 @@ public struct DiagramOptions: Sendable {
     public enum Clusters: String, Sendable, CaseIterable { case ges, ptce, none }
 
     public var view: DiagramView = .whole
-    /// nil: chosen from the size (fdp up to 300 actors, sfdp with overlap removal beyond).
+    /// nil: chosen from the size (dot, left to right with components packed, up to 300 actors; sfdp with overlap
+    /// removal beyond; neato for aggregate views).
     public var engine: LayoutEngine?
     public var colorBy: ColorBy = .family
     /// Node size by this measure (nil: uniform).
