@@ -73,3 +73,32 @@ struct CooperationTests {
         #expect(object["ei_index"] is NSNumber && object["assortativity"] is NSNumber)
     }
 }
+
+struct FormalGroupTests {
+    @Test func groupOnPaperAgainstActualTies() throws {
+        // Partnership view of the real dataset: ISA GROUPE's four structures have no tie recorded between them.
+        let report = try CooperationReport(network: load(Repo.path("Datasets/coorace")).network, permutations: 0)
+        let isa = try #require(report.formalGroups.first { $0.id == "isa-groupe" })
+        #expect(isa.members == 4 && isa.internalTies == 0 && isa.density == 0)
+        #expect(isa.membersWithoutInternalTie.count == 4)
+        let ulisse = try #require(report.formalGroups.first { $0.id == "ulisse" })
+        #expect(ulisse.externalTies == 1 && ulisse.externalPartnersByFamily == ["Autre ESS": 1])  // ANSA
+    }
+
+    @Test func territorialAnchoringAndOverlap() throws {
+        // Paris (48.8566, 2.3522) – Lyon (45.7640, 4.8357): about 392 km.
+        let network = Network(
+            actors: [Actor(id: "p", name: "P", kind: "ai", department: "75", region: "IDF", latitude: 48.8566, longitude: 2.3522),
+                     Actor(id: "q", name: "Q", kind: "ai", department: "75", region: "IDF", latitude: 48.8566, longitude: 2.3522),
+                     Actor(id: "l", name: "L", kind: "aci", department: "69", region: "ARA", latitude: 45.7640, longitude: 4.8357)],
+            groups: [Group(id: "x", name: "X", kind: "ptce"), Group(id: "y", name: "Y", kind: "ptce")],
+            memberships: [Membership(group: "x", member: "p"), Membership(group: "x", member: "q"), Membership(group: "y", member: "q"),
+                          Membership(group: "y", member: "l")],
+            ties: [Partnership(source: "p", target: "q", type: "pooling"), Partnership(source: "q", target: "l", type: "pooling")])
+        let report = try CooperationReport(network: network, permutations: 0)
+        #expect(report.sameDepartmentShare == 0.5 && report.sameRegionShare == 0.5)
+        #expect(abs(report.meanTieLengthKm! - 391.5 / 2) < 1)
+        #expect(report.overlaps.count == 1)
+        #expect(report.overlaps[0].sharedMembers == 1 && abs(report.overlaps[0].jaccard - 1.0 / 3) < 1e-15)
+    }
+}

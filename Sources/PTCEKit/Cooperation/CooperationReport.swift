@@ -33,6 +33,30 @@ public struct CooperationReport: Sendable {
         public var hierarchy: Double?
     }
 
+    /// "Does the group on paper match who works together?": one GES or PTCE against the ties of its members.
+    public struct FormalGroupRow: Sendable, Codable {
+        public var id: String
+        public var name: String
+        public var kind: String
+        /// Actor members, also through member groups.
+        public var members: Int
+        public var internalTies: Int
+        /// Internal ties over possible ones; nil below two members.
+        public var density: Double?
+        public var externalTies: Int
+        /// Members without any tie to another member.
+        public var membersWithoutInternalTie: [String]
+        /// Partners outside the group, by family label.
+        public var externalPartnersByFamily: [String: Int]
+    }
+
+    public struct Overlap: Sendable, Codable {
+        public var first: String
+        public var second: String
+        public var sharedMembers: Int
+        public var jaccard: Double
+    }
+
     public struct Suggestion: Sendable, Codable {
         public var source: String
         public var sourceName: String
@@ -59,6 +83,13 @@ public struct CooperationReport: Sendable {
     public var passerelleShare: Double?
     public var actorRows: [ActorRow]
     public var suggestions: [Suggestion]
+    public var formalGroups: [FormalGroupRow]
+    public var overlaps: [Overlap]
+    /// Share of ties whose two ends are in the same département (among ties where both are known).
+    public var sameDepartmentShare: Double?
+    public var sameRegionShare: Double?
+    /// Mean great-circle length of ties in km, when both ends have coordinates.
+    public var meanTieLengthKm: Double?
 
     public enum Failure: Error, Equatable, Sendable {
         case partition(Partition.Failure)
@@ -137,6 +168,69 @@ public struct CooperationReport: Sendable {
                 hierarchy: holes.hierarchy[v]))
         }
         actorRows = rows
+        // Formal groups against the ties.
+        var nodeOf: [String: Int] = [:]
+        for (v, index) in networkGraph.actorIndices.enumerated() { nodeOf[network.actors[index].id] = v }
+        let groupMembers = NetworkGraph.groupMembers(network, at: view.at)
+        let groupByID = Dictionary(network.groups.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var formal: [FormalGroupRow] = []
+        var memberSets: [(String, Set<String>)] = []
+        for (groupID, memberIDs) in groupMembers {
+            guard let group = groupByID[groupID] else { continue }
+            let nodes = memberIDs.compactMap { nodeOf[$0] }
+            let inside = Set(nodes)
+            var internalTies = 0, externalTies = 0
+            var partnersOutside: [String: Int] = [:]
+            var seenOutside = Set<Int>()
+            var tiedInside = Set<Int>()
+            for v in nodes {
+                for w32 in g.neighbors(of: v) {
+                    let w = Int(w32)
+                    if inside.contains(w) {
+                        tiedInside.insert(v)
+                        if v < w { internalTies += 1 }
+                    } else {
+                        externalTies += 1
+                        if seenOutside.insert(w).inserted {
+                            partnersOutside[taxonomy.familyLabel(familyOf[w]?.id ?? "unspecified", language), default: 0] += 1
+                        }
+                    }
+                }
+            }
+            let k = Double(nodes.count)
+            formal.append(FormalGroupRow(
+                id: groupID, name: group.name, kind: group.kind, members: nodes.count, internalTies: internalTies,
+                density: nodes.count > 1 ? Double(internalTies) / (k * (k - 1) / 2) : nil, externalTies: externalTies,
+                membersWithoutInternalTie: nodes.filter { !tiedInside.contains($0) && nodes.count > 1 }.map { network.actors[networkGraph.actorIndices[$0]].name },
+                externalPartnersByFamily: partnersOutside))
+            if group.isPTCE { memberSets.append((group.name, Set(memberIDs))) }
+        }
+        formalGroups = formal
+        var overlaps: [Overlap] = []
+        for i in memberSets.indices {
+            for j in memberSets.indices where j > i {
+                let shared = memberSets[i].1.intersection(memberSets[j].1).count
+                guard shared > 0 else { continue }
+                let union = memberSets[i].1.union(memberSets[j].1).count
+                overlaps.append(Overlap(first: memberSets[i].0, second: memberSets[j].0, sharedMembers: shared, jaccard: Double(shared) / Double(union)))
+            }
+        }
+        self.overlaps = overlaps.sorted { ($0.jaccard, $1.first) > ($1.jaccard, $0.first) }
+        // Territorial anchoring.
+        var department = (same: 0, known: 0), region = (same: 0, known: 0)
+        var length = 0.0, measured = 0
+        for e in 0..<g.edgeCount {
+            let a = network.actors[networkGraph.actorIndices[Int(g.edgeSources[e])]], b = network.actors[networkGraph.actorIndices[Int(g.edgeTargets[e])]]
+            if let x = a.department, let y = b.department { department.known += 1; if x == y { department.same += 1 } }
+            if let x = a.region, let y = b.region { region.known += 1; if x == y { region.same += 1 } }
+            if let lat1 = a.latitude, let lon1 = a.longitude, let lat2 = b.latitude, let lon2 = b.longitude {
+                length += Self.greatCircleKm(lat1, lon1, lat2, lon2)
+                measured += 1
+            }
+        }
+        sameDepartmentShare = department.known > 0 ? Double(department.same) / Double(department.known) : nil
+        sameRegionShare = region.known > 0 ? Double(region.same) / Double(region.known) : nil
+        meanTieLengthKm = measured > 0 ? length / Double(measured) : nil
         let pairs = LinkPrediction.pairs(g).prefix(count)
         suggestions = pairs.map { pair in
             let a = network.actors[networkGraph.actorIndices[pair.u]], b = network.actors[networkGraph.actorIndices[pair.v]]
@@ -144,6 +238,14 @@ public struct CooperationReport: Sendable {
                               sharedPartners: pair.through.prefix(5).map { network.actors[networkGraph.actorIndices[$0]].name },
                               crossFamily: familyOf[pair.u]?.id != familyOf[pair.v]?.id)
         }
+    }
+
+    /// Haversine distance on a sphere of radius 6,371 km.
+    static func greatCircleKm(_ lat1: Double, _ lon1: Double, _ lat2: Double, _ lon2: Double) -> Double {
+        let r = Double.pi / 180
+        let dLat = (lat2 - lat1) * r, dLon = (lon2 - lon1) * r
+        let h = sin(dLat / 2) * sin(dLat / 2) + cos(lat1 * r) * cos(lat2 * r) * sin(dLon / 2) * sin(dLon / 2)
+        return 2 * 6371 * asin(min(1, h.squareRoot()))
     }
 
     public func json() throws -> Data {
@@ -163,6 +265,9 @@ public struct CooperationReport: Sendable {
         let passerelleTies: Int, passerelleShare: Double?
         let actors_: [ActorRow]
         let suggestions: [Suggestion]
+        let formalGroups: [FormalGroupRow]
+        let overlaps: [Overlap]
+        let sameDepartmentShare: Double?, sameRegionShare: Double?, meanTieLengthKm: Double?
 
         init(_ r: CooperationReport) {
             attribute = r.attribute; actors = r.actors; ties = r.ties
@@ -175,11 +280,13 @@ public struct CooperationReport: Sendable {
             self.mixing = mixing
             groups = r.groups; passerelleTies = r.passerelleTies; passerelleShare = r.passerelleShare
             actors_ = r.actorRows; suggestions = r.suggestions
+            formalGroups = r.formalGroups; overlaps = r.overlaps
+            sameDepartmentShare = r.sameDepartmentShare; sameRegionShare = r.sameRegionShare; meanTieLengthKm = r.meanTieLengthKm
         }
 
         enum CodingKeys: String, CodingKey {
             case attribute, actors, ties, eiIndex, expectedEiIndex, eiPValue, permutations, seed, assortativity, mixing, groups
-            case passerelleTies, passerelleShare, suggestions
+            case passerelleTies, passerelleShare, suggestions, formalGroups, overlaps, sameDepartmentShare, sameRegionShare, meanTieLengthKm
             case actors_ = "actorMeasures"
         }
     }
@@ -221,6 +328,29 @@ public struct CooperationReport: Sendable {
             lines.append("  " + group.name.padding(toLength: width, withPad: " ", startingAt: 0)
                          + (fr ? "  \(group.actors) acteur(s), \(group.internalTies) liens internes, \(group.externalTies) externes, E-I \(number(group.eiIndex)), passerelles \(percent(group.passerelleShare))"
                                : "  \(group.actors) actors, \(group.internalTies) internal ties, \(group.externalTies) external, E-I \(number(group.eiIndex)), passerelles \(percent(group.passerelleShare))"))
+        }
+        lines.append("")
+        let anchoring = fr ? "Ancrage territorial : \(percent(sameDepartmentShare)) des liens dans un même département, \(percent(sameRegionShare)) dans une même région"
+                           : "Territorial anchoring: \(percent(sameDepartmentShare)) of ties within one département, \(percent(sameRegionShare)) within one region"
+        let distance = meanTieLengthKm.map { fr ? " ; longueur moyenne \(number($0, 0)) km" : "; mean length \(number($0, 0)) km" } ?? ""
+        lines.append(anchoring + distance + ".")
+        if !formalGroups.isEmpty {
+            lines.append("")
+            lines.append(fr ? "GES et PTCE : le groupe sur le papier et les liens réels" : "GES and PTCE: the group on paper and the actual ties")
+            for group in formalGroups.filter({ $0.members > 0 }).sorted(by: { ($0.members, $1.name) > ($1.members, $0.name) }).prefix(max(top, 15)) {
+                var line = "  \(group.name) (\(group.kind.uppercased())) — " + (fr
+                    ? "\(group.members) membre(s), \(group.internalTies) lien(s) internes (densité \(number(group.density, 2))), \(group.externalTies) vers l'extérieur"
+                    : "\(group.members) member(s), \(group.internalTies) internal tie(s) (density \(number(group.density, 2))), \(group.externalTies) outside")
+                if !group.membersWithoutInternalTie.isEmpty {
+                    line += fr ? " ; sans lien interne : " : "; no internal tie: "
+                    line += group.membersWithoutInternalTie.prefix(5).joined(separator: ", ") + (group.membersWithoutInternalTie.count > 5 ? "…" : "")
+                }
+                lines.append(line)
+            }
+            for overlap in overlaps.prefix(5) {
+                lines.append(fr ? "  chevauchement : \(overlap.first) et \(overlap.second) partagent \(overlap.sharedMembers) membre(s) (Jaccard \(number(overlap.jaccard, 2)))"
+                                : "  overlap: \(overlap.first) and \(overlap.second) share \(overlap.sharedMembers) member(s) (Jaccard \(number(overlap.jaccard, 2)))")
+            }
         }
         lines.append("")
         lines.append(fr ? "Courtiers (taille effective la plus grande : partenaires qui ne se connaissent pas entre eux)"
