@@ -31,6 +31,11 @@ public struct CooperationReport: Sendable {
         public var effectiveSize: Double?
         public var efficiency: Double?
         public var hierarchy: Double?
+        /// Gould–Fernandez brokerage counts by role (directed: coordinator, itinerant, gatekeeper, representative,
+        /// liaison; undirected: coordinator, itinerant, liaison, boundary_spanner).
+        public var brokerage: [String: Int]
+        /// The counts divided by their expectation under random group assignment (null when the expectation is 0).
+        public var brokerageNormalized: [String: Double?]
     }
 
     /// "Does the group on paper match who works together?": one GES or PTCE against the ties of its members.
@@ -144,6 +149,7 @@ public struct CooperationReport: Sendable {
         }
         // Per actor: E-I of its own ties, diversity of its partners' families, structural holes.
         let holes = StructuralHoles(g, weighted: view.weighted)
+        let brokerage = BrokerageRoles(g, labels: partition.labels)
         var rows: [ActorRow] = []
         for v in 0..<g.nodeCount {
             let actor = network.actors[networkGraph.actorIndices[v]]
@@ -165,7 +171,9 @@ public struct CooperationReport: Sendable {
                 blau: partners > 0 ? 1 - shares.reduce(0) { $0 + $1 * $1 } : nil,
                 shannon: partners > 0 ? -shares.reduce(0) { $0 + $1 * log($1) } + 0 : nil,
                 constraint: holes.constraint[v], effectiveSize: holes.effectiveSize[v], efficiency: holes.efficiency[v],
-                hierarchy: holes.hierarchy[v]))
+                hierarchy: holes.hierarchy[v],
+                brokerage: Dictionary(uniqueKeysWithValues: brokerage.counts[v].map { ($0.key.rawValue, $0.value) }),
+                brokerageNormalized: Dictionary(uniqueKeysWithValues: brokerage.normalized[v].map { ($0.key.rawValue, $0.value) })))
         }
         actorRows = rows
         // Formal groups against the ties.
@@ -355,9 +363,16 @@ public struct CooperationReport: Sendable {
         lines.append("")
         lines.append(fr ? "Courtiers (taille effective la plus grande : partenaires qui ne se connaissent pas entre eux)"
                         : "Brokers (largest effective size: partners who do not know each other)")
+        let roleNames: [String: (String, String)] = [
+            "coordinator": ("coordinateur", "coordinator"), "itinerant": ("itinérant", "itinerant"), "gatekeeper": ("gardien", "gatekeeper"),
+            "representative": ("représentant", "representative"), "liaison": ("liaison", "liaison"), "boundary_spanner": ("passeur de frontière", "boundary spanner"),
+        ]
         for row in actorRows.filter({ $0.effectiveSize != nil }).sorted(by: { ($0.effectiveSize!, $1.name) > ($1.effectiveSize!, $0.name) }).prefix(top) {
+            let roles = row.brokerage.filter { $0.value > 0 }.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
+                .map { "\(fr ? roleNames[$0.key]?.0 ?? $0.key : roleNames[$0.key]?.1 ?? $0.key) \($0.value)" }
             lines.append("  \(row.name) — " + (fr ? "taille effective \(number(row.effectiveSize, 2)), contrainte \(number(row.constraint)), \(row.distinctFamilies) famille(s) de partenaires (Blau \(number(row.blau, 2)))"
-                                                   : "effective size \(number(row.effectiveSize, 2)), constraint \(number(row.constraint)), \(row.distinctFamilies) partner families (Blau \(number(row.blau, 2)))"))
+                                                   : "effective size \(number(row.effectiveSize, 2)), constraint \(number(row.constraint)), \(row.distinctFamilies) partner families (Blau \(number(row.blau, 2)))")
+                         + (roles.isEmpty ? "" : (fr ? " ; courtage : " : "; brokerage: ") + roles.joined(separator: ", ")))
         }
         lines.append("")
         lines.append(fr ? "Rencontres suggérées (partenaires en commun, indice d'Adamic–Adar)" : "Suggested meetings (shared partners, Adamic–Adar index)")
