@@ -102,3 +102,23 @@ struct FormalGroupTests {
         #expect(report.overlaps[0].sharedMembers == 1 && abs(report.overlaps[0].jaccard - 1.0 / 3) < 1e-15)
     }
 }
+
+struct EvolutionTests {
+    @Test func yearsOfTheRealDataset() throws {
+        let network = load(Repo.path("Datasets/coorace")).network
+        #expect(Evolution.span(network) == 1995...2021)
+        let rows = try Evolution.table(network, from: 2016, to: 2021)
+        #expect(rows.map(\.ties) == [10, 16, 17, 17, 17, 18])
+        #expect(rows.allSatisfy { $0.topActor == "COORACE (fédération nationale)" })
+        #expect(throws: Evolution.Failure.outside(from: 1900, to: 1901, first: 1995, last: 2021)) { try Evolution.table(network, from: 1900, to: 1901) }
+        #expect(throws: Evolution.Failure.noDates) { try Evolution.table(load(Repo.path("Datasets/pole-sud")).network, from: 2020, to: 2021) }
+    }
+
+    @Test func diffBetweenTwoYears() {
+        let network = load(Repo.path("Datasets/coorace")).network
+        let diff = NetworkDiff(before: NetworkDiff.snapshot(network, at: 2016), after: NetworkDiff.snapshot(network, at: 2021))
+        #expect(diff.tiesGained.count == 8 && diff.tiesLost.isEmpty)
+        #expect(diff.tiesGained.contains("coorace – dg-tresor (governance)"))
+        #expect(diff.rankChanges.first { $0.id == "ansa" }.map { [$0.before, $0.after] } == [5, 2])
+    }
+}

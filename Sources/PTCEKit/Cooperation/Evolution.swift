@@ -1,0 +1,114 @@
+import CoopGraph
+import Foundation
+
+/// The network year by year, from the ties' since/until dates: what changed, who rose.
+public enum Evolution {
+    public struct YearRow: Sendable, Codable {
+        public var year: Int
+        /// Actors with at least one tie active that year.
+        public var activeActors: Int
+        public var ties: Int
+        public var density: Double
+        public var components: Int
+        public var largestComponent: Int
+        public var meanDegree: Double
+        public var topActor: String?
+    }
+
+    public enum Failure: Error, Equatable, Sendable {
+        /// No tie has a date, so years cannot be told apart.
+        case noDates
+        /// The requested years are outside the dates of the data.
+        case outside(from: Int, to: Int, first: Int, last: Int)
+    }
+
+    /// Years covered by the ties' dates (first since to last until − 1, or last since).
+    public static func span(_ network: Network) -> ClosedRange<Int>? {
+        let years = network.ties.flatMap { [$0.since?.year, $0.until.map { $0.year - 1 }].compactMap { $0 } }
+        guard let first = years.min(), let last = years.max() else { return nil }
+        return first...last
+    }
+
+    public static func table(_ network: Network, from: Int, to: Int, taxonomy: Taxonomy = .standard) throws(Failure) -> [YearRow] {
+        guard let span = span(network) else { throw .noDates }
+        guard from <= to, from <= span.upperBound, to >= span.lowerBound else {
+            throw .outside(from: from, to: to, first: span.lowerBound, last: span.upperBound)
+        }
+        return (from...to).map { year in
+            var view = GraphViewOptions()
+            view.at = year
+            let networkGraph = NetworkGraph(network, options: view, taxonomy: taxonomy)
+            let g = networkGraph.graph
+            let degrees = (0..<g.nodeCount).map { g.degree(of: $0) }
+            let active = degrees.filter { $0 > 0 }.count
+            let (_, sizes) = connectedComponents(g)
+            let nonTrivial = sizes.filter { $0 > 1 }
+            let top = degrees.indices.max { (degrees[$0], networkGraph.actorIndices[$1]) < (degrees[$1], networkGraph.actorIndices[$0]) }
+            return YearRow(year: year, activeActors: active, ties: g.edgeCount,
+                           density: active > 1 ? Double(g.edgeCount) / (Double(active) * Double(active - 1) / 2) : 0,
+                           components: nonTrivial.count, largestComponent: sizes.max() ?? 0,
+                           meanDegree: active > 0 ? Double(2 * g.edgeCount) / Double(active) : 0,
+                           topActor: top.flatMap { degrees[$0] > 0 ? network.actors[networkGraph.actorIndices[$0]].name : nil })
+        }
+    }
+}
+
+/// What changed between two networks (two years of one network, or two datasets): actors and ties gained and lost,
+/// and how the best-connected actors moved.
+public struct NetworkDiff: Sendable, Codable {
+    public struct RankChange: Sendable, Codable {
+        public var id: String
+        public var name: String
+        public var before: Int?
+        public var after: Int?
+    }
+
+    public var actorsGained: [String]
+    public var actorsLost: [String]
+    /// Ties as "source – target (type)", undirected pairs written in id order.
+    public var tiesGained: [String]
+    public var tiesLost: [String]
+    /// Rank by degree (1 = most partners) of the top actors of either network.
+    public var rankChanges: [RankChange]
+
+    public init(before: Network, after: Network, top: Int = 10) {
+        let beforeActors = Set(before.actors.map(\.id)), afterActors = Set(after.actors.map(\.id))
+        actorsGained = after.actors.map(\.id).filter { !beforeActors.contains($0) }
+        actorsLost = before.actors.map(\.id).filter { !afterActors.contains($0) }
+        func key(_ tie: Partnership) -> String {
+            let (a, b) = tie.directed || tie.source < tie.target ? (tie.source, tie.target) : (tie.target, tie.source)
+            return "\(a) – \(b)" + (tie.type.isEmpty ? "" : " (\(tie.type))")
+        }
+        let beforeTies = Set(before.ties.map(key)), afterTies = Set(after.ties.map(key))
+        tiesGained = after.ties.map(key).filter { !beforeTies.contains($0) }.uniqued()
+        tiesLost = before.ties.map(key).filter { !afterTies.contains($0) }.uniqued()
+        func ranks(_ network: Network) -> [String: Int] {
+            let networkGraph = NetworkGraph(network)
+            let degrees = (0..<networkGraph.graph.nodeCount).map { networkGraph.graph.degree(of: $0) }
+            let ids = networkGraph.actorIndices.map { network.actors[$0].id }
+            let order = ids.indices.filter { degrees[$0] > 0 }.sorted { (degrees[$0], ids[$1]) > (degrees[$1], ids[$0]) }
+            return Dictionary(uniqueKeysWithValues: order.enumerated().map { (ids[$1], $0 + 1) })
+        }
+        let rankBefore = ranks(before), rankAfter = ranks(after)
+        let names = Dictionary((before.actors + after.actors).map { ($0.id, $0.name) }, uniquingKeysWith: { _, new in new })
+        let topIDs = (rankBefore.filter { $0.value <= top }.map(\.key) + rankAfter.filter { $0.value <= top }.map(\.key))
+        var seen = Set<String>()
+        rankChanges = topIDs.filter { seen.insert($0).inserted }
+            .map { RankChange(id: $0, name: names[$0] ?? $0, before: rankBefore[$0], after: rankAfter[$0]) }
+            .sorted { ($0.after ?? Int.max, $0.before ?? Int.max, $0.id) < ($1.after ?? Int.max, $1.before ?? Int.max, $1.id) }
+    }
+
+    /// A network as it was in `year`: the ties active then, every actor (absent actors have no tie).
+    public static func snapshot(_ network: Network, at year: Int) -> Network {
+        var copy = network
+        copy.ties = network.ties.filter { $0.isActive(in: year) }
+        return copy
+    }
+}
+
+extension Array where Element: Hashable {
+    func uniqued() -> [Element] {
+        var seen = Set<Element>()
+        return filter { seen.insert($0).inserted }
+    }
+}

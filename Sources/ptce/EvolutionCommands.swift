@@ -1,0 +1,133 @@
+import ArgumentParser
+import Foundation
+import PTCEKit
+
+struct EvolutionCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "evolution",
+        abstract: "The network year by year, from the ties' since/until dates (a tie is active in Y when since ≤ Y < until).",
+        discussion: "Per year: actors with a tie, ties, density among them, components (of two actors or more), largest component, mean degree, best-connected actor. Exits 65 when no tie has a date or the years are outside the data."
+    )
+
+    @OptionGroup var input: InputOptions
+
+    @Option(help: "First year (default: the first year in the data).")
+    var from: Int?
+
+    @Option(help: "Last year (default: the last year in the data).")
+    var to: Int?
+
+    @Option(help: "Output: table, csv or json.")
+    var format: Format = .table
+
+    enum Format: String, ExpressibleByArgument { case table, csv, json }
+
+    func run() throws {
+        let fr = input.lang == .fr
+        let network = try input.load(quietWarnings: true).network
+        guard let span = Evolution.span(network) else {
+            printError(fr ? "erreur : aucun lien n'a de date (colonnes since/until) : l'évolution ne peut pas être calculée"
+                          : "error: no tie has a date (since/until columns): the evolution cannot be computed")
+            throw Exit.dataError
+        }
+        let taxonomy = try input.loadTaxonomy()
+        let rows: [Evolution.YearRow]
+        do { rows = try Evolution.table(network, from: from ?? span.lowerBound, to: to ?? span.upperBound, taxonomy: taxonomy) } catch {
+            if case .outside(let a, let b, let first, let last) = error {
+                printError(fr ? "erreur : années \(a)–\(b) hors des données (les liens datés couvrent \(first)–\(last))"
+                              : "error: years \(a)–\(b) are outside the data (dated ties cover \(first)–\(last))")
+            }
+            throw Exit.dataError
+        }
+        switch format {
+        case .json:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            encoder.keyEncodingStrategy = .convertToSnakeCase
+            print(String(decoding: try encoder.encode(rows), as: UTF8.self))
+        case .csv:
+            var writer = CSVWriter()
+            writer.row(["year", "active_actors", "ties", "density", "components", "largest_component", "mean_degree", "top_actor"].map { .text($0) })
+            for r in rows {
+                writer.row([.integer(r.year), .integer(r.activeActors), .integer(r.ties), .number(r.density), .integer(r.components),
+                            .integer(r.largestComponent), .number(r.meanDegree), .text(r.topActor ?? "")])
+            }
+            print(writer.output, terminator: "")
+        case .table:
+            print(fr ? "Année  Acteurs liés  Liens  Densité  Composantes  Plus grande  Degré moyen  Le plus relié"
+                     : "Year   Tied actors   Ties   Density  Components   Largest      Mean degree  Best connected")
+            for r in rows {
+                let density = String(format: "%.4f", r.density), mean = String(format: "%.2f", r.meanDegree)
+                let cells = [String(r.year).leftPad(4), String(r.activeActors).leftPad(12), String(r.ties).leftPad(6),
+                             (fr ? density.replacingOccurrences(of: ".", with: ",") : density).leftPad(8), String(r.components).leftPad(12),
+                             String(r.largestComponent).leftPad(11), (fr ? mean.replacingOccurrences(of: ".", with: ",") : mean).leftPad(12)]
+                print(cells.joined(separator: " ") + "  " + (r.topActor ?? "–"))
+            }
+        }
+    }
+}
+
+struct Diff: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "What changed between two networks, or between two years of one (--at-before, --at-after).",
+        discussion: "Actors and ties gained and lost, and the rank by number of partners of the best-connected actors."
+    )
+
+    @Argument(help: "The earlier network (folder, JSON or edge list).")
+    var before: String
+
+    @Argument(help: "The later network (default: the same network, with --at-before and --at-after).")
+    var after: String?
+
+    @Option(help: "Year of the earlier snapshot.")
+    var atBefore: Int?
+
+    @Option(help: "Year of the later snapshot.")
+    var atAfter: Int?
+
+    @Option(help: "Language: fr or en.")
+    var lang: Language = .fr
+
+    @Option(help: "Output: text or json.")
+    var format: Format = .text
+
+    enum Format: String, ExpressibleByArgument { case text, json }
+
+    func load(_ path: String) throws -> Network {
+        let result = NetworkLoader.load(path: path, options: LoadOptions(keepTies: true))
+        if !result.isValid {
+            for diagnostic in result.diagnostics where diagnostic.severity == .error { printError(diagnostic.formatted(lang)) }
+            throw result.diagnostics.contains { $0.code == "not-found" } ? Exit.noInput : Exit.dataError
+        }
+        return result.network
+    }
+
+    func run() throws {
+        let fr = lang == .fr
+        var first = try load(before)
+        var second = try after.map(load) ?? first
+        if let year = atBefore { first = NetworkDiff.snapshot(first, at: year) }
+        if let year = atAfter { second = NetworkDiff.snapshot(second, at: year) }
+        if after == nil && (atBefore == nil || atAfter == nil) {
+            printError(fr ? "erreur : donnez deux réseaux, ou un réseau avec --at-before et --at-after" : "error: give two networks, or one network with --at-before and --at-after")
+            throw ExitCode(64)
+        }
+        let diff = NetworkDiff(before: first, after: second)
+        if format == .json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            encoder.keyEncodingStrategy = .convertToSnakeCase
+            print(String(decoding: try encoder.encode(diff), as: UTF8.self))
+            return
+        }
+        print(fr ? "Acteurs gagnés : \(diff.actorsGained.count)   perdus : \(diff.actorsLost.count)" : "Actors gained: \(diff.actorsGained.count)   lost: \(diff.actorsLost.count)")
+        print(fr ? "Liens gagnés : \(diff.tiesGained.count)   perdus : \(diff.tiesLost.count)" : "Ties gained: \(diff.tiesGained.count)   lost: \(diff.tiesLost.count)")
+        for tie in diff.tiesGained.prefix(20) { print("  + " + tie) }
+        for tie in diff.tiesLost.prefix(20) { print("  − " + tie) }
+        print("")
+        print(fr ? "Rang (par nombre de partenaires) des acteurs les plus reliés : avant → après" : "Rank (by number of partners) of the best-connected actors: before → after")
+        for change in diff.rankChanges {
+            print("  \(change.name) : \(change.before.map(String.init) ?? "–") → \(change.after.map(String.init) ?? "–")")
+        }
+    }
+}
