@@ -94,12 +94,7 @@ struct Diff: ParsableCommand {
     enum Format: String, ExpressibleByArgument { case text, json }
 
     func load(_ path: String) throws -> Network {
-        let result = NetworkLoader.load(path: path, options: LoadOptions(keepTies: true))
-        if !result.isValid {
-            for diagnostic in result.diagnostics where diagnostic.severity == .error { printError(diagnostic.formatted(lang)) }
-            throw result.diagnostics.contains { $0.code == "not-found" } ? Exit.noInput : Exit.dataError
-        }
-        return result.network
+        try loadNetwork(path: path, options: LoadOptions(), language: lang).network
     }
 
     func run() throws {

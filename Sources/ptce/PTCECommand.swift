@@ -55,21 +55,26 @@ struct InputOptions: ParsableArguments {
     /// Reads the network; prints every problem to stderr and fails with 65 (66 when the path does not exist).
     func load(keepTies: Bool = true, quietWarnings: Bool = false) throws -> LoadResult {
         let options = LoadOptions(taxonomy: try loadTaxonomy(), keepTies: keepTies, nodesPath: nodes)
-        let result = NetworkLoader.load(path: path, options: options)
-        if result.diagnostics.contains(where: { $0.code == "not-found" }) {
-            printError(result.diagnostics[0].formatted(lang))
-            throw Exit.noInput
-        }
-        if !result.isValid {
-            for diagnostic in result.diagnostics where !quietWarnings || diagnostic.severity == .error {
-                printError(diagnostic.formatted(lang))
-            }
-            printError(lang == .fr ? "\(result.errorCount) erreur(s) : corrigez-les puis relancez `ptce validate \(path)`."
-                                   : "\(result.errorCount) error(s): fix them, then run `ptce validate \(path)` again.")
-            throw Exit.dataError
-        }
-        return result
+        return try loadNetwork(path: path, options: options, language: lang, quietWarnings: quietWarnings)
     }
+}
+
+/// Reads a network for a command: every problem to stderr, exit 66 when the path does not exist, 65 when invalid.
+func loadNetwork(path: String, options: LoadOptions, language: Language, quietWarnings: Bool = true) throws -> LoadResult {
+    let result = NetworkLoader.load(path: path, options: options)
+    if result.diagnostics.contains(where: { $0.code == "not-found" }) {
+        printError(result.diagnostics[0].formatted(language))
+        throw Exit.noInput
+    }
+    if !result.isValid {
+        for diagnostic in result.diagnostics where !quietWarnings || diagnostic.severity == .error {
+            printError(diagnostic.formatted(language))
+        }
+        printError(language == .fr ? "\(result.errorCount) erreur(s) : corrigez-les puis relancez `ptce validate \(path)`."
+                                   : "\(result.errorCount) error(s): fix them, then run `ptce validate \(path)` again.")
+        throw Exit.dataError
+    }
+    return result
 }
 
 extension Language: ExpressibleByArgument {}
