@@ -12,22 +12,17 @@ public func hits(_ graph: Graph, weighted: Bool = true, tolerance: Double = 1e-1
     var hubs = [Double](repeating: 1 / Double(n), count: n)
     var authorities = [Double](repeating: 0, count: n)
     var next = [Double](repeating: 0, count: n)
-    func weight(_ e: Int32) -> Double { weighted ? graph.weights[Int(e)] : 1 }
+    /// Σ over v's in-edges (Aᵀx) or out-edges (A x) of x at the other end times the edge weight.
+    func weightedSum(_ v: Int, _ x: [Double], incoming: Bool) -> Double {
+        let others = incoming ? graph.predecessors(of: v) : graph.neighbors(of: v)
+        let edges = incoming ? graph.incomingEdges(of: v) : graph.incidentEdges(of: v)
+        var total = 0.0
+        for (u, e) in zip(others, edges) { total += x[Int(u)] * (weighted ? graph.weights[Int(e)] : 1) }
+        return total
+    }
     for _ in 0..<maxIterations {
-        for v in 0..<n {
-            var total = 0.0
-            let edges = graph.incomingEdges(of: v)
-            var k = edges.startIndex
-            for u in graph.predecessors(of: v) { total += hubs[Int(u)] * weight(edges[k]); k += 1 }
-            authorities[v] = total
-        }
-        for v in 0..<n {
-            var total = 0.0
-            let edges = graph.incidentEdges(of: v)
-            var k = edges.startIndex
-            for w in graph.neighbors(of: v) { total += authorities[Int(w)] * weight(edges[k]); k += 1 }
-            next[v] = total
-        }
+        for v in 0..<n { authorities[v] = weightedSum(v, hubs, incoming: true) }
+        for v in 0..<n { next[v] = weightedSum(v, authorities, incoming: false) }
         let top = next.max() ?? 0
         guard top > 0 else { break }
         var change = 0.0
@@ -38,13 +33,7 @@ public func hits(_ graph: Graph, weighted: Bool = true, tolerance: Double = 1e-1
         swap(&hubs, &next)
         if change < Double(n) * tolerance { break }
     }
-    for v in 0..<n {
-        var total = 0.0
-        let edges = graph.incomingEdges(of: v)
-        var k = edges.startIndex
-        for u in graph.predecessors(of: v) { total += hubs[Int(u)] * weight(edges[k]); k += 1 }
-        authorities[v] = total
-    }
+    for v in 0..<n { authorities[v] = weightedSum(v, hubs, incoming: true) }
     let hubSum = hubs.reduce(0, +), authoritySum = authorities.reduce(0, +)
     return (hubs.map { hubSum > 0 ? $0 / hubSum : 0 }, authorities.map { authoritySum > 0 ? $0 / authoritySum : 0 })
 }
