@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes networkx reference values for the CoopGraph tests.
 
-Usage: python3 scripts/networkx_reference.py   (needs networkx and numpy; the tests themselves do not need Python)
+Usage: python3 scripts/networkx_reference.py   (needs networkx, numpy and scikit-learn; the tests themselves do not need Python)
 
 Each graph is relabelled 0..n-1 in sorted order of its original labels and written to
 Tests/CoopGraphTests/Fixtures/reference/NAME.json with its edge list and every measure, value per node index.
@@ -171,7 +171,32 @@ def measures(g, weighted):
         graph_level["degree_centralization"] = freeman(m["degree_centrality"], n - 2)
         graph_level["betweenness_centralization"] = freeman(m["betweenness"], n - 1)
         graph_level["closeness_centralization"] = freeman(m["closeness"], (n - 1) * (n - 2) / (2 * n - 3))
+    graph_level["communities"] = communities(g, w)
     return {k: v for k, v in m.items() if v is not None}, {k: v for k, v in graph_level.items() if v is not None}
+
+
+def communities(g, w):
+    """Modularity of given partitions (networkx), networkx's Louvain (seed 1) and the agreement (scikit-learn's NMI,
+    arithmetic normalisation, and adjusted Rand) between the index-mod-3 partition and Louvain's."""
+    from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score
+    n = g.number_of_nodes()
+    mod3 = [set(v for v in g if v % 3 == k) for k in range(3)]
+    out = {
+        "modularity_mod3": nx.community.modularity(g, mod3, weight=w),
+        "modularity_mod3_resolution_half": nx.community.modularity(g, mod3, weight=w, resolution=0.5),
+    }
+    if not g.is_directed():
+        louvain = nx.community.louvain_communities(g, weight=w, seed=1)
+        labels = [0] * n
+        for k, block in enumerate(louvain):
+            for v in block:
+                labels[v] = k
+        out["louvain_labels"] = labels
+        out["louvain_modularity"] = nx.community.modularity(g, louvain, weight=w)
+        out["louvain_modularity_resolution_half"] = nx.community.modularity(g, louvain, weight=w, resolution=0.5)
+        out["nmi_mod3_louvain"] = normalized_mutual_info_score([v % 3 for v in range(n)], labels)
+        out["ari_mod3_louvain"] = adjusted_rand_score([v % 3 for v in range(n)], labels)
+    return out
 
 
 def _list(d, n):

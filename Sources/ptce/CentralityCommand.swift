@@ -83,6 +83,7 @@ struct CentralityCommand: ParsableCommand {
         let view = try viewOptions.graphOptions(taxonomy: taxonomy, language: input.lang)
         let loadStart = Date()
         let result = try input.load(quietWarnings: true)
+        try viewOptions.checkYear(in: result.network, language: input.lang)
         let loadSeconds = Date().timeIntervalSince(loadStart)
         var options = CentralityOptions()
         options.metrics = metricList

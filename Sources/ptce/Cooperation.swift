@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import CoopGraph
 import PTCEKit
 
 /// Messages for the failures of cooperation measures, shared by the commands that compute them.
@@ -28,7 +29,8 @@ struct CooperationCommand: ParsableCommand {
         expected value under random mixing and a permutation test (--permutations, --seed); attribute assortativity \
         (as networkx) and the mixing matrix; passerelle ties between ESS families and the others; per actor, the \
         diversity of partners (distinct families, Blau, Shannon) and Burt's structural holes (constraint, effective \
-        size, efficiency, hierarchy); partner suggestions (Adamic–Adar) with their shared partners. --format json \
+        size, efficiency, hierarchy); partner suggestions (Adamic–Adar) with their shared partners; communities \
+        (Leiden, --runs seeds) against the GES and PTCE on paper. --format json \
         gives every figure (undefined values as null). Exits 65 on invalid input, unknown attribute, empty partition, \
         or a view without ties.
         """
@@ -52,21 +54,30 @@ struct CooperationCommand: ParsableCommand {
     @Option(help: "Number of suggestions and of brokers shown.")
     var top: Int = 10
 
+    @Option(help: "Runs of the community detection (0: no communities section); see `ptce communities`.")
+    var runs: Int = 10
+
+    @Option(help: "Community method: leiden or louvain.")
+    var method: CommunityDetection.Method = .leiden
+
     enum Format: String, ExpressibleByArgument { case text, json }
 
     func validate() throws {
         if permutations < 0 { throw ValidationError("--permutations must be 0 or more") }
         if top < 0 { throw ValidationError("--top must be 0 or more") }
+        if runs < 0 || runs > 10_000 { throw ValidationError("--runs must be between 0 and 10000") }
     }
 
     func run() throws {
         let taxonomy = try input.loadTaxonomy()
         let view = try viewOptions.graphOptions(taxonomy: taxonomy, language: input.lang)
         let network = try input.load(quietWarnings: true).network
+        try viewOptions.checkYear(in: network, language: input.lang)
         let report: CooperationReport
         do {
             report = try CooperationReport(network: network, view: view, attribute: by, permutations: permutations, seed: seed,
-                                           suggestions: max(top, 20), taxonomy: taxonomy, language: input.lang)
+                                           suggestions: max(top, 20), communityRuns: runs, communityMethod: method,
+                                           taxonomy: taxonomy, language: input.lang)
         } catch {
             printError(cooperationFailure(error, language: input.lang))
             throw Exit.dataError
@@ -117,6 +128,7 @@ struct Suggest: ParsableCommand {
         let taxonomy = try input.loadTaxonomy()
         let view = try viewOptions.graphOptions(taxonomy: taxonomy, language: input.lang)
         let network = try input.load(quietWarnings: true).network
+        try viewOptions.checkYear(in: network, language: input.lang)
         let suggestions = PartnerSuggestions.compute(network: network, view: view, score: scoring, crossFamily: crossFamily,
                                                      sameTerritory: sameTerritory, top: top, taxonomy: taxonomy)
         switch format {

@@ -15,7 +15,7 @@ struct PTCECommand: ParsableCommand {
         FILE:LINE:COLUMN); 66 input not found; 73 cannot write the output; 70 internal error.
         """,
         version: PTCEVersion.current,
-        subcommands: [Validate.self, Summarize.self, CentralityCommand.self, CooperationCommand.self, Suggest.self, Robustness.self, EvolutionCommand.self, Diff.self, Render.self, Analyze.self, Generate.self]
+        subcommands: [Validate.self, Summarize.self, CentralityCommand.self, CooperationCommand.self, Communities.self, Suggest.self, Robustness.self, EvolutionCommand.self, Diff.self, Render.self, Analyze.self, Generate.self]
     )
 }
 

@@ -35,6 +35,7 @@ struct Robustness: ParsableCommand {
         let taxonomy = try input.loadTaxonomy()
         let view = try viewOptions.graphOptions(taxonomy: taxonomy, language: input.lang)
         let network = try input.load(quietWarnings: true).network
+        try viewOptions.checkYear(in: network, language: input.lang)
         let networkGraph = NetworkGraph(network, options: view, taxonomy: taxonomy)
         let graph = networkGraph.graph
         guard graph.nodeCount > 0 else {

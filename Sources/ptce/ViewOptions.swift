@@ -68,6 +68,24 @@ struct ViewOptions: ParsableArguments {
     }
 }
 
+extension ViewOptions {
+    /// With --at: fails with 65 when the year is outside the dates of the data (a view of 1850 would silently show
+    /// every undated tie); notes when no tie is dated (then --at filters nothing).
+    func checkYear(in network: Network, language: Language) throws {
+        guard let at, let year = Int(at) else { return }
+        let fr = language == .fr
+        guard let span = Evolution.span(network) else {
+            printError(fr ? "note : aucun lien n'a de date : --at \(year) ne retire aucun lien" : "note: no tie has a date: --at \(year) removes no tie")
+            return
+        }
+        guard span.contains(year) else {
+            printError(fr ? "erreur : l'année \(year) est hors des données (les liens datés couvrent \(span.lowerBound)–\(span.upperBound))\n  conseil : choisissez --at entre \(span.lowerBound) et \(span.upperBound)"
+                          : "error: year \(year) is outside the data (dated ties cover \(span.lowerBound)–\(span.upperBound))\n  hint: choose --at between \(span.lowerBound) and \(span.upperBound)")
+            throw Exit.dataError
+        }
+    }
+}
+
 extension ViewKind: ExpressibleByArgument {}
 extension WeightReading: ExpressibleByArgument {}
 

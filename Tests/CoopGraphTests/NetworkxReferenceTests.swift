@@ -32,6 +32,17 @@ struct NetworkxReferenceTests {
             let degree_centralization: Double?
             let betweenness_centralization: Double?
             let closeness_centralization: Double?
+            let communities: Communities
+        }
+
+        struct Communities: Decodable, Sendable {
+            let modularity_mod3: Double
+            let modularity_mod3_resolution_half: Double
+            let louvain_labels: [Int]?
+            let louvain_modularity: Double?
+            let louvain_modularity_resolution_half: Double?
+            let nmi_mod3_louvain: Double?
+            let ari_mod3_louvain: Double?
         }
 
         func build() -> Graph {

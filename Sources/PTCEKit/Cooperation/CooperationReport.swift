@@ -95,6 +95,8 @@ public struct CooperationReport: Sendable {
     public var sameRegionShare: Double?
     /// Mean great-circle length of ties in km, when both ends have coordinates.
     public var meanTieLengthKm: Double?
+    /// Communities against formal groups (nil when `communityRuns` is 0).
+    public var communities: CommunityReport?
 
     public enum Failure: Error, Equatable, Sendable {
         case partition(Partition.Failure)
@@ -102,7 +104,8 @@ public struct CooperationReport: Sendable {
     }
 
     public init(network: Network, view: GraphViewOptions = GraphViewOptions(), attribute: String = "family", permutations: Int = 999,
-                seed: UInt64 = 0, suggestions count: Int = 20, taxonomy: Taxonomy = .standard, language: Language = .fr) throws(Failure) {
+                seed: UInt64 = 0, suggestions count: Int = 20, communityRuns: Int = 10,
+                communityMethod: CommunityDetection.Method = .leiden, taxonomy: Taxonomy = .standard, language: Language = .fr) throws(Failure) {
         let networkGraph = NetworkGraph(network, options: view, taxonomy: taxonomy)
         let g = networkGraph.graph
         guard g.edgeCount > 0 else { throw .noTies }
@@ -239,6 +242,10 @@ public struct CooperationReport: Sendable {
         sameDepartmentShare = department.known > 0 ? Double(department.same) / Double(department.known) : nil
         sameRegionShare = region.known > 0 ? Double(region.same) / Double(region.known) : nil
         meanTieLengthKm = measured > 0 ? length / Double(measured) : nil
+        communities = communityRuns > 0
+            ? try CommunityReport(network: network, view: view, method: communityMethod, runs: communityRuns, seed: seed,
+                                  attribute: attribute, taxonomy: taxonomy, language: language)
+            : nil
         let pairs = LinkPrediction.pairs(g).prefix(count)
         suggestions = pairs.map { pair in
             let a = network.actors[networkGraph.actorIndices[pair.u]], b = network.actors[networkGraph.actorIndices[pair.v]]
@@ -276,6 +283,7 @@ public struct CooperationReport: Sendable {
         let formalGroups: [FormalGroupRow]
         let overlaps: [Overlap]
         let sameDepartmentShare: Double?, sameRegionShare: Double?, meanTieLengthKm: Double?
+        let communities: CommunityReport?
 
         init(_ r: CooperationReport) {
             attribute = r.attribute; actors = r.actors; ties = r.ties
@@ -290,11 +298,13 @@ public struct CooperationReport: Sendable {
             actors_ = r.actorRows; suggestions = r.suggestions
             formalGroups = r.formalGroups; overlaps = r.overlaps
             sameDepartmentShare = r.sameDepartmentShare; sameRegionShare = r.sameRegionShare; meanTieLengthKm = r.meanTieLengthKm
+            communities = r.communities
         }
 
         enum CodingKeys: String, CodingKey {
             case attribute, actors, ties, eiIndex, expectedEiIndex, eiPValue, permutations, seed, assortativity, mixing, groups
             case passerelleTies, passerelleShare, suggestions, formalGroups, overlaps, sameDepartmentShare, sameRegionShare, meanTieLengthKm
+            case communities
             case actors_ = "actorMeasures"
         }
     }
@@ -380,6 +390,10 @@ public struct CooperationReport: Sendable {
         for s in suggestions.prefix(top) {
             lines.append("  \(s.sourceName) ↔ \(s.targetName) — " + (fr ? "partenaires communs : " : "shared partners: ") + s.sharedPartners.joined(separator: ", ")
                          + " (\(number(s.score, 2)))" + (s.crossFamily ? (fr ? " — entre familles différentes" : " — across families") : ""))
+        }
+        if let communities {
+            lines.append("")
+            lines.append(communities.text(language, top: min(top, 5)).trimmingCharacters(in: .newlines))
         }
         return lines.joined(separator: "\n") + "\n"
     }
