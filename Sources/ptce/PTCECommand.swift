@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PTCEKit
+import PTCERender
 
 @main
 struct PTCECommand: ParsableCommand {
@@ -9,13 +10,15 @@ struct PTCECommand: ParsableCommand {
         abstract: "Map and analyse cooperation networks of PTCE (pôles territoriaux de coopération économique).",
         discussion: """
         PATH is a network folder (actors.csv, ties.csv, optional groups.csv and memberships.csv), a network JSON \
-        file (*.json), or a plain edge list (*.csv: source,target[,weight]). See Datasets/README.md for the format.
+        file (*.json), a plain edge list (*.csv: source,target[,weight]), or a file of another tool: GraphML \
+        (*.graphml), GEXF (*.gexf), node-link JSON (*.json), Pajek (*.net), DOT (*.dot, *.gv). See \
+        Datasets/README.md for the format and docs/interop.md for the others.
 
         Exit codes: 0 success; 64 bad command line; 65 invalid input data (every problem is printed as \
         FILE:LINE:COLUMN); 66 input not found; 73 cannot write the output; 70 internal error.
         """,
         version: PTCEVersion.current,
-        subcommands: [Validate.self, Summarize.self, CentralityCommand.self, CooperationCommand.self, Communities.self, Suggest.self, Robustness.self, EvolutionCommand.self, Diff.self, Render.self, Analyze.self, Generate.self]
+        subcommands: [Validate.self, Convert.self, Summarize.self, CentralityCommand.self, CooperationCommand.self, Communities.self, Suggest.self, Robustness.self, EvolutionCommand.self, Diff.self, Render.self, Analyze.self, Generate.self]
     )
 }
 
@@ -60,8 +63,17 @@ struct InputOptions: ParsableArguments {
 }
 
 /// Reads a network for a command: every problem to stderr, exit 66 when the path does not exist, 65 when invalid.
+extension LoadOptions {
+    /// The options with the readers that live outside PTCEKit (DOT, through Graphviz's parser).
+    func withReaders() -> LoadOptions {
+        var copy = self
+        copy.dotReader = { DOTNetwork.load(path: $0, options: $1) }
+        return copy
+    }
+}
+
 func loadNetwork(path: String, options: LoadOptions, language: Language, quietWarnings: Bool = true) throws -> LoadResult {
-    let result = NetworkLoader.load(path: path, options: options)
+    let result = NetworkLoader.load(path: path, options: options.withReaders())
     if result.diagnostics.contains(where: { $0.code == "not-found" }) {
         printError(result.diagnostics[0].formatted(language))
         throw Exit.noInput

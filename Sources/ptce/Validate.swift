@@ -24,7 +24,7 @@ struct Validate: ParsableCommand {
     enum OutputFormat: String, ExpressibleByArgument { case text, json }
 
     func run() throws {
-        let options = LoadOptions(taxonomy: try input.loadTaxonomy(), keepTies: false, nodesPath: input.nodes)
+        let options = LoadOptions(taxonomy: try input.loadTaxonomy(), keepTies: false, nodesPath: input.nodes).withReaders()
         let result = NetworkLoader.load(path: input.path, options: options)
         let notFound = result.diagnostics.contains { $0.code == "not-found" }
         switch format {

@@ -11,6 +11,10 @@ public struct LoadOptions: Sendable {
     /// For edge lists: an optional nodes file adding isolated nodes.
     public var nodesPath: String?
 
+    /// Reader of DOT files: Graphviz's parser lives in PTCERender, which PTCEKit must not import; the command line
+    /// plugs it in.
+    public var dotReader: (@Sendable (String, LoadOptions) -> LoadResult)?
+
     public init(taxonomy: Taxonomy = .standard, keepTies: Bool = true, today: PartialDate = .today, nodesPath: String? = nil) {
         self.taxonomy = taxonomy
         self.keepTies = keepTies

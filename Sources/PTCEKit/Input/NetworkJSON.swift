@@ -36,6 +36,7 @@ public enum NetworkJSON {
                 Localized(fr: "le JSON doit être un objet avec les clés actors et ties", en: "the JSON must be an object with keys actors and ties")))
             return builder.result()
         }
+        if NodeLinkJSON.looksLikeNodeLink(root) { return NodeLinkJSON.load(root: root, data: data, path: path, options: options) }
         let positions = RecordPositions(data: data)
         builder.network.title = root["title"] as? String
         builder.network.source = root["source"] as? String
@@ -90,6 +91,12 @@ public enum NetworkJSON {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return try encoder.encode(Document(network))
     }
+
+    /// The fields of each record under their CSV column names (shared with the interchange formats).
+    static func fields(_ actor: Actor) -> [String: JSONValue] { Document.actor(actor) }
+    static func fields(_ group: Group) -> [String: JSONValue] { Document.group(group) }
+    static func fields(_ membership: Membership) -> [String: JSONValue] { Document.membership(membership) }
+    static func fields(_ tie: Partnership) -> [String: JSONValue] { Document.tie(tie) }
 
     private struct Document: Encodable {
         let network: Network

@@ -3,7 +3,9 @@ import Foundation
 /// Reads a network from a path, whatever its form:
 /// - a **network folder** with `actors.csv`, `ties.csv` and optional `groups.csv`, `memberships.csv`;
 /// - a **network JSON** file (`*.json`, described by `docs/network.schema.json`);
-/// - a plain **edge list** (`*.csv`/`*.tsv`/`*.txt`: `source,target[,weight]`), with an optional nodes file.
+/// - a plain **edge list** (`*.csv`/`*.tsv`/`*.txt`: `source,target[,weight]`), with an optional nodes file;
+/// - an interchange file: GraphML (`*.graphml`), GEXF (`*.gexf`), node-link JSON (`*.json` with `nodes` and
+///   `edges`/`links`), Pajek (`*.net`), DOT (`*.dot`, `*.gv`, through `LoadOptions.dotReader`).
 ///
 /// Reading never stops at the first problem: every problem is in `LoadResult.diagnostics`.
 public enum NetworkLoader {
@@ -18,8 +20,17 @@ public enum NetworkLoader {
             return builder.result()
         }
         if isDirectory.boolValue { return loadFolder(path, options: options) }
-        if path.lowercased().hasSuffix(".json") { return NetworkJSON.load(path: path, options: options) }
-        return loadEdgeList(path, options: options)
+        switch NetworkFormat(path: path) {
+        case .json, .nodeLink: return NetworkJSON.load(path: path, options: options)  // node-link is detected inside
+        case .graphml: return GraphML.load(path: path, options: options)
+        case .gexf: return GEXF.load(path: path, options: options)
+        case .pajek: return Pajek.load(path: path, options: options)
+        case .dot:
+            if let reader = options.dotReader { return reader(path, options) }
+            return PropertyGraph.failure(Diagnostic(.error, SourceLocation(file: path, line: 1, column: 1), code: "no-dot-reader",
+                Localized(fr: "lecture DOT indisponible ici", en: "DOT reading is not available here")), options: options)
+        default: return loadEdgeList(path, options: options)
+        }
     }
 
     static func loadFolder(_ folder: String, options: LoadOptions) -> LoadResult {

@@ -40,6 +40,15 @@ public struct Diagram: Sendable {
     }
 
     /// Renders with Graphviz. PNG uses the options' DPI.
+    /// Where the layout puts each drawn actor, by index in `network.actors` (points, y up).
+    public func actorPositions() throws -> [Int: (x: Double, y: Double)] {
+        var out: [Int: (x: Double, y: Double)] = [:]
+        for (name, position) in try GraphvizRenderer.positions(dot: dot, engine: engine) where name.hasPrefix("a") {
+            if let index = Int(name.dropFirst()) { out[index] = position }
+        }
+        return out
+    }
+
     public func render(_ format: DiagramFormat) throws -> (data: Data, warnings: [String]) {
         let result = try render([format])
         return (result.data[0], result.warnings)

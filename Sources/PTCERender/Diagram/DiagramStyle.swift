@@ -64,7 +64,7 @@ public struct DiagramStyle: Codable, Sendable {
         return style
     }
 
-    func node(_ family: String) -> NodeStyle { families[family] ?? families["unspecified"]! }
+    public func node(_ family: String) -> NodeStyle { families[family] ?? families["unspecified"]! }
     func edge(_ type: String) -> EdgeStyle { tieTypes[type] ?? tieTypes[""]! }
 
     /// Black or white text, whichever contrasts more with the fill (WCAG relative luminance).

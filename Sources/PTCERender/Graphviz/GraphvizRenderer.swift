@@ -108,4 +108,41 @@ public enum GraphvizRenderer {
         }
         return (outputs, messages.filter { !$0.isEmpty })
     }
+
+    /// Lays out `dot` with `engine` and returns each node's position (points, y up, as Graphviz gives them), by
+    /// node name. Same reproducibility as `render`.
+    public static func positions(dot: String, engine: LayoutEngine) throws -> [String: (x: Double, y: Double)] {
+        lock.lock()
+        defer { lock.unlock() }
+        messages = []
+        let previousHandler = agseterrf { text in
+            if let text { GraphvizRenderer.messages.append(String(cString: text).trimmingCharacters(in: .whitespacesAndNewlines)) }
+            return 0
+        }
+        defer { agseterrf(previousHandler) }
+        guard let context = gvContext() else { throw RenderError(message: "Graphviz could not start (gvContext failed)", hint: nil) }
+        defer { gvFreeContext(context) }
+        let (parsed, cleanup) = OrderedIDDiscipline.read(dot)
+        defer { cleanup() }
+        guard let graph = parsed else { throw RenderError(message: "Graphviz could not read the DOT: \(messages.joined(separator: " "))", hint: nil) }
+        defer { agclose(graph) }
+        srand48(42)
+        srand(42)
+        srandom(42)
+        guard gvLayout(context, graph, engine.rawValue) == 0 else {
+            throw RenderError(message: "Graphviz layout '\(engine.rawValue)' failed: \(messages.joined(separator: " "))", hint: nil)
+        }
+        defer { gvFreeLayout(context, graph) }
+        var positions: [String: (x: Double, y: Double)] = [:]
+        var node = agfstnode(graph)
+        while let current = node {
+            // ND_coord(n): the layout's record bound to the node (Agnodeinfo_t), as Graphviz's own macros read it.
+            let info = UnsafeMutableRawPointer(current.pointee.base.data).assumingMemoryBound(to: Agnodeinfo_t.self)
+            if let name = agnameof(UnsafeMutableRawPointer(current)) {
+                positions[String(cString: name)] = (info.pointee.coord.x, info.pointee.coord.y)
+            }
+            node = agnxtnode(graph, current)
+        }
+        return positions
+    }
 }

@@ -1,0 +1,254 @@
+import Foundation
+
+/// A typed value of an interchange format (GraphML `attr.type`, GEXF attribute types, JSON values).
+public enum PropertyValue: Hashable, Sendable {
+    case string(String)
+    case int(Int)
+    case double(Double)
+    case bool(Bool)
+
+    /// The value as text: integers without a fraction, doubles in Swift's shortest round-tripping form.
+    public var text: String {
+        switch self {
+        case .string(let value): return value
+        case .int(let value): return String(value)
+        case .double(let value): return value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : "\(value)"
+        case .bool(let value): return value ? "true" : "false"
+        }
+    }
+
+    /// The type name shared by GraphML's `attr.type` and GEXF's attribute `type`.
+    public var typeName: String {
+        switch self {
+        case .string: return "string"
+        case .int: return "long"
+        case .double: return "double"
+        case .bool: return "boolean"
+        }
+    }
+}
+
+/// The common ground of the interchange formats: nodes and edges with typed properties, each remembering where it
+/// was read (for messages). Every format reads into and writes from this; `NetworkBuilder` then checks it as it
+/// checks a spreadsheet.
+///
+/// **ptce's convention** (how a network becomes one graph, documented in docs/interop.md): actors and groups (GES,
+/// PTCE…) are both nodes, told apart by `ptce_type` = `actor` or `group`; ties and memberships are both edges, told
+/// apart by `ptce_type` = `tie` or `membership` (from the member to the group). Every other property has the name of
+/// its CSV column (`name`, `kind`, `creation_year`, `since`…); free columns keep their own names. A file without
+/// `ptce_type` (written by another tool) is read as actors and ties: `label`/`name` give the actor's name, `kind` its
+/// kind (`unknown` when absent), `weight` and `type` the tie's; other properties become free attributes.
+public struct PropertyGraph: Sendable {
+    public struct Element: Sendable {
+        public var id: String
+        public var properties: [String: PropertyValue]
+        public var location: SourceLocation
+        public init(id: String, properties: [String: PropertyValue] = [:], location: SourceLocation) {
+            self.id = id
+            self.properties = properties
+            self.location = location
+        }
+    }
+
+    public struct Edge: Sendable {
+        public var source: String
+        public var target: String
+        /// nil: the graph's default direction.
+        public var directed: Bool?
+        public var properties: [String: PropertyValue]
+        public var location: SourceLocation
+        public init(source: String, target: String, directed: Bool? = nil, properties: [String: PropertyValue] = [:], location: SourceLocation) {
+            self.source = source
+            self.target = target
+            self.directed = directed
+            self.properties = properties
+            self.location = location
+        }
+    }
+
+    public var directed = false
+    public var properties: [String: PropertyValue] = [:]
+    public var nodes: [Element] = []
+    public var edges: [Edge] = []
+    /// Property names in first-seen order, for writers that declare keys (GraphML, GEXF).
+    public var nodeKeys: [String] = []
+    public var edgeKeys: [String] = []
+
+    public init() {}
+
+    /// Columns of the model: never free attributes.
+    static let actorColumns = ["name", "kind", "department", "commune", "region", "latitude", "longitude", "creation_year", "fte",
+                               "revenue", "certifications", "website", "reference", "notes"]
+    static let groupColumns = ["name", "kind", "department", "commune", "region", "creation_year", "reference", "notes"]
+    static let tieColumns = ["type", "weight", "directed", "since", "until", "reference", "notes"]
+    static let membershipColumns = ["role", "since", "until", "reference", "notes"]
+    static let reserved: Set<String> = Set(["ptce_type", "id", "label"] + actorColumns + tieColumns + membershipColumns)
+
+    /// The graph of a network under ptce's convention.
+    public init(_ network: Network) {
+        directed = false
+        if let title = network.title { properties["title"] = .string(title) }
+        if let source = network.source { properties["source"] = .string(source) }
+        if network.synthetic { properties["synthetic"] = .bool(true) }
+        var nodeKeys = ["ptce_type"], edgeKeys = ["ptce_type"]
+        var seenNode: Set<String> = ["ptce_type"], seenEdge: Set<String> = ["ptce_type"]
+        func note(_ keys: [String], node: Bool) {
+            for key in keys {
+                if node { if seenNode.insert(key).inserted { nodeKeys.append(key) } } else if seenEdge.insert(key).inserted { edgeKeys.append(key) }
+            }
+        }
+        let origin = SourceLocation(file: "", line: 0, column: 0)
+        for actor in network.actors {
+            var p = Self.typed(NetworkJSON.fields(actor), dropping: ["id", "attributes"])
+            p["ptce_type"] = .string("actor")
+            for attribute in actor.attributes { p[Self.freeName(attribute.name)] = .string(attribute.value) }
+            note(Self.actorColumns.filter { p[$0] != nil } + actor.attributes.map { Self.freeName($0.name) }, node: true)
+            nodes.append(Element(id: actor.id, properties: p, location: origin))
+        }
+        for group in network.groups {
+            var p = Self.typed(NetworkJSON.fields(group), dropping: ["id", "attributes"])
+            p["ptce_type"] = .string("group")
+            for attribute in group.attributes { p[Self.freeName(attribute.name)] = .string(attribute.value) }
+            note(Self.groupColumns.filter { p[$0] != nil } + group.attributes.map { Self.freeName($0.name) }, node: true)
+            nodes.append(Element(id: group.id, properties: p, location: origin))
+        }
+        for tie in network.ties {
+            var p = Self.typed(NetworkJSON.fields(tie), dropping: ["source", "target", "attributes"])
+            p["ptce_type"] = .string("tie")
+            for attribute in tie.attributes { p[Self.freeName(attribute.name)] = .string(attribute.value) }
+            note(Self.tieColumns.filter { p[$0] != nil } + tie.attributes.map { Self.freeName($0.name) }, node: false)
+            // Direction is a property (`directed`), not the formats' per-edge flag: networkx refuses a directed edge in an
+            // undirected graph, and a network mixes both.
+            edges.append(Edge(source: tie.source, target: tie.target, properties: p, location: origin))
+        }
+        for membership in network.memberships {
+            var p = Self.typed(NetworkJSON.fields(membership), dropping: ["group", "member"])
+            p["ptce_type"] = .string("membership")
+            note(Self.membershipColumns.filter { p[$0] != nil }, node: false)
+            edges.append(Edge(source: membership.member, target: membership.group, properties: p, location: origin))
+        }
+        self.nodeKeys = nodeKeys
+        self.edgeKeys = edgeKeys
+    }
+
+    /// A free attribute named like a model column is written with an `x_` prefix (and read back without it).
+    static func freeName(_ name: String) -> String { reserved.contains(name) || name.hasPrefix("x_") ? "x_" + name : name }
+    static func modelName(_ name: String) -> String { name.hasPrefix("x_") ? String(name.dropFirst(2)) : name }
+
+    static func typed(_ fields: [String: JSONValue], dropping: Set<String>) -> [String: PropertyValue] {
+        var out: [String: PropertyValue] = [:]
+        for (key, value) in fields where !dropping.contains(key) {
+            switch value {
+            case .string(let text): out[key] = .string(text)
+            case .number(let number):
+                out[key] = key == "creation_year" ? .int(Int(number)) : .double(number)
+            case .bool(let flag): out[key] = .bool(flag)
+            case .array(let items): out[key] = .string(items.compactMap { if case .string(let s) = $0 { s } else { nil } }.joined(separator: " | "))
+            case .object: break
+            }
+        }
+        return out
+    }
+
+    /// The network of this graph, checked by `NetworkBuilder` (for readers outside PTCEKit, such as DOT's).
+    public func network(options: LoadOptions) -> LoadResult {
+        let builder = NetworkBuilder(options: options)
+        load(into: builder)
+        builder.finish()
+        return builder.result()
+    }
+
+    /// A load that failed before any record, with one problem.
+    public static func failure(_ diagnostic: Diagnostic, options: LoadOptions) -> LoadResult {
+        let builder = NetworkBuilder(options: options)
+        builder.diagnostics.append(diagnostic)
+        return builder.result()
+    }
+
+    /// Properties in declaration order (so free attributes keep their column order), then any undeclared by name.
+    static func ordered(_ properties: [String: PropertyValue], keys: [String]) -> [(key: String, value: PropertyValue)] {
+        let declared = keys.compactMap { key in properties[key].map { (key: key, value: $0) } }
+        let known = Set(keys)
+        return declared + properties.filter { !known.contains($0.key) }.sorted { $0.key < $1.key }.map { (key: $0.key, value: $0.value) }
+    }
+
+    /// Reads the graph into a network through `NetworkBuilder`, so every check of the spreadsheet form applies, with
+    /// the position of the element in the file.
+    func load(into builder: NetworkBuilder) {
+        if case .string(let title)? = properties["title"] { builder.network.title = title }
+        if case .string(let source)? = properties["source"] { builder.network.source = source }
+        if case .bool(true)? = properties["synthetic"] { builder.network.synthetic = true }
+        let convention = nodes.contains { $0.properties["ptce_type"] != nil } || edges.contains { $0.properties["ptce_type"] != nil }
+        // igraph writes its vertex identity as `name` and numbers the nodes n0, n1…: when every node has a distinct
+        // `name` beside a `label`, the name is the id.
+        var rename: [String: String] = [:]
+        if !convention, !nodes.isEmpty, nodes.allSatisfy({ $0.properties["name"] != nil && $0.properties["label"] != nil }) {
+            let names = nodes.map { $0.properties["name"]!.text }
+            if Set(names).count == names.count { for (node, name) in zip(nodes, names) { rename[node.id] = name } }
+        }
+        var nodes = self.nodes, edges = self.edges
+        if !rename.isEmpty {
+            for i in nodes.indices { nodes[i].id = rename[nodes[i].id]!; nodes[i].properties["name"] = nil }
+            for i in edges.indices {
+                edges[i].source = rename[edges[i].source] ?? edges[i].source
+                edges[i].target = rename[edges[i].target] ?? edges[i].target
+            }
+        }
+        for node in nodes {
+            let type = node.properties["ptce_type"]?.text
+            let isGroup = convention && type == "group"
+            var fields: [String: String] = ["id": node.id]
+            var attributes: [Attribute] = []
+            let columns = isGroup ? Self.groupColumns : Self.actorColumns
+            for (key, value) in Self.ordered(node.properties, keys: nodeKeys) where key != "ptce_type" {
+                if convention {
+                    if key == "label" { fields["name"] = value.text } else if columns.contains(key) { fields[key] = value.text } else { attributes.append(Attribute(name: Self.modelName(key), value: value.text)) }
+                } else {
+                    switch key.lowercased() {
+                    case "label", "name": if fields["name"] == nil || key.lowercased() == "label" { fields["name"] = value.text }
+                    case "kind": fields["kind"] = value.text
+                    default:
+                        if Self.actorColumns.contains(key) { fields[key] = value.text } else { attributes.append(Attribute(name: key, value: value.text)) }
+                    }
+                }
+            }
+            if !convention {
+                if fields["name"] == nil { fields["name"] = node.id }
+                if fields["kind"] == nil { fields["kind"] = "unknown" }
+            }
+            let record = InteropRecord(fields: fields, location: node.location, attributes: attributes)
+            if isGroup { builder.addGroup(record) } else { builder.addActor(record) }
+        }
+        for edge in edges {
+            let isMembership = convention && edge.properties["ptce_type"]?.text == "membership"
+            var fields: [String: String] = isMembership ? ["member": edge.source, "group": edge.target] : ["source": edge.source, "target": edge.target]
+            var attributes: [Attribute] = []
+            let columns = isMembership ? Self.membershipColumns : Self.tieColumns
+            for (key, value) in Self.ordered(edge.properties, keys: edgeKeys) where key != "ptce_type" {
+                if columns.contains(key) { fields[key] = value.text } else if !convention && ["label", "id", "key"].contains(key) {
+                    continue  // networkx/igraph bookkeeping, not data
+                } else {
+                    attributes.append(Attribute(name: convention ? Self.modelName(key) : key, value: value.text))
+                }
+            }
+            if !isMembership, fields["directed"] == nil, edge.directed ?? directed { fields["directed"] = "true" }
+            let record = InteropRecord(fields: fields, location: edge.location, attributes: attributes)
+            if isMembership { builder.addMembership(record) } else { builder.addTie(record) }
+        }
+    }
+}
+
+/// A node or edge of an interchange file seen through the CSV column names.
+struct InteropRecord: RecordSource {
+    let fields: [String: String]
+    let location: SourceLocation
+    let attributes: [Attribute]
+    var line: Int { location.line }
+
+    func value(_ column: String) -> CSVField? {
+        guard let text = fields[column]?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else { return nil }
+        return CSVField(text: text, line: location.line, column: location.column)
+    }
+
+    func location(_ column: String) -> SourceLocation { location }
+}

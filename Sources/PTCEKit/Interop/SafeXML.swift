@@ -1,0 +1,177 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// Reads XML for the interchange formats, defensively: interchange files never need a DTD, so a document with
+/// `<!DOCTYPE` or `<!ENTITY` is refused before parsing (no external entity is ever fetched — XXE — and no entity can
+/// expand — "billion laughs"); files above `maximumBytes` are refused; malformed XML is reported with its line and
+/// column. Parsing is Foundation's `XMLParser` (libxml2's SAX parser), external entities off.
+enum SafeXML {
+    /// 1 GiB: far above any real PTCE network, low enough to refuse a runaway file before reading it.
+    static let maximumBytes = 1 << 30
+
+    /// The element tree handler: called for each start and end of element with its position.
+    protocol Handler: AnyObject {
+        func start(_ name: String, attributes: [String: String], at location: SourceLocation)
+        func end(_ name: String, text: String, at location: SourceLocation)
+    }
+
+    /// Parses `path`; problems are returned as diagnostics (empty on success).
+    static func parse(path: String, handler: Handler) -> [Diagnostic] {
+        let start = SourceLocation(file: path, line: 1, column: 1)
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > maximumBytes {
+            return [Diagnostic(.error, start, code: "too-large",
+                Localized(fr: "fichier trop grand (\(size / (1 << 20)) Mio ; limite \(maximumBytes >> 20) Mio)",
+                          en: "file too large (\(size / (1 << 20)) MiB; limit \(maximumBytes >> 20) MiB)"))]
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return [InputError(location: start, message: "cannot read the file", code: "cannot-open").diagnostic]
+        }
+        if data.isEmpty {
+            return [Diagnostic(.error, start, code: "empty-file", Localized(fr: "le fichier est vide", en: "the file is empty"))]
+        }
+        for marker in ["<!DOCTYPE", "<!ENTITY"] {
+            if let range = data.range(of: Data(marker.utf8)) {
+                return [Diagnostic(.error, location(of: range.lowerBound, in: data, file: path), code: "xml-dtd",
+                    Localized(fr: "déclaration \(marker) refusée : un fichier d'échange n'a pas besoin de DTD, et une DTD peut lire des fichiers locaux (XXE) ou faire exploser la mémoire (entités imbriquées)",
+                              en: "\(marker) declaration refused: an interchange file needs no DTD, and a DTD can read local files (XXE) or blow up memory (nested entities)"),
+                    hint: Localized(fr: "supprimez la déclaration <!DOCTYPE …> du fichier, ou réexportez-le depuis l'outil d'origine",
+                                    en: "remove the <!DOCTYPE …> declaration from the file, or export it again from the original tool"))]
+            }
+        }
+        let parser = XMLParser(data: data)
+        parser.shouldResolveExternalEntities = false
+        parser.shouldProcessNamespaces = false
+        let delegate = Delegate(handler: handler, file: path, parser: parser)
+        parser.delegate = delegate
+        let succeeded = parser.parse()
+        if let location = delegate.mismatch {
+            let (opened, closed, line) = delegate.mismatchText
+            return [Diagnostic(.error, location, code: "malformed-xml",
+                Localized(fr: "XML mal formé : </\(closed)> ferme <\(opened)> ouvert ligne \(line)",
+                          en: "malformed XML: </\(closed)> closes <\(opened)> opened on line \(line)"),
+                hint: Localized(fr: "chaque balise ouverte doit être fermée par la même balise", en: "each opened tag must be closed by the same tag"))]
+        }
+        if let failure = delegate.failure ?? (succeeded ? nil : (SourceLocation(file: path, line: max(parser.lineNumber, 1), column: max(parser.columnNumber, 1)),
+                                                                  (parser.parserError as NSError?)?.code ?? 1)) {
+            var (fr, en) = reason(failure.code)
+            if [5, 77].contains(failure.code), let open = delegate.open.last {
+                (fr, en) = ("fichier tronqué : l'élément <\(open.name)> ouvert ligne \(open.location.line) n'est jamais fermé",
+                            "truncated file: element <\(open.name)> opened on line \(open.location.line) is never closed")
+            }
+            return [Diagnostic(.error, failure.location, code: "malformed-xml",
+                Localized(fr: "XML mal formé : \(fr)", en: "malformed XML: \(en)"),
+                hint: Localized(fr: "vérifiez les balises et les guillemets à cette position ; si le fichier vient d'un autre outil, réexportez-le",
+                                en: "check tags and quotes at this position; if the file comes from another tool, export it again"))]
+        }
+        if let open = delegate.open.last {
+            // libxml2 through XMLParser accepts a document cut in the middle: the unclosed element tells.
+            let end = location(of: data.count, in: data, file: path)
+            return [Diagnostic(.error, end, code: "truncated-xml",
+                Localized(fr: "fichier tronqué : l'élément <\(open.name)> ouvert ligne \(open.location.line) n'est jamais fermé",
+                          en: "truncated file: element <\(open.name)> opened on line \(open.location.line) is never closed"),
+                hint: Localized(fr: "le fichier est incomplet (copie ou téléchargement interrompu ?) : réexportez-le",
+                                en: "the file is incomplete (interrupted copy or download?): export it again"))]
+        }
+        return []
+    }
+
+    /// libxml2's error numbers (xmlParserErrors) for the mistakes people make, in words.
+    static func reason(_ code: Int) -> (String, String) {
+        switch code {
+        case 4: return ("aucune balise de départ : ce fichier n'est pas du XML", "no start tag: this file is not XML")
+        case 5: return ("contenu après la fin du document (un seul élément racine est permis)", "content after the end of the document (one root element only)")
+        case 9: return ("caractère interdit en XML", "character not allowed in XML")
+        case 26, 27: return ("entité inconnue (un « & » seul s'écrit &amp;)", "unknown entity (a lone '&' is written &amp;)")
+        case 38, 39, 40, 41: return ("valeur d'attribut mal écrite (guillemets ?)", "badly written attribute value (quotes?)")
+        case 42: return ("attribut répété dans une balise", "attribute repeated in a tag")
+        case 68: return ("nom attendu (un « & » seul s'écrit &amp;, un « < » seul &lt;)", "name expected (a lone '&' is written &amp;, a lone '<' &lt;)")
+        case 73: return ("« > » manquant", "missing '>'")
+        case 76: return ("balise fermante différente de la balise ouverte", "closing tag differs from the opened tag")
+        case 77: return ("fin de fichier au milieu d'une balise (fichier tronqué ?)", "end of file inside a tag (truncated file?)")
+        default: return ("erreur de syntaxe (libxml2 \(code))", "syntax error (libxml2 \(code))")
+        }
+    }
+
+    static func location(of offset: Int, in data: Data, file: String) -> SourceLocation {
+        var line = 1, column = 1
+        for byte in data[data.startIndex..<offset] {
+            if byte == 0x0A { line += 1; column = 1 } else if byte & 0xC0 != 0x80 { column += 1 }
+        }
+        return SourceLocation(file: file, line: line, column: column)
+    }
+
+    private final class Delegate: NSObject, XMLParserDelegate {
+        let handler: Handler
+        let file: String
+        unowned let parser: XMLParser
+        var text: [String] = []
+        var open: [(name: String, location: SourceLocation)] = []
+        var mismatch: SourceLocation?
+        var mismatchText: (opened: String, closed: String, line: Int) = ("", "", 0)
+
+        init(handler: Handler, file: String, parser: XMLParser) {
+            self.handler = handler
+            self.file = file
+            self.parser = parser
+        }
+
+        var here: SourceLocation { SourceLocation(file: file, line: parser.lineNumber, column: max(parser.columnNumber, 1)) }
+
+        func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
+                    attributes: [String: String] = [:]) {
+            text.append("")
+            open.append((elementName, here))
+            handler.start(elementName, attributes: attributes, at: here)
+        }
+
+        func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
+            let content = text.popLast() ?? ""
+            if let last = open.popLast(), last.name != elementName, mismatch == nil {
+                mismatch = SourceLocation(file: file, line: parser.lineNumber, column: max(parser.columnNumber, 1))
+                mismatchText = (last.name, elementName, last.location.line)
+                parser.abortParsing()
+                return
+            }
+            handler.end(elementName, text: content, at: here)
+        }
+
+        /// Implemented so that libxml2's message goes here (not to stderr) and parsing stops at the first error.
+        var failure: (location: SourceLocation, code: Int)?
+        func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
+            if failure == nil {
+                failure = (SourceLocation(file: file, line: max(parser.lineNumber, 1), column: max(parser.columnNumber, 1)), (parseError as NSError).code)
+            }
+            parser.abortParsing()
+        }
+
+        func parser(_ parser: XMLParser, foundCharacters string: String) {
+            if !text.isEmpty { text[text.count - 1] += string }
+        }
+
+        func parser(_ parser: XMLParser, foundCDATA block: Data) {
+            if !text.isEmpty { text[text.count - 1] += String(decoding: block, as: UTF8.self) }
+        }
+    }
+}
+
+/// Builds and serialises XML documents for the writers through FoundationXML's tree (escaping done by libxml2).
+enum XMLOutput {
+    static func element(_ name: String, _ attributes: [(String, String)] = [], text: String? = nil) -> XMLElement {
+        let element = text.map { XMLElement(name: name, stringValue: $0) } ?? XMLElement(name: name)
+        for (key, value) in attributes { element.addAttribute(XMLNode.attribute(withName: key, stringValue: value) as! XMLNode) }
+        return element
+    }
+
+    static func namespace(_ prefix: String, _ uri: String) -> XMLNode {
+        XMLNode.namespace(withName: prefix, stringValue: uri) as! XMLNode
+    }
+
+    static func data(_ root: XMLElement) -> Data {
+        let document = XMLDocument(rootElement: root)
+        document.version = "1.0"
+        document.characterEncoding = "UTF-8"
+        return document.xmlData(options: [.nodePrettyPrint])
+    }
+}

@@ -1,0 +1,159 @@
+import ArgumentParser
+import Foundation
+import PTCEKit
+import PTCERender
+
+extension NetworkFormat: ExpressibleByArgument {}
+
+struct Convert: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Convert a network between formats: folder, JSON, GraphML, GEXF, node-link JSON, Pajek, DOT.",
+        discussion: """
+        Formats come from the extensions (a path without one is a network folder; .json is ptce's network JSON: \
+        use --to node-link for networkx/D3's node-link JSON) or from --from/--to: folder, json, node-link, graphml, \
+        gexf, pajek, dot (edge-list is read only). Folder, JSON, node-link, GraphML and GEXF keep everything (actors, \
+        groups, memberships, ties, every field and free column; see docs/interop.md for the convention); Pajek and \
+        DOT keep less, and the command says what is left out. GEXF carries the diagrams' colours by family, a size \
+        by number of partners, positions from a Graphviz layout (--no-layout to skip) and the ties' dates as spells \
+        for Gephi's timeline. The input is checked like any input (exit 65 with FILE:LINE:COLUMN on a problem) and \
+        never modified; an existing output is replaced only with --force.
+        """
+    )
+
+    @Argument(help: "Input: a network folder or a file.")
+    var input: String
+
+    @Argument(help: "Output: a folder or a file (.json, .graphml, .gexf, .net, .dot).")
+    var output: String
+
+    @Option(help: "Input format (default: from the path).")
+    var from: NetworkFormat?
+
+    @Option(help: "Output format (default: from the extension).")
+    var to: NetworkFormat?
+
+    @Option(help: "A taxonomy JSON file replacing the bundled one.")
+    var taxonomy: String?
+
+    @Option(help: "Language of messages: fr or en.")
+    var lang: Language = .fr
+
+    @Flag(help: "GEXF: no Graphviz layout (no viz:position).")
+    var noLayout = false
+
+    @Flag(help: "Replace the output if it exists.")
+    var force = false
+
+    func run() throws {
+        let fr = lang == .fr
+        let target = to ?? NetworkFormat(path: output)
+        guard target.isWritable else {
+            printError(fr ? "erreur : le format \(target.rawValue) ne s'écrit pas (choisissez --to folder, json, node-link, graphml, gexf, pajek ou dot)"
+                          : "error: format \(target.rawValue) cannot be written (choose --to folder, json, node-link, graphml, gexf, pajek or dot)")
+            throw ExitCode(64)
+        }
+        if FileManager.default.fileExists(atPath: output) && !force {
+            printError(fr ? "erreur : \(output) existe déjà ; ajoutez --force pour le remplacer" : "error: \(output) already exists; add --force to replace it")
+            throw Exit.cannotCreate
+        }
+        if (try? FileManager.default.destinationOfSymbolicLink(atPath: output)) == nil,
+           URL(fileURLWithPath: output).standardizedFileURL == URL(fileURLWithPath: input).standardizedFileURL {
+            printError(fr ? "erreur : l'entrée et la sortie sont le même fichier" : "error: input and output are the same file")
+            throw ExitCode(64)
+        }
+        var taxonomyValue = Taxonomy.standard
+        if let taxonomy {
+            do { taxonomyValue = try Taxonomy.load(from: URL(fileURLWithPath: taxonomy)) } catch let error as InputError {
+                printError(error.diagnostic.formatted(lang))
+                throw Exit.dataError
+            }
+        }
+        var options = LoadOptions(taxonomy: taxonomyValue)
+        if let from, from != NetworkFormat(path: input), !(from == .nodeLink && NetworkFormat(path: input) == .json) {
+            // Read through a link with the extension the format expects.
+            let link = FileManager.default.temporaryDirectory.appendingPathComponent("ptce-convert-\(ProcessInfo.processInfo.processIdentifier).\(Self.extensionOf(from))")
+            try? FileManager.default.removeItem(at: link)
+            try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: URL(fileURLWithPath: input).path)
+            defer { try? FileManager.default.removeItem(at: link) }
+            options.nodesPath = nil
+            let network = try loadNetwork(path: link.path, options: options, language: lang).network
+            try write(network, as: target, taxonomy: taxonomyValue)
+            return
+        }
+        let network = try loadNetwork(path: input, options: options, language: lang).network
+        try write(network, as: target, taxonomy: taxonomyValue)
+    }
+
+    static func extensionOf(_ format: NetworkFormat) -> String {
+        switch format {
+        case .folder: return "d"
+        case .json, .nodeLink: return "json"
+        case .graphml: return "graphml"
+        case .gexf: return "gexf"
+        case .pajek: return "net"
+        case .dot: return "dot"
+        case .edgeList: return "csv"
+        }
+    }
+
+    func write(_ network: Network, as format: NetworkFormat, taxonomy: Taxonomy) throws {
+        let fr = lang == .fr
+        let url = URL(fileURLWithPath: output)
+        let data: Data
+        switch format {
+        case .folder:
+            do { try NetworkFolderWriter.write(network, to: url) } catch {
+                printError(fr ? "\(output): erreur : impossible d'écrire le dossier (\(error.localizedDescription))" : "\(output): error: cannot write the folder (\(error.localizedDescription))")
+                throw Exit.cannotCreate
+            }
+            report(network, format)
+            return
+        case .json: data = try NetworkJSON.encode(network)
+        case .nodeLink: data = try NodeLinkJSON.write(network)
+        case .graphml: data = GraphML.write(network)
+        case .gexf: data = GEXF.write(network, style: try gexfStyle(network, taxonomy: taxonomy), creator: "ptce \(PTCEVersion.current)")
+        case .pajek: data = Pajek.write(network)
+        case .dot: data = DOTNetwork.write(network)
+        case .edgeList: throw ExitCode(64)
+        }
+        try writeOutput(data, to: url, language: lang)
+        report(network, format)
+    }
+
+    func report(_ network: Network, _ format: NetworkFormat) {
+        let fr = lang == .fr
+        printError(fr ? "\(output) : écrit (\(format.rawValue) ; \(network.actors.count) acteurs, \(network.groups.count) groupes, \(network.memberships.count) appartenances, \(network.ties.count) liens)"
+                      : "\(output): written (\(format.rawValue); \(network.actors.count) actors, \(network.groups.count) groups, \(network.memberships.count) memberships, \(network.ties.count) ties)")
+        if format == .pajek && (!network.groups.isEmpty || network.ties.contains { $0.since != nil || $0.until != nil || !$0.type.isEmpty }) {
+            printError(fr ? "note : Pajek ne garde que les acteurs (identifiant) et les liens (poids) : groupes, appartenances, types, dates et colonnes sont laissés de côté"
+                          : "note: Pajek keeps only actors (id) and ties (weight): groups, memberships, types, dates and columns are left out")
+        }
+        if format == .dot {
+            printError(fr ? "note : DOT n'a pas de types : les nombres y sont du texte, relus par les contrôles du modèle"
+                          : "note: DOT has no types: numbers are text there, read back by the model's checks")
+        }
+    }
+
+    /// Colours by family as in the diagrams, size by number of partners, positions from the diagram's layout.
+    func gexfStyle(_ network: Network, taxonomy: Taxonomy) throws -> GEXF.Style {
+        var style = GEXF.Style()
+        let diagramStyle = DiagramStyle.standard
+        var partners: [String: Int] = [:]
+        for tie in network.ties { partners[tie.source, default: 0] += 1; partners[tie.target, default: 0] += 1 }
+        for actor in network.actors {
+            let family = taxonomy.family(of: actor.kind)?.id ?? "unspecified"
+            let hex = diagramStyle.node(family).color.dropFirst()
+            if hex.count >= 6, let value = Int(hex.prefix(6), radix: 16) {
+                style.colors[actor.id] = ((value >> 16) & 0xFF, (value >> 8) & 0xFF, value & 0xFF)
+            }
+            style.sizes[actor.id] = 4 + 2 * Double(partners[actor.id] ?? 0).squareRoot()
+        }
+        guard !noLayout, !network.actors.isEmpty else { return style }
+        var options = DiagramOptions()
+        options.language = lang
+        if let diagram = try? Diagram(network: network, options: options, taxonomy: taxonomy), let positions = try? diagram.actorPositions() {
+            for (index, position) in positions { style.positions[network.actors[index].id] = position }
+        }
+        return style
+    }
+}
