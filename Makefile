@@ -25,9 +25,11 @@ demo: release
 	@echo
 	@echo "Results are in $(OUT)/: summary.txt, summary.json, centrality.csv, network.pdf (and .png, .svg)."
 
-## The whole test suite (builds the binary first: the end-to-end tests run it).
+## The whole test suite (builds the binary first: the end-to-end tests run it), then real clients (networkx, igraph,
+## Graphviz) reading what ptce writes — each skipped with a message when absent.
 test: build
 	$(SWIFT) test
+	@if command -v python3 >/dev/null; then python3 scripts/check-interop .build/debug/ptce; else echo "skipped: python3 not found (real-client checks)"; fi
 
 clean:
 	rm -rf .build $(OUT)

@@ -31,7 +31,8 @@ public enum NetworkJSON {
                                 en: "check commas, quotes and braces around this position (\(String(describing: (error as NSError).userInfo["NSDebugDescription"] ?? "")))")))
             return builder.result()
         }
-        guard let root = object as? [String: Any] else {
+        let exact = (try? ExactJSON.object(with: data)) ?? object
+        guard let root = exact as? [String: Any] else {
             builder.diagnostics.append(Diagnostic(.error, start, code: "json-shape",
                 Localized(fr: "le JSON doit être un objet avec les clés actors et ties", en: "the JSON must be an object with keys actors and ties")))
             return builder.result()

@@ -165,7 +165,10 @@ public enum GEXF {
                     fail(location, "<edge> sans source ou target", "<edge> without source or target"); return
                 }
                 var element = PropertyGraph.Edge(source: source, target: target, location: location)
-                if let type = attributes["type"] { element.directed = type == "directed" }
+                if let type = attributes["type"] {
+                    // networkx writes an edge's `type` data here; GEXF means directed, undirected or mutual.
+                    if ["directed", "undirected", "mutual"].contains(type) { element.directed = type == "directed" } else { element.properties["type"] = .string(type) }
+                }
                 if let text = attributes["weight"] {
                     guard let weight = Double(text), weight.isFinite else { fail(location, "poids « \(text) » invalide", "invalid weight '\(text)'"); return }
                     element.properties["weight"] = .double(weight)

@@ -1,8 +1,12 @@
+import Foundation
+
 /// Writes CSV for spreadsheets and scripts: RFC 4180 quoting, UTF-8, `\n` line ends.
 ///
 /// Text cells that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, tab or carriage return)
 /// are prefixed with `'`, the OWASP advice against CSV injection (`formulaSafe`, on by default; network folders
 /// written for ptce itself turn it off so that data reads back unchanged). Numbers are written as they are.
+/// The environment variable `PTCE_CSV_FORMULAS=keep` turns the guard off for every report CSV (for scripts that
+/// want the exact text).
 public struct CSVWriter {
     public enum Cell {
         case text(String)
@@ -14,7 +18,10 @@ public struct CSVWriter {
     public let formulaSafe: Bool
     public private(set) var output = ""
 
-    public init(separator: Character = ",", formulaSafe: Bool = true) {
+    /// Whether report CSVs neutralise formulas: yes, unless `PTCE_CSV_FORMULAS=keep`.
+    public static var guardsFormulas: Bool { ProcessInfo.processInfo.environment["PTCE_CSV_FORMULAS"] != "keep" }
+
+    public init(separator: Character = ",", formulaSafe: Bool = CSVWriter.guardsFormulas) {
         self.separator = separator
         self.formulaSafe = formulaSafe
     }
