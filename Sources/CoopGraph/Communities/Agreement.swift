@@ -30,12 +30,13 @@ public struct PartitionAgreement: Sendable, Equatable, Codable {
         nodes = n
         guard n >= 2 else { nmi = nil; adjustedRand = nil; return }
         let total = Double(n)
-        func entropy(_ counts: Dictionary<Int, Int>.Values) -> Double {
-            -counts.reduce(0.0) { $0 + Double($1) / total * log(Double($1) / total) }
+        // Sums in key order: dictionary order varies between instances, and the result must not.
+        func entropy(_ counts: [Int: Int]) -> Double {
+            -counts.keys.sorted().reduce(0.0) { $0 + Double(counts[$1]!) / total * log(Double(counts[$1]!) / total) }
         }
-        let ha = entropy(rows.values), hb = entropy(columns.values)
+        let ha = entropy(rows), hb = entropy(columns)
         var mutual = 0.0
-        for (key, count) in joint {
+        for (key, count) in joint.sorted(by: { $0.key < $1.key }) {
             let x = Int(key >> 32), y = Int(key & 0xFFFF_FFFF)
             let p = Double(count) / total
             mutual += p * log(Double(count) * total / (Double(rows[x]!) * Double(columns[y]!)))
@@ -47,7 +48,7 @@ public struct PartitionAgreement: Sendable, Equatable, Codable {
             nmi = mean > 0 ? max(0, min(1, mutual / mean)) : 0
         }
         func pairs(_ k: Int) -> Double { Double(k) * Double(k - 1) / 2 }
-        let sumJoint = joint.values.reduce(0.0) { $0 + pairs($1) }
+        let sumJoint = joint.values.reduce(0.0) { $0 + pairs($1) }  // integers: exact in any order
         let sumRows = rows.values.reduce(0.0) { $0 + pairs($1) }
         let sumColumns = columns.values.reduce(0.0) { $0 + pairs($1) }
         let expected = sumRows * sumColumns / pairs(n)
