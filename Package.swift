@@ -12,6 +12,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // Domain-free graph engine: CSR storage and network-analysis algorithms.
@@ -30,11 +32,17 @@ let package = Package(
         ),
         // Rendering (Graphviz, in-process) and reports.
         .target(name: "PTCERender", dependencies: ["PTCEKit", "CoopGraph", "CGraphviz"]),
+        // The HTML report: Plot builds and escapes the page; swift-crypto hashes its script for the CSP.
+        .target(name: "PTCEReport", dependencies: [
+            "PTCEKit", "CoopGraph",
+            .product(name: "Plot", package: "Plot"),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         // The command-line tool: a thin shell over the libraries.
         .executableTarget(
             name: "ptce",
             dependencies: [
-                "PTCEKit", "CoopGraph", "PTCERender",
+                "PTCEKit", "CoopGraph", "PTCERender", "PTCEReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

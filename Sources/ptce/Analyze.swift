@@ -2,12 +2,15 @@ import ArgumentParser
 import Foundation
 import PTCEKit
 import PTCERender
+import PTCEReport
 
 struct Analyze: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "The main job: analyse a network and write the results into a folder.",
         discussion: """
-        Writes into --out: summary.json and summary.txt (key figures); cooperation.json and cooperation.txt \
+        Writes into --out: report.html (one self-contained page to open in any browser, print on A4 and send: key \
+        figures, the map, who holds the network together, bridges between worlds, GES and PTCE, fragility, evolution, \
+        suggested meetings, data quality, method; French by default, --lang en); summary.json and summary.txt (key figures); cooperation.json and cooperation.txt \
         (`ptce cooperation` by family); centrality.csv (every measure of \
         `ptce centrality` for every actor, partnership view, unweighted; above --exact-limit actors, betweenness is \
         sampled from 200 sources (seed 0), eigenvector, Katz and PageRank stop at tolerance 1e-9, and closeness, harmonic and eccentricity are left out, as the output says); \
@@ -28,11 +31,21 @@ struct Analyze: ParsableCommand {
     @Option(help: "Above this many actors, all-pairs measures are sampled or left out (they take O(n·m)).")
     var exactLimit: Int = 20_000
 
-    @Option(help: "Title of the diagrams.")
+    @Option(help: "Title of the report and the diagrams (default: the network's title).")
     var title: String?
+
+    @Option(help: "Analyse the network as it was in this year: ties and memberships active then (since ≤ YEAR < until).")
+    var at: Int?
 
     func run() throws {
         let result = try input.load(quietWarnings: true)
+        if let at {
+            var view = ViewOptions()
+            view.at = String(at)
+            try view.checkYear(in: result.network, language: input.lang)
+        }
+        var graphView = GraphViewOptions()
+        graphView.at = at
         let outURL = URL(fileURLWithPath: out, isDirectory: true)
         if try isInsideInput(outURL) {
             printError(input.lang == .fr ? "\(out): erreur : le dossier de sortie ne peut pas être le dossier des données"
@@ -58,23 +71,28 @@ struct Analyze: ParsableCommand {
         }
         let bar = ProgressBar(label: input.lang == .fr ? "Mesures" : "Measures")
         centralityOptions.progress = bar.counter
-        let centrality = CentralityReport(network: result.network, view: GraphViewOptions(), options: centralityOptions, taxonomy: taxonomy)
+        let centrality = CentralityReport(network: result.network, view: graphView, options: centralityOptions, taxonomy: taxonomy)
         bar.finish()
         try writeOutput(Data(centrality.csv().utf8), to: outURL.appendingPathComponent("centrality.csv"), language: input.lang)
         // Cooperation across families (permutation test skipped above the exact limit: 999 recomputations).
+        var cooperation: CooperationReport?
         do {
-            let cooperation = try CooperationReport(network: result.network, attribute: "family",
-                                                    permutations: result.network.actors.count > exactLimit ? 0 : 999,
-                                                    taxonomy: taxonomy, language: input.lang)
-            try writeOutput(try cooperation.json(), to: outURL.appendingPathComponent("cooperation.json"), language: input.lang)
-            try writeOutput(Data(cooperation.text(input.lang).utf8), to: outURL.appendingPathComponent("cooperation.txt"), language: input.lang)
+            let report = try CooperationReport(network: result.network, view: graphView, attribute: "family",
+                                               permutations: result.network.actors.count > exactLimit ? 0 : 999,
+                                               taxonomy: taxonomy, language: input.lang)
+            cooperation = report
+            try writeOutput(try report.json(), to: outURL.appendingPathComponent("cooperation.json"), language: input.lang)
+            try writeOutput(Data(report.text(input.lang).utf8), to: outURL.appendingPathComponent("cooperation.txt"), language: input.lang)
         } catch let failure as CooperationReport.Failure {
             printError((input.lang == .fr ? "note : pas de cooperation.json : " : "note: no cooperation.json: ") + cooperationFailure(failure, language: input.lang))
         }
         var diagramOptions = DiagramOptions()
         diagramOptions.language = input.lang
         diagramOptions.title = title
-        if noWholeDiagram || result.network.actors.count > Diagram.readableLimit { diagramOptions.view = .aggregate(.family) }
+        diagramOptions.at = at
+        let whole = !(noWholeDiagram || result.network.actors.count > Diagram.readableLimit)
+        if !whole { diagramOptions.view = .aggregate(.family) }
+        var wholeSVG: String?, aggregateSVG: String?
         do {
             let diagram = try Diagram(network: result.network, options: diagramOptions, taxonomy: taxonomy)
             let formats: [DiagramFormat] = [.svg, .png, .pdf]
@@ -82,14 +100,35 @@ struct Analyze: ParsableCommand {
             for (format, data) in zip(formats, rendered.data) {
                 try writeOutput(data, to: outURL.appendingPathComponent("network.\(format.rawValue)"), language: input.lang)
             }
+            let svg = String(decoding: rendered.data[0], as: UTF8.self)
+            if whole { wholeSVG = svg } else { aggregateSVG = svg }
+            // Large networks: the aggregate view too, beside the whole one.
+            if whole && result.network.actors.count > 300 {
+                var aggregateOptions = diagramOptions
+                aggregateOptions.view = .aggregate(.family)
+                aggregateSVG = String(decoding: try Diagram(network: result.network, options: aggregateOptions, taxonomy: taxonomy).render(.svg).data, as: UTF8.self)
+            }
+        } catch let error as Diagram.BuildError {
+            printError((input.lang == .fr ? "erreur : " : "error: ") + "\(error)")
+            throw Exit.dataError
         } catch let error as RenderError {
             printError((input.lang == .fr ? "erreur : " : "error: ") + error.description)
             throw ExitCode(70)
         }
+        let reportInput = ReportInput(
+            network: result.network, taxonomy: taxonomy, language: input.lang,
+            title: title ?? result.network.title ?? (input.lang == .fr ? "Réseau de coopération" : "Cooperation network"),
+            at: at, summary: summary, centrality: centrality, cooperation: cooperation,
+            warnings: result.diagnostics.filter { $0.severity == .warning }, wholeDiagram: wholeSVG, aggregateDiagram: aggregateSVG,
+            sourcePath: input.path, version: PTCEVersion.current, graphvizVersion: GraphvizRenderer.version,
+            date: PartialDate.today.description)
+        let reportURL = outURL.appendingPathComponent("report.html")
+        try writeOutput(Data(HTMLReport.render(reportInput).utf8), to: reportURL, language: input.lang)
         let warnings = result.warningCount
         printError(input.lang == .fr
-            ? "Résultats écrits dans \(outURL.path)/ : summary.txt, summary.json, centrality.csv, cooperation.txt/json, network.svg/png/pdf (\(warnings) avertissement(s) : `ptce validate \(input.path)` les détaille)"
-            : "Results written to \(outURL.path)/: summary.txt, summary.json, centrality.csv, cooperation.txt/json, network.svg/png/pdf (\(warnings) warning(s): `ptce validate \(input.path)` lists them)")
+            ? "Résultats écrits dans \(outURL.path)/ : report.html (le rapport à ouvrir), summary.txt, summary.json, centrality.csv, cooperation.txt/json, network.svg/png/pdf (\(warnings) avertissement(s), détaillés dans le rapport)"
+            : "Results written to \(outURL.path)/: report.html (the report to open), summary.txt, summary.json, centrality.csv, cooperation.txt/json, network.svg/png/pdf (\(warnings) warning(s), listed in the report)")
+        print(reportURL.path)
     }
 
     private func isInsideInput(_ outURL: URL) throws -> Bool {
