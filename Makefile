@@ -3,7 +3,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 OUT ?= out
 
-.PHONY: demo test build release deps clean
+.PHONY: demo test build release deps clean notebooks
 
 ## Install the system libraries ptce needs (Graphviz's libgvc) when they are missing.
 deps:
@@ -32,6 +32,12 @@ test: build
 	$(SWIFT) test
 	@if command -v python3 >/dev/null; then python3 scripts/check-interop .build/debug/ptce; else echo "skipped: python3 not found (real-client checks)"; fi
 	@if command -v python3 >/dev/null; then python3 scripts/check-report .build/debug/ptce; else echo "skipped: python3 not found (browser checks of report.html)"; fi
+
+## Executes every notebook headless (needs the release build; installs Notebooks/requirements.txt in .venv-notebooks).
+notebooks: release
+	@test -x .venv-notebooks/bin/python || python3 -m venv .venv-notebooks
+	.venv-notebooks/bin/pip install -q -r Notebooks/requirements.txt
+	PTCE_BIN=$(abspath .build/release/ptce) .venv-notebooks/bin/python Notebooks/run_notebooks.py $(OUT)/notebooks
 
 clean:
 	rm -rf .build $(OUT)
