@@ -101,16 +101,8 @@ private struct Page {
     let input: ReportInput
     var fr: Bool { input.language == .fr }
 
-    func number(_ value: Double?, _ digits: Int = 3) -> String {
-        guard let value, value.isFinite else { return "–" }
-        let text = String(format: "%.\(digits)f", value)
-        return fr ? text.replacingOccurrences(of: ".", with: ",") : text
-    }
-
-    func percent(_ value: Double?) -> String {
-        guard let value, value.isFinite else { return "–" }
-        return fr ? String(format: "%.0f %%", value * 100) : String(format: "%.0f%%", value * 100)
-    }
+    func number(_ value: Double?, _ digits: Int = 3) -> String { input.language.decimal(value, digits: digits) }
+    func percent(_ value: Double?) -> String { input.language.percent(value) }
 
     func t(_ french: String, _ english: String) -> String { fr ? french : english }
 

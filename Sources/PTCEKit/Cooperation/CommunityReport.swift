@@ -176,15 +176,8 @@ public struct CommunityReport: Sendable {
     /// A readable page: what was found, how firm it is, and how it matches the groups on paper.
     public func text(_ language: Language, top: Int = 10) -> String {
         let fr = language == .fr
-        func number(_ value: Double?, _ digits: Int = 3) -> String {
-            guard let value, value.isFinite else { return "–" }
-            let text = String(format: "%.\(digits)f", value)
-            return fr ? text.replacingOccurrences(of: ".", with: ",") : text
-        }
-        func percent(_ value: Double?) -> String {
-            guard let value, value.isFinite else { return "–" }
-            return fr ? String(format: "%.0f %%", value * 100) : String(format: "%.0f%%", value * 100)
-        }
+        func number(_ value: Double?, _ digits: Int = 3) -> String { language.decimal(value, digits: digits) }
+        func percent(_ value: Double?) -> String { language.percent(value) }
         var lines: [String] = []
         let name = method == .leiden ? "Leiden" : "Louvain"
         lines.append(fr ? "Communautés (\(name), résolution \(number(resolution, 2)), \(runs) exécutions, graine \(seed)) — \(actors) acteurs, \(ties) liens"

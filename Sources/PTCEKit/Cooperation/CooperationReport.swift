@@ -312,15 +312,8 @@ public struct CooperationReport: Sendable {
     /// A readable page: the answers first, in plain words, then the tables.
     public func text(_ language: Language, top: Int = 10) -> String {
         let fr = language == .fr
-        func number(_ value: Double?, _ digits: Int = 3) -> String {
-            guard let value, value.isFinite else { return "–" }
-            let text = String(format: "%.\(digits)f", value)
-            return fr ? text.replacingOccurrences(of: ".", with: ",") : text
-        }
-        func percent(_ value: Double?) -> String {
-            guard let value, value.isFinite else { return "–" }
-            return (fr ? String(format: "%.0f %%", value * 100) : String(format: "%.0f%%", value * 100))
-        }
+        func number(_ value: Double?, _ digits: Int = 3) -> String { language.decimal(value, digits: digits) }
+        func percent(_ value: Double?) -> String { language.percent(value) }
         var lines: [String] = []
         lines.append(fr ? "Coopération entre mondes — partition : \(attribute) (\(groupNames.count) groupes, \(actors) acteurs, \(ties) liens)"
                         : "Cooperation across worlds — partition: \(attribute) (\(groupNames.count) groups, \(actors) actors, \(ties) ties)")

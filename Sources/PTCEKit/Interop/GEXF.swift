@@ -106,23 +106,10 @@ public enum GEXF {
     }
 
     public static func load(path: String, options: LoadOptions) -> LoadResult {
-        let builder = NetworkBuilder(options: options)
-        let reader = Reader(file: path)
-        let problems = SafeXML.parse(path: path, handler: reader)
-        builder.diagnostics += problems + reader.problems
-        if problems.isEmpty && reader.problems.isEmpty {
-            if !reader.sawGraph {
-                builder.diagnostics.append(Diagnostic(.error, SourceLocation(file: path, line: 1, column: 1), code: "gexf-shape",
-                    Localized(fr: "aucun élément <graph> : ce n'est pas un fichier GEXF", en: "no <graph> element: this is not a GEXF file")))
-            } else {
-                reader.graph.load(into: builder)
-            }
-        }
-        builder.finish()
-        return builder.result()
+        SafeXML.loadNetwork(path: path, options: options, reader: Reader(file: path), format: "GEXF", code: "gexf-shape")
     }
 
-    final class Reader: SafeXML.Handler {
+    final class Reader: SafeXML.GraphReader {
         let file: String
         var graph = PropertyGraph()
         var problems: [Diagnostic] = []

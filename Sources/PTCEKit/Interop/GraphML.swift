@@ -57,23 +57,10 @@ public enum GraphML {
     }
 
     public static func load(path: String, options: LoadOptions) -> LoadResult {
-        let builder = NetworkBuilder(options: options)
-        let reader = Reader(file: path)
-        let problems = SafeXML.parse(path: path, handler: reader)
-        builder.diagnostics += problems + reader.problems
-        if problems.isEmpty && reader.problems.isEmpty {
-            if !reader.sawGraph {
-                builder.diagnostics.append(Diagnostic(.error, SourceLocation(file: path, line: 1, column: 1), code: "graphml-shape",
-                    Localized(fr: "aucun élément <graph> : ce n'est pas un fichier GraphML", en: "no <graph> element: this is not a GraphML file")))
-            } else {
-                reader.graph.load(into: builder)
-            }
-        }
-        builder.finish()
-        return builder.result()
+        SafeXML.loadNetwork(path: path, options: options, reader: Reader(file: path), format: "GraphML", code: "graphml-shape")
     }
 
-    final class Reader: SafeXML.Handler {
+    final class Reader: SafeXML.GraphReader {
         struct Key { let name: String; let domain: String; let type: String; var defaultValue: String?; let yfiles: String? }
         let file: String
         var graph = PropertyGraph()

@@ -17,6 +17,31 @@ enum SafeXML {
         func end(_ name: String, text: String, at location: SourceLocation)
     }
 
+    /// A handler that builds a property graph (the GraphML and GEXF readers).
+    protocol GraphReader: Handler {
+        var graph: PropertyGraph { get }
+        var problems: [Diagnostic] { get }
+        var sawGraph: Bool { get }
+    }
+
+    /// Reads an XML interchange file into a network: safe parse, the reader's own problems, a file without
+    /// `<graph>` refused, then the graph checked by `NetworkBuilder`.
+    static func loadNetwork(path: String, options: LoadOptions, reader: some GraphReader, format: String, code: String) -> LoadResult {
+        let builder = NetworkBuilder(options: options)
+        let problems = parse(path: path, handler: reader)
+        builder.diagnostics += problems + reader.problems
+        if problems.isEmpty && reader.problems.isEmpty {
+            if !reader.sawGraph {
+                builder.diagnostics.append(Diagnostic(.error, SourceLocation(file: path, line: 1, column: 1), code: code,
+                    Localized(fr: "aucun élément <graph> : ce n'est pas un fichier \(format)", en: "no <graph> element: this is not a \(format) file")))
+            } else {
+                reader.graph.load(into: builder)
+            }
+        }
+        builder.finish()
+        return builder.result()
+    }
+
     /// Parses `path`; problems are returned as diagnostics (empty on success).
     static func parse(path: String, handler: Handler) -> [Diagnostic] {
         let start = SourceLocation(file: path, line: 1, column: 1)

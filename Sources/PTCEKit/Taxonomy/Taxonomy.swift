@@ -153,3 +153,18 @@ func editDistance(_ a: String, _ b: String) -> Int {
     }
     return previous[b.count]
 }
+
+extension Language {
+    /// A number for readers: fixed digits, a decimal comma in French; "–" when undefined (never "nan").
+    public func decimal(_ value: Double?, digits: Int = 3) -> String {
+        guard let value, value.isFinite else { return "–" }
+        let text = String(format: "%.\(digits)f", value)
+        return self == .fr ? text.replacingOccurrences(of: ".", with: ",") : text
+    }
+
+    /// A share as a whole percentage: "42 %" in French, "42%" in English; "–" when undefined.
+    public func percent(_ value: Double?) -> String {
+        guard let value, value.isFinite else { return "–" }
+        return self == .fr ? String(format: "%.0f %%", value * 100) : String(format: "%.0f%%", value * 100)
+    }
+}
