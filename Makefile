@@ -21,7 +21,7 @@ release: deps
 ## The main job on the bundled real dataset.
 demo: release
 	.build/release/ptce validate Datasets/coorace
-	.build/release/ptce analyze Datasets/coorace --out $(OUT)
+	.build/release/ptce analyze Datasets/coorace --out $(OUT) --force
 	@echo
 	@echo "Results are in $(OUT)/: summary.txt, summary.json, centrality.csv, cooperation.txt/json, network.pdf (and .png, .svg)."
 	@echo "Open the report: $(abspath $(OUT))/report.html"

@@ -172,6 +172,7 @@ public struct GraphBuilder: Sendable {
     /// Adds an edge; on an undirected graph `(u, v)` and `(v, u)` are the same edge.
     public mutating func addEdge(_ u: Int, _ v: Int, weight: Double = 1) {
         precondition(u >= 0 && u < nodeCount && v >= 0 && v < nodeCount, "node index out of range")
+        precondition(!weighted || (weight.isFinite && weight > 0), "edge weight must be finite and > 0, not \(weight)")
         if u == v { droppedSelfLoops += 1; return }
         let (a, b) = directed || u < v ? (u, v) : (v, u)
         let key = UInt64(a) << 32 | UInt64(b)

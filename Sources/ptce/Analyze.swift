@@ -37,7 +37,12 @@ struct Analyze: ParsableCommand {
     @Option(help: "Analyse the network as it was in this year: ties and memberships active then (since ≤ YEAR < until).")
     var at: Int?
 
+    @Flag(help: "Replace the files of an earlier analysis in the output folder.")
+    var force = false
+
     func run() throws {
+        try OutputPolicy(inputs: [input.path, input.nodes, input.taxonomy], force: force, language: input.lang)
+            .check(folder: out, files: Analyze.outputs)
         let result = try input.load(quietWarnings: true)
         if let at {
             var view = ViewOptions()
@@ -47,11 +52,6 @@ struct Analyze: ParsableCommand {
         var graphView = GraphViewOptions()
         graphView.at = at
         let outURL = URL(fileURLWithPath: out, isDirectory: true)
-        if try isInsideInput(outURL) {
-            printError(input.lang == .fr ? "\(out): erreur : le dossier de sortie ne peut pas être le dossier des données"
-                                         : "\(out): error: the output folder cannot be the input folder")
-            throw Exit.cannotCreate
-        }
         do { try FileManager.default.createDirectory(at: outURL, withIntermediateDirectories: true) } catch {
             printError("\(out): error: cannot create the folder (\(error.localizedDescription))")
             throw Exit.cannotCreate
@@ -131,9 +131,7 @@ struct Analyze: ParsableCommand {
         print(reportURL.path)
     }
 
-    private func isInsideInput(_ outURL: URL) throws -> Bool {
-        let input = URL(fileURLWithPath: self.input.path).standardizedFileURL.resolvingSymlinksInPath().path
-        let output = outURL.standardizedFileURL.resolvingSymlinksInPath().path
-        return output == input
-    }
+    /// The files `analyze` writes in its folder.
+    static let outputs = ["summary.json", "summary.txt", "centrality.csv", "cooperation.json", "cooperation.txt",
+                          "network.svg", "network.png", "network.pdf", "report.html"]
 }

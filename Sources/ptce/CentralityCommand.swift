@@ -73,7 +73,7 @@ struct CentralityCommand: ParsableCommand {
             printError(input.lang == .fr
                 ? "erreur : mesure inconnue « \(name) » ; vouliez-vous dire « \(near.rawValue) » ? (mesures : \(Metric.allCases.map(\.rawValue).joined(separator: ", ")))"
                 : "error: unknown metric '\(name)'; did you mean '\(near.rawValue)'? (metrics: \(Metric.allCases.map(\.rawValue).joined(separator: ", ")))")
-            throw Exit.dataError
+            throw Exit.usage
         }
     }
 
@@ -84,6 +84,7 @@ struct CentralityCommand: ParsableCommand {
         let loadStart = Date()
         let result = try input.load(quietWarnings: true)
         try viewOptions.checkYear(in: result.network, language: input.lang)
+        try ViewOptions.checkWeights(in: result.network, options: view, taxonomy: taxonomy, language: input.lang)
         let loadSeconds = Date().timeIntervalSince(loadStart)
         var options = CentralityOptions()
         options.metrics = metricList

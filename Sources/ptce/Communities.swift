@@ -60,6 +60,7 @@ struct Communities: ParsableCommand {
         let view = try viewOptions.graphOptions(taxonomy: taxonomy, language: input.lang)
         let network = try input.load(quietWarnings: true).network
         try viewOptions.checkYear(in: network, language: input.lang)
+        try ViewOptions.checkWeights(in: network, options: view, taxonomy: taxonomy, language: input.lang)
         let report: CommunityReport
         do {
             report = try CommunityReport(network: network, view: view, method: method, resolution: resolution, runs: runs, seed: seed,

@@ -52,15 +52,11 @@ struct Convert: ParsableCommand {
                           : "error: format \(target.rawValue) cannot be written (choose --to folder, json, node-link, graphml, gexf, pajek or dot)")
             throw ExitCode(64)
         }
-        if FileManager.default.fileExists(atPath: output) && !force {
-            printError(fr ? "erreur : \(output) existe déjà ; ajoutez --force pour le remplacer" : "error: \(output) already exists; add --force to replace it")
-            throw Exit.cannotCreate
+        let policy = OutputPolicy(inputs: [input, taxonomy], force: force, language: lang)
+        if target == .folder {
+            try policy.check(folder: output, files: [])
         }
-        if (try? FileManager.default.destinationOfSymbolicLink(atPath: output)) == nil,
-           URL(fileURLWithPath: output).standardizedFileURL == URL(fileURLWithPath: input).standardizedFileURL {
-            printError(fr ? "erreur : l'entrée et la sortie sont le même fichier" : "error: input and output are the same file")
-            throw ExitCode(64)
-        }
+        try policy.check(file: output)
         var taxonomyValue = Taxonomy.standard
         if let taxonomy {
             do { taxonomyValue = try Taxonomy.load(from: URL(fileURLWithPath: taxonomy)) } catch let error as InputError {

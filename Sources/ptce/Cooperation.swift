@@ -73,6 +73,7 @@ struct CooperationCommand: ParsableCommand {
         let view = try viewOptions.graphOptions(taxonomy: taxonomy, language: input.lang)
         let network = try input.load(quietWarnings: true).network
         try viewOptions.checkYear(in: network, language: input.lang)
+        try ViewOptions.checkWeights(in: network, options: view, taxonomy: taxonomy, language: input.lang)
         let report: CooperationReport
         do {
             report = try CooperationReport(network: network, view: view, attribute: by, permutations: permutations, seed: seed,
@@ -129,6 +130,7 @@ struct Suggest: ParsableCommand {
         let view = try viewOptions.graphOptions(taxonomy: taxonomy, language: input.lang)
         let network = try input.load(quietWarnings: true).network
         try viewOptions.checkYear(in: network, language: input.lang)
+        try ViewOptions.checkWeights(in: network, options: view, taxonomy: taxonomy, language: input.lang)
         let suggestions = PartnerSuggestions.compute(network: network, view: view, score: scoring, crossFamily: crossFamily,
                                                      sameTerritory: sameTerritory, top: top, taxonomy: taxonomy)
         switch format {

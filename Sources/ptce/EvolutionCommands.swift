@@ -6,7 +6,7 @@ struct EvolutionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "evolution",
         abstract: "The network year by year, from the ties' since/until dates (a tie is active in Y when since ≤ Y < until).",
-        discussion: "Per year: actors with a tie, ties, density among them, components (of two actors or more), largest component, mean degree, best-connected actor. Exits 65 when no tie has a date or the years are outside the data."
+        discussion: "Per year: actors with a tie, ties, density among them, components (of two actors or more), largest component, mean degree, best-connected actor. Exits 65 when no tie has a date, 64 when the years are outside the data."
     )
 
     @OptionGroup var input: InputOptions
@@ -21,6 +21,13 @@ struct EvolutionCommand: ParsableCommand {
     var format: Format = .table
 
     enum Format: String, ExpressibleByArgument { case table, csv, json }
+
+    func validate() throws {
+        if let from, let to, from > to { throw ValidationError("--from (\(from)) must not be after --to (\(to))") }
+        for year in [from, to].compactMap({ $0 }) where !(1000...9999).contains(year) {
+            throw ValidationError("--from and --to are four-digit years, not \(year)")
+        }
+    }
 
     func run() throws {
         let fr = input.lang == .fr
@@ -37,7 +44,7 @@ struct EvolutionCommand: ParsableCommand {
                 printError(fr ? "erreur : années \(a)–\(b) hors des données (les liens datés couvrent \(first)–\(last))"
                               : "error: years \(a)–\(b) are outside the data (dated ties cover \(first)–\(last))")
             }
-            throw Exit.dataError
+            throw Exit.usage
         }
         switch format {
         case .json:

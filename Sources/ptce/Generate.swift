@@ -23,8 +23,14 @@ struct Generate: ParsableCommand {
     @Option(help: "Random seed.")
     var seed: UInt64 = 42
 
-    @Option(name: .shortAndLong, help: "Output folder (created; existing network files in it are replaced).")
+    @Option(name: .shortAndLong, help: "Output folder (created; existing network files in it are replaced only with --force).")
     var out: String
+
+    @Flag(help: "Replace the network files of an earlier run in the output folder.")
+    var force = false
+
+    @Option(help: "Language of messages: fr or en.")
+    var lang: Language = .fr
 
     func validate() throws {
         guard profile == "national" else { throw ValidationError("unknown profile '\(profile)': the only profile is 'national'") }
@@ -32,6 +38,8 @@ struct Generate: ParsableCommand {
     }
 
     func run() throws {
+        try OutputPolicy(inputs: [], force: force, language: lang)
+            .check(folder: out, files: ["actors.csv", "groups.csv", "memberships.csv", "ties.csv"])
         let network = NationalProfile(scale: scale, seed: seed).generate()
         let url = URL(fileURLWithPath: out, isDirectory: true)
         do { try NetworkFolderWriter.write(network, to: url) } catch {

@@ -28,6 +28,7 @@ enum PTCEVersion {
 
 /// Exit codes of ptce, from BSD's sysexits.h.
 enum Exit {
+    static let usage = ExitCode(64)
     static let dataError = ExitCode(65)
     static let noInput = ExitCode(66)
     static let cannotCreate = ExitCode(73)

@@ -55,6 +55,9 @@ struct Render: ParsableCommand {
     @Option(help: "A JSON style file overriding colours, shapes and line styles.")
     var style: String?
 
+    @Flag(help: "Replace the output file if it exists.")
+    var force = false
+
     func validate() throws {
         if let dpi, !(30...1200).contains(dpi) { throw ValidationError("--dpi must be between 30 and 1200") }
     }
@@ -68,6 +71,7 @@ struct Render: ParsableCommand {
         guard let format = DiagramFormat(fileExtension: (out as NSString).pathExtension) else {
             throw fail("--out doit finir par .svg, .png, .pdf ou .dot", "--out must end in .svg, .png, .pdf or .dot", code: ExitCode(64))
         }
+        try OutputPolicy(inputs: [input.path, input.nodes, input.taxonomy, style], force: force, language: input.lang).check(file: out)
         var options = DiagramOptions()
         guard let parsedView = DiagramView(parsing: view) else {
             throw fail("vue inconnue « \(view) » (whole, ego:ID[:RAYON], group:ID, aggregate:family|kind|region|department|group, core:K)",

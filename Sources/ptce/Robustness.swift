@@ -36,6 +36,7 @@ struct Robustness: ParsableCommand {
         let view = try viewOptions.graphOptions(taxonomy: taxonomy, language: input.lang)
         let network = try input.load(quietWarnings: true).network
         try viewOptions.checkYear(in: network, language: input.lang)
+        try ViewOptions.checkWeights(in: network, options: view, taxonomy: taxonomy, language: input.lang)
         let networkGraph = NetworkGraph(network, options: view, taxonomy: taxonomy)
         let graph = networkGraph.graph
         guard graph.nodeCount > 0 else {
@@ -50,7 +51,7 @@ struct Robustness: ParsableCommand {
             for id in actors.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
                 guard let v = index[id] else {
                     printError(fr ? "erreur : acteur inconnu « \(id) » dans --actors" : "error: unknown actor '\(id)' in --actors")
-                    throw Exit.dataError
+                    throw Exit.usage
                 }
                 if !order.contains(v) { order.append(v) }
             }

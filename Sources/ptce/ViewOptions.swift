@@ -1,4 +1,5 @@
 import ArgumentParser
+import CoopGraph
 import PTCEKit
 
 /// How a network becomes the graph measures run on; shared by the commands that compute measures.
@@ -24,7 +25,7 @@ struct ViewOptions: ParsableArguments {
     @Flag(help: "Directed graph: directed ties keep their direction (undirected ties go both ways).")
     var directed = false
 
-    /// The graph options, or a usage error exiting 65 with the reason.
+    /// The graph options, or a usage error exiting 64 with the reason.
     func graphOptions(taxonomy: Taxonomy, language: Language) throws -> GraphViewOptions {
         var options = GraphViewOptions()
         options.view = view
@@ -36,7 +37,7 @@ struct ViewOptions: ParsableArguments {
             guard at.count == 4, let year = Int(at) else {
                 printError(fr ? "erreur : --at attend une année sur quatre chiffres (par exemple --at 2017), pas « \(at) »"
                               : "error: --at expects a four-digit year (for example --at 2017), not '\(at)'")
-                throw Exit.dataError
+                throw Exit.usage
             }
             options.at = year
         }
@@ -47,7 +48,7 @@ struct ViewOptions: ParsableArguments {
                 guard let id = vocabulary.resolve(text) else {
                     printError(fr ? "erreur : type de lien inconnu « \(text) » (types : \(vocabulary.idList))"
                                   : "error: unknown tie type '\(text)' (types: \(vocabulary.idList))")
-                    throw Exit.dataError
+                    throw Exit.usage
                 }
                 return id
             })
@@ -59,7 +60,7 @@ struct ViewOptions: ParsableArguments {
                 guard known.contains(text) else {
                     printError(fr ? "erreur : famille inconnue « \(text) » (familles : \(known.joined(separator: ", ")))"
                                   : "error: unknown family '\(text)' (families: \(known.joined(separator: ", ")))")
-                    throw Exit.dataError
+                    throw Exit.usage
                 }
                 return text
             })
@@ -72,7 +73,26 @@ extension ViewOptions {
     /// With --at: fails with 65 when the year is outside the dates of the data (a view of 1850 would silently show
     /// every undated tie); notes when no tie is dated (then --at filters nothing).
     func checkYear(in network: Network, language: Language) throws {
-        guard let at, let year = Int(at) else { return }
+        try Self.checkYear(at.flatMap { Int($0) }, in: network, language: language)
+    }
+
+    /// With --weighted: fails with 65 when the weights cannot be path lengths (a length or the sum of all of them
+    /// overflows, e.g. weights of 1e308 read as distances): the engine would otherwise treat reached actors as
+    /// unreachable.
+    static func checkWeights(in network: Network, options: GraphViewOptions, taxonomy: Taxonomy, language: Language) throws {
+        guard options.weighted else { return }
+        let graph = NetworkGraph(network, options: options, taxonomy: taxonomy).graph
+        let length: EdgeLength = options.weightAs == .strength ? .inverseWeight : .weight
+        guard !length.isSafe(for: graph) else { return }
+        printError(language == .fr
+            ? "erreur : ces poids ne peuvent pas servir de longueurs de chemin (une longueur, ou leur somme, dépasse la capacité des nombres)\n  conseil : ramenez les poids à une échelle ordinaire (par exemple 1 à 100), ou calculez sans --weighted"
+            : "error: these weights cannot be used as path lengths (a length, or their sum, overflows)\n  hint: rescale the weights to an ordinary range (for example 1 to 100), or compute without --weighted")
+        throw Exit.dataError
+    }
+
+    /// --at YEAR must lie within the dates of the data.
+    static func checkYear(_ year: Int?, in network: Network, language: Language) throws {
+        guard let year else { return }
         let fr = language == .fr
         guard let span = Evolution.span(network) else {
             printError(fr ? "note : aucun lien n'a de date : --at \(year) ne retire aucun lien" : "note: no tie has a date: --at \(year) removes no tie")
@@ -81,7 +101,7 @@ extension ViewOptions {
         guard span.contains(year) else {
             printError(fr ? "erreur : l'année \(year) est hors des données (les liens datés couvrent \(span.lowerBound)–\(span.upperBound))\n  conseil : choisissez --at entre \(span.lowerBound) et \(span.upperBound)"
                           : "error: year \(year) is outside the data (dated ties cover \(span.lowerBound)–\(span.upperBound))\n  hint: choose --at between \(span.lowerBound) and \(span.upperBound)")
-            throw Exit.dataError
+            throw Exit.usage
         }
     }
 }

@@ -33,6 +33,7 @@ public struct BrokerageRoles: Sendable {
 
     public init(_ graph: Graph, labels: [Int]) {
         let n = graph.nodeCount
+        precondition(labels.count == n, "one label per node (\(n)), not \(labels.count)")
         let directed = graph.isDirected
         roles = directed ? [.coordinator, .itinerant, .gatekeeper, .representative, .liaison] : [.coordinator, .itinerant, .liaison, .boundarySpanner]
         var sizes: [Int: Int] = [:]

@@ -9,6 +9,7 @@
 /// - Paper: L. Katz, "A new status index derived from sociometric analysis", Psychometrika 18(1), 1953.
 public func katz(_ graph: Graph, alpha: Double = 0.1, beta: Double = 1, normalized: Bool = true, weighted: Bool = true,
                  tolerance: Double = 1e-14, maxIterations: Int = 10_000) -> [Double]? {
+    precondition(alpha.isFinite && beta.isFinite && tolerance > 0, "alpha, beta finite; tolerance > 0")
     let n = graph.nodeCount
     guard n > 0 else { return [] }
     var x = [Double](repeating: 0, count: n)

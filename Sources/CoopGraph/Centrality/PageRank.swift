@@ -9,8 +9,14 @@ public func pagerank(_ graph: Graph, alpha: Double = 0.85, personalization: [Dou
                      tolerance: Double = 1e-14, maxIterations: Int = 10_000, threads: Int = defaultThreadCount) -> [Double] {
     let n = graph.nodeCount
     guard n > 0 else { return [] }
+    precondition(alpha >= 0 && alpha < 1, "alpha must be in [0, 1)")
+    if let personalization {
+        precondition(personalization.count == n, "personalization needs one value per node (\(n)), not \(personalization.count)")
+        precondition(personalization.allSatisfy { $0.isFinite && $0 >= 0 }, "personalization values must be finite and ≥ 0")
+    }
     var jump = personalization ?? [Double](repeating: 1, count: n)
     let jumpTotal = jump.reduce(0, +)
+    precondition(jumpTotal > 0 && jumpTotal.isFinite, "personalization must have a positive finite sum")
     jump = jump.map { $0 / jumpTotal }
     var outWeight = [Double](repeating: 0, count: n)
     for v in 0..<n {

@@ -17,6 +17,8 @@ public struct Mixing: Sendable {
     let directed: Bool
 
     public init(_ graph: Graph, labels: [Int], groupCount: Int) {
+        precondition(labels.count == graph.nodeCount, "one label per node (\(graph.nodeCount)), not \(labels.count)")
+        precondition(groupCount >= 0 && labels.allSatisfy { $0 < groupCount }, "labels must be < groupCount (negative: unlabelled)")
         self.groupCount = groupCount
         directed = graph.isDirected
         var matrix = [[Int]](repeating: [Int](repeating: 0, count: groupCount), count: groupCount)

@@ -49,12 +49,35 @@ public enum EdgeLength: Sendable {
     case inverseWeight
 
     /// The length of every edge, by edge index, computed once per algorithm call (nil for hops).
+    /// - Precondition: the lengths are safe (`isSafe(for:)`): the public entry points check it before any search.
     func lengths(of graph: Graph) -> [Double]? {
+        let lengths = _lengths(of: graph)
+        precondition(lengths.map(Self._safe) ?? true, "edge lengths must be finite, > 0, with a finite sum (check EdgeLength.isSafe first)")
+        return lengths
+    }
+
+    private func _lengths(of graph: Graph) -> [Double]? {
         switch self {
         case .hops: return nil
         case .weight: return graph.weights
         case .inverseWeight: return graph.weights.map { 1 / $0 }
         }
+    }
+
+    private static func _safe(_ lengths: [Double]) -> Bool {
+        var total = 0.0
+        for length in lengths {
+            guard length.isFinite, length > 0 else { return false }
+            total += length
+        }
+        return total.isFinite
+    }
+
+    /// Whether shortest paths are well defined with these lengths: every edge length finite and > 0, and the sum of
+    /// all lengths finite, so that no path length can overflow to +∞ (which would make a reached node look unreached).
+    /// Callers check this once before any search; the searches themselves assume it.
+    public func isSafe(for graph: Graph) -> Bool {
+        _lengths(of: graph).map(Self._safe) ?? true
     }
 
     @inline(__always) func length(_ weight: Double) -> Double {
@@ -179,6 +202,9 @@ extension Graph {
                             let slot = position[w]
                             if slot == -2 { continue }
                             let alt = d + edgeLengths[Int(edgeIDs[k])]
+                            // An overflowed length is no path (callers refuse such weights: `EdgeLength.isSafe`);
+                            // never let it equal an unreached node's +∞ and count it as a second shortest path.
+                            guard alt < .infinity else { continue }
                             if alt < distance[w] {
                                 distance[w] = alt
                                 if countingPaths {

@@ -11,7 +11,10 @@
 public func removalCurve(_ graph: Graph, order: [Int]) -> [Int] {
     let n = graph.nodeCount
     var removed = [Bool](repeating: false, count: n)
-    for v in order { removed[v] = true }
+    for v in order {
+        precondition(v >= 0 && v < n && !removed[v], "removal order: distinct node indices in 0..<\(n)")
+        removed[v] = true
+    }
     var parent = Array(0..<n)
     var size = [Int](repeating: 1, count: n)
     var largest = 0

@@ -104,6 +104,13 @@ final class NetworkBuilder {
                   hintFr: "écrivez un nombre, avec une virgule ou un point décimal : 12,5", hintEn: "write a number, with a decimal comma or point: 12.5")
             return nil
         }
+        if !value.isFinite {
+            error(record.location(column), "not-finite",
+                  fr: "« \(field.text) » n'est pas un nombre fini (colonne \(column))",
+                  en: "'\(field.text)' is not a finite number (column \(column))",
+                  hintFr: "écrivez un nombre ordinaire, par exemple 1 ou 2,5", hintEn: "write an ordinary number, for example 1 or 2.5")
+            return nil
+        }
         if positive && value <= 0 {
             error(record.location(column), "not-positive",
                   fr: "\(column) doit être strictement positif, pas \(field.text)",
@@ -420,7 +427,8 @@ final class NetworkBuilder {
         }
     }
 
-    /// Group-in-group memberships must not loop (a GES in a PTCE in the same GES).
+    /// Group-in-group memberships must not loop (a GES in a PTCE in the same GES). Depth-first search with an
+    /// explicit stack: 20,000 nested groups must not overflow the thread's stack.
     private func checkMembershipCycles() {
         var children: [String: [(member: String, index: Int)]] = [:]
         for (index, membership) in network.memberships.enumerated() where groupLines[membership.member] != nil {
@@ -428,13 +436,31 @@ final class NetworkBuilder {
         }
         var state: [String: Int] = [:]  // 1 = on the current path, 2 = done
         var path: [String] = []
+        var pathPosition: [String: Int] = [:]
         var reported = Set<String>()
-        func visit(_ group: String) {
+        // Each frame: a group on the path and the next of its children to look at.
+        var stack: [(group: String, next: Int)] = []
+        func enter(_ group: String) {
             state[group] = 1
+            pathPosition[group] = path.count
             path.append(group)
-            for (member, index) in children[group] ?? [] {
+            stack.append((group, 0))
+        }
+        for root in network.groups where state[root.id] == nil {
+            enter(root.id)
+            while let top = stack.last {
+                let list = children[top.group] ?? []
+                guard top.next < list.count else {
+                    stack.removeLast()
+                    path.removeLast()
+                    pathPosition[top.group] = nil
+                    state[top.group] = 2
+                    continue
+                }
+                stack[stack.count - 1].next += 1
+                let (member, index) = list[top.next]
                 if state[member] == 1 {
-                    let cycle = path[path.firstIndex(of: member)!...] + [member]
+                    let cycle = path[pathPosition[member]!...] + [member]
                     let key = Set(cycle).sorted().joined(separator: ",")
                     if reported.insert(key).inserted {
                         let text = cycle.joined(separator: " → ")
@@ -444,13 +470,10 @@ final class NetworkBuilder {
                               hintEn: "a group cannot belong to itself, even indirectly; delete one of these rows")
                     }
                 } else if state[member] == nil {
-                    visit(member)
+                    enter(member)
                 }
             }
-            path.removeLast()
-            state[group] = 2
         }
-        for group in network.groups where state[group.id] == nil { visit(group.id) }
     }
 
     private func checkGES() {

@@ -155,7 +155,8 @@ private struct _Builder {
             guard let start = index[id] else { throw .unknownActor(id) }
             var frontier = [start]
             keep[start] = true
-            for _ in 0..<radius {
+            // A radius beyond the network's size adds nothing: stop when the frontier is empty.
+            for _ in 0..<radius where !frontier.isEmpty {
                 var next: [Int] = []
                 for u in frontier { for v in adjacency[u] where !keep[v] { keep[v] = true; next.append(v) } }
                 frontier = next
