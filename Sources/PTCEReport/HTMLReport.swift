@@ -4,6 +4,16 @@ import Foundation
 import Plot
 import PTCEKit
 
+extension Node {
+    /// Text shown exactly as written. Plot's `.text` escapes `<` and `>` but keeps anything that looks like an
+    /// entity (`&lt;b&gt;` would show as `<b>`, `&#1;` would put a control character in the page), and Plot writes
+    /// attribute values unescaped: so every text from data goes through here, with `&` written `&amp;` first and
+    /// forbidden characters replaced (`OutputText.clean`), and no data ever goes into an attribute.
+    static func literal(_ text: String) -> Node {
+        .text(OutputText.clean(text).replacingOccurrences(of: "&", with: "&amp;"))
+    }
+}
+
 /// Everything the report shows, computed by the caller (`ptce analyze`).
 public struct ReportInput {
     public var network: Network
@@ -68,7 +78,8 @@ public enum HTMLReport {
                 .meta(.attribute(named: "http-equiv", value: "Content-Security-Policy"), .content(policy)),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
                 .meta(.name("generator"), .content("ptce \(input.version)")),
-                .title(input.title),
+                // Not Plot's `.title`: it also writes og:/twitter: meta attributes, and Plot never escapes attributes.
+                .element(named: "title", nodes: [.literal(input.title)]),
                 .style(ReportAssets.css)
             ),
             .body(
@@ -107,7 +118,7 @@ private struct Page {
     func t(_ french: String, _ english: String) -> String { fr ? french : english }
 
     func section(_ id: String, _ title: String, _ nodes: Node<HTML.BodyContext>...) -> Node<HTML.BodyContext> {
-        .element(named: "section", nodes: [.id(id), .h2(.text(title))] + nodes)
+        .element(named: "section", nodes: [.id(id), .h2(.literal(title))] + nodes)
     }
 
     /// A table, sortable by its headers when scripts run; rows beyond `HTMLReport.shortList` in a "show all" fold.
@@ -115,10 +126,10 @@ private struct Page {
         func build(_ slice: ArraySlice<[String]>) -> Node<HTML.BodyContext> {
             .table(
                 .class("sortable"),
-                .unwrap(caption) { .caption(.text($0)) },
-                .thead(.tr(.forEach(headers) { header in .th(.class(header.1 ? "n" : ""), .text(header.0)) })),
+                .unwrap(caption) { .caption(.literal($0)) },
+                .thead(.tr(.forEach(headers) { header in .th(.class(header.1 ? "n" : ""), .literal(header.0)) })),
                 .tbody(.forEach(slice) { row in
-                    .tr(.forEach(Array(row.enumerated())) { index, cell in .td(.class(headers[index].1 ? "n" : ""), .text(cell)) })
+                    .tr(.forEach(Array(row.enumerated())) { index, cell in .td(.class(headers[index].1 ? "n" : ""), .literal(cell)) })
                 })
             )
         }
@@ -127,14 +138,14 @@ private struct Page {
             build(rows.prefix(HTMLReport.shortList)),
             .element(named: "details", nodes: [
                 .class("more"),
-                .element(named: "summary", nodes: [Node<HTML.BodyContext>.text(t("Tout afficher (\(rows.count) lignes)", "Show all (\(rows.count) rows)"))]),
+                .element(named: "summary", nodes: [Node<HTML.BodyContext>.literal(t("Tout afficher (\(rows.count) lignes)", "Show all (\(rows.count) rows)"))]),
                 build(rows[...]),
             ])
         )
     }
 
-    func explain(_ text: String) -> Node<HTML.BodyContext> { .p(.class("explain"), .text(text)) }
-    func answer(_ text: String) -> Node<HTML.BodyContext> { .p(.class("answer"), .text(text)) }
+    func explain(_ text: String) -> Node<HTML.BodyContext> { .p(.class("explain"), .literal(text)) }
+    func answer(_ text: String) -> Node<HTML.BodyContext> { .p(.class("answer"), .literal(text)) }
 
     // MARK: Sections
 
@@ -145,29 +156,29 @@ private struct Page {
         subtitle += " — \(input.date)"
         return .group(
             .header(.class("top"),
-                    .h1(.text(input.title)),
-                    .p(.class("subtitle"), .text(subtitle))),
-            .if(s.synthetic, .p(.class("banner"), .text(t("DONNÉES SYNTHÉTIQUES : ce réseau est généré, il ne décrit aucune structure réelle.",
+                    .h1(.literal(input.title)),
+                    .p(.class("subtitle"), .literal(subtitle))),
+            .if(s.synthetic, .p(.class("banner"), .literal(t("DONNÉES SYNTHÉTIQUES : ce réseau est généré, il ne décrit aucune structure réelle.",
                                                            "SYNTHETIC DATA: this network is generated and describes no real organisation.")))),
             .element(named: "nav", nodes: [
                 .class("toc"),
-                .a(.href("#chiffres"), .text(t("Chiffres clés", "Key figures"))),
-                .a(.href("#carte"), .text(t("Carte", "Map"))),
-                .a(.href("#piliers"), .text(t("Qui tient le réseau", "Who holds the network"))),
-                .a(.href("#passerelles"), .text(t("Passerelles", "Bridges"))),
-                .a(.href("#groupes"), .text(t("GES et PTCE", "GES and PTCE"))),
-                .a(.href("#fragilite"), .text(t("Fragilité", "Fragility"))),
-                .a(.href("#evolution"), .text(t("Évolution", "Evolution"))),
-                .a(.href("#rencontres"), .text(t("Rencontres", "Meetings"))),
-                .a(.href("#qualite"), .text(t("Qualité des données", "Data quality"))),
-                .a(.href("#methode"), .text(t("Méthode et sources", "Method and sources"))),
+                .a(.href("#chiffres"), .literal(t("Chiffres clés", "Key figures"))),
+                .a(.href("#carte"), .literal(t("Carte", "Map"))),
+                .a(.href("#piliers"), .literal(t("Qui tient le réseau", "Who holds the network"))),
+                .a(.href("#passerelles"), .literal(t("Passerelles", "Bridges"))),
+                .a(.href("#groupes"), .literal(t("GES et PTCE", "GES and PTCE"))),
+                .a(.href("#fragilite"), .literal(t("Fragilité", "Fragility"))),
+                .a(.href("#evolution"), .literal(t("Évolution", "Evolution"))),
+                .a(.href("#rencontres"), .literal(t("Rencontres", "Meetings"))),
+                .a(.href("#qualite"), .literal(t("Qualité des données", "Data quality"))),
+                .a(.href("#methode"), .literal(t("Méthode et sources", "Method and sources"))),
             ])
         )
     }
 
     func keyFigures() -> Node<HTML.BodyContext> {
         let s = input.summary
-        func figure(_ value: String, _ label: String) -> Node<HTML.BodyContext> { .div(.class("figure"), .b(.text(value)), .span(.text(label))) }
+        func figure(_ value: String, _ label: String) -> Node<HTML.BodyContext> { .div(.class("figure"), .b(.literal(value)), .span(.literal(label))) }
         let reading: String
         if s.ties == 0 {
             reading = t("Aucun lien de partenariat n'est encore renseigné : la carte montre les acteurs et leurs groupes, pas encore qui travaille avec qui.",
@@ -185,17 +196,17 @@ private struct Page {
                  figure("\(s.memberships)", t("appartenances", "memberships")),
                  figure(number(s.density, 4), t("densité (part des liens possibles)", "density (share of possible ties)")),
                  figure("\(s.components)", t("composantes (îlots)", "components (islands)"))),
-            .h3(.text(t("Acteurs par famille", "Actors by family"))),
+            .h3(.literal(t("Acteurs par famille", "Actors by family"))),
             table([(t("Famille", "Family"), false), (t("Acteurs", "Actors"), true)], s.actorsByFamily.map { [$0.label, "\($0.count)"] }),
             .element(named: "details", nodes: [
                 .class("more"),
-                .element(named: "summary", nodes: [Node<HTML.BodyContext>.text(t("Détail : acteurs par nature, liens par type, groupes", "Detail: actors by kind, ties by type, groups"))]),
-                .h3(.text(t("Acteurs par nature", "Actors by kind"))),
+                .element(named: "summary", nodes: [Node<HTML.BodyContext>.literal(t("Détail : acteurs par nature, liens par type, groupes", "Detail: actors by kind, ties by type, groups"))]),
+                .h3(.literal(t("Acteurs par nature", "Actors by kind"))),
                 table([(t("Nature", "Kind"), false), (t("Acteurs", "Actors"), true)], s.actorsByKind.map { [$0.label, "\($0.count)"] }),
-                .h3(.text(t("Liens par type", "Ties by type"))),
+                .h3(.literal(t("Liens par type", "Ties by type"))),
                 s.tiesByType.isEmpty ? explain(t("Aucun lien.", "No tie.")) :
                     table([(t("Type", "Type"), false), (t("Liens", "Ties"), true)], s.tiesByType.map { [$0.label, "\($0.count)"] }),
-                .h3(.text(t("Groupes", "Groups"))),
+                .h3(.literal(t("Groupes", "Groups"))),
                 table([(t("Groupe", "Group"), false), (t("Nature", "Kind"), false), (t("Membres", "Members"), true)],
                       s.groupSizes.map { [$0.name, $0.kind.replacingOccurrences(of: "_", with: " "), "\($0.members)"] }),
             ])
@@ -214,10 +225,10 @@ private struct Page {
                                   "The network has too many actors for a readable map: here is the view aggregated by family (one circle per family, line width by number of ties).")))
         }
         if let aggregate = input.aggregateDiagram {
-            nodes.append(.h3(.text(t("Vue agrégée par famille", "Aggregate view by family"))))
+            nodes.append(.h3(.literal(t("Vue agrégée par famille", "Aggregate view by family"))))
             nodes.append(.div(.class("diagram"), .id("diagramme-agrege"), .raw(HTMLReport.inlineSVG(aggregate))))
         }
-        return .element(named: "section", nodes: [.id("carte"), .h2(.text(t("Carte du réseau", "Network map")))] + nodes)
+        return .element(named: "section", nodes: [.id("carte"), .h2(.literal(t("Carte du réseau", "Network map")))] + nodes)
     }
 
     func centralitySection() -> Node<HTML.BodyContext> {
@@ -226,7 +237,7 @@ private struct Page {
             guard c.metrics.contains(metric) else { return .empty }
             let rows = c.ranked(by: metric).prefix(10).filter { ($0.values[metric] ?? nil).map { $0 > 0 } ?? false }
             return .group(
-                .h3(.text(metric.label(input.language))),
+                .h3(.literal(metric.label(input.language))),
                 explain(sentence),
                 rows.isEmpty ? explain(t("Aucun acteur ne se distingue (aucun lien).", "No actor stands out (no tie).")) :
                     table([("#", true), (t("Acteur", "Actor"), false), (t("Famille", "Family"), false), (metric.label(input.language), true)],
@@ -275,11 +286,11 @@ private struct Page {
                                      "Passerelle ties (social economy ↔ others): \(c.passerelleTies) of \(c.ties) (\(percent(c.passerelleShare))).")),
             explain(t("Indice E-I (Krackhardt et Stern) : −1 tous les liens à l'intérieur des familles, +1 tous entre familles. p = \(number(c.eiPValue)) sur \(c.permutations) permutations (graine \(c.seed)) : la probabilité d'un écart au moins aussi grand si les familles étaient tirées au hasard.",
                       "E-I index (Krackhardt and Stern): −1 all ties inside families, +1 all across. p = \(number(c.eiPValue)) over \(c.permutations) permutations (seed \(c.seed)): the probability of a gap at least as large were families drawn at random.")),
-            .h3(.text(t("Par famille", "By family"))),
+            .h3(.literal(t("Par famille", "By family"))),
             table([(t("Famille", "Family"), false), (t("Acteurs", "Actors"), true), (t("Liens internes", "Internal ties"), true),
                    (t("Liens externes", "External ties"), true), ("E-I", true), (t("Part passerelle", "Passerelle share"), true)],
                   c.groups.map { [$0.name, "\($0.actors)", "\($0.internalTies)", "\($0.externalTies)", number($0.eiIndex, 2), percent($0.passerelleShare)] }),
-            .h3(.text(t("Courtiers (rôles de Gould et Fernandez)", "Brokers (Gould and Fernandez roles)"))),
+            .h3(.literal(t("Courtiers (rôles de Gould et Fernandez)", "Brokers (Gould and Fernandez roles)"))),
             explain(t("Combien de fois l'acteur relie deux partenaires qui ne sont pas liés entre eux, selon les familles en jeu : coordinateur (tous de la même famille), itinérant (les deux autres d'une même famille, pas lui), passeur de frontière (lui et un seul des deux), liaison (trois familles).",
                       "How many times the actor links two partners not tied to each other, by the families involved: coordinator (all one family), itinerant (the two others of one family, not it), boundary spanner (it and one of them), liaison (three families).")),
             brokers.isEmpty ? explain(t("Aucun courtier : aucun acteur ne relie deux partenaires non liés.", "No broker: no actor links two untied partners.")) :
@@ -304,11 +315,11 @@ private struct Page {
                                     $0.membersWithoutInternalTie.joined(separator: ", ")] }),
         ]
         if let communities = c.communities, let agreement = communities.agreementWithFormalGroups {
-            nodes.append(.h3(.text(t("Les communautés trouvées dans les liens", "Communities found in the ties"))))
+            nodes.append(.h3(.literal(t("Les communautés trouvées dans les liens", "Communities found in the ties"))))
             nodes.append(answer(t("\(communities.communities.filter { $0.size > 1 }.count) communautés de plus d'un acteur (Leiden, \(communities.runs) exécutions, stabilité \(number(communities.stability, 2))) ; accord avec les GES et PTCE : NMI \(number(agreement.nmi, 2)) (1 : les groupes sur le papier sont exactement ceux qui travaillent ensemble).",
                                   "\(communities.communities.filter { $0.size > 1 }.count) communities of more than one actor (Leiden, \(communities.runs) runs, stability \(number(communities.stability, 2))); agreement with GES and PTCE: NMI \(number(agreement.nmi, 2)) (1: groups on paper are exactly those who work together).")))
         }
-        return .element(named: "section", nodes: [.id("groupes"), .h2(.text(t("GES et PTCE : le papier et les liens", "GES and PTCE: paper and ties")))] + nodes)
+        return .element(named: "section", nodes: [.id("groupes"), .h2(.literal(t("GES et PTCE : le papier et les liens", "GES and PTCE: paper and ties")))] + nodes)
     }
 
     func fragilitySection() -> Node<HTML.BodyContext> {
@@ -329,14 +340,14 @@ private struct Page {
                 "\(articulation.count) actor(s) are single points of failure: if one of them left, part of the network would be cut off. Without the \(min(3, order.count)) main go-betweens, the largest connected set falls from \(curve[0]) to \(curve[min(3, order.count)]) actors.")
         return section("fragilite", t("Fragilité : et si un acteur partait ?", "Fragility: what if an actor left?"),
             answer(reading),
-            .h3(.text(t("Taille du plus grand ensemble relié quand on retire les passeurs un à un", "Size of the largest connected set as go-betweens are removed one by one"))),
+            .h3(.literal(t("Taille du plus grand ensemble relié quand on retire les passeurs un à un", "Size of the largest connected set as go-betweens are removed one by one"))),
             chart(points: curve.enumerated().map { (Double($0.offset), Double($0.element)) },
                   xLabel: t("acteurs retirés (par intermédiarité décroissante)", "actors removed (by decreasing betweenness)"),
                   yLabel: t("plus grand ensemble relié", "largest connected set"), id: "courbe-robustesse"),
             table([(t("Retirés", "Removed"), true), (t("Dernier retiré", "Last removed"), false), (t("Plus grand ensemble", "Largest set"), true)],
                   curve.enumerated().map { k, size in ["\(k)", k == 0 ? "–" : names[order[k - 1]], "\(size)"] }),
-            .h3(.text(t("Points de rupture", "Single points of failure"))),
-            articulation.isEmpty ? explain(t("Aucun.", "None.")) : .ul(.forEach(articulation) { .li(.text($0)) })
+            .h3(.literal(t("Points de rupture", "Single points of failure"))),
+            articulation.isEmpty ? explain(t("Aucun.", "None.")) : .ul(.forEach(articulation) { .li(.literal($0)) })
         )
     }
 
@@ -390,17 +401,17 @@ private struct Page {
 
     func methodSection() -> Node<HTML.BodyContext> {
         section("methode", t("Méthode et sources", "Method and sources"),
-            .p(.text(t("Données : ", "Data: ") + (input.network.source ?? input.sourcePath))),
+            .p(.literal(t("Données : ", "Data: ") + (input.network.source ?? input.sourcePath))),
             .ul(
-                .li(.text(t("Vue : les liens de partenariat renseignés (ties.csv), non pondérés", "View: recorded partnership ties (ties.csv), unweighted")
+                .li(.literal(t("Vue : les liens de partenariat renseignés (ties.csv), non pondérés", "View: recorded partnership ties (ties.csv), unweighted")
                           + (input.at.map { t(", actifs en \($0)", ", active in \($0)") } ?? "") + ".")),
-                .li(.text(t("Mesures de centralité identiques à celles de networkx (normalisées comme lui).", "Centrality measures identical to networkx's (normalised as it does)."))),
-                .li(.text(t("Indice E-I : Krackhardt et Stern (1988) ; rôles de courtage : Gould et Fernandez (1989) ; trous structuraux : Burt (1992) ; communautés : Leiden (Traag et al., 2019) ; suggestions : Adamic et Adar (2003) ; fragilité : Albert, Jeong et Barabási (2000).",
+                .li(.literal(t("Mesures de centralité identiques à celles de networkx (normalisées comme lui).", "Centrality measures identical to networkx's (normalised as it does)."))),
+                .li(.literal(t("Indice E-I : Krackhardt et Stern (1988) ; rôles de courtage : Gould et Fernandez (1989) ; trous structuraux : Burt (1992) ; communautés : Leiden (Traag et al., 2019) ; suggestions : Adamic et Adar (2003) ; fragilité : Albert, Jeong et Barabási (2000).",
                             "E-I index: Krackhardt and Stern (1988); brokerage roles: Gould and Fernandez (1989); structural holes: Burt (1992); communities: Leiden (Traag et al., 2019); suggestions: Adamic and Adar (2003); fragility: Albert, Jeong and Barabási (2000)."))),
-                .li(.text(t("Les tableaux complets sont dans centrality.csv, cooperation.json et summary.json, à côté de ce rapport.",
+                .li(.literal(t("Les tableaux complets sont dans centrality.csv, cooperation.json et summary.json, à côté de ce rapport.",
                             "Full tables are in centrality.csv, cooperation.json and summary.json, beside this report.")))
             ),
-            .element(named: "footer", nodes: [.text("ptce \(input.version) — Graphviz \(input.graphvizVersion) — \(input.date)")])
+            .element(named: "footer", nodes: [.literal("ptce \(input.version) — Graphviz \(input.graphvizVersion) — \(input.date)")])
         )
     }
 
@@ -418,21 +429,21 @@ private struct Page {
         }
         let format = { (v: Double) in v == v.rounded() ? String(Int(v)) : String(format: "%.1f", v) }
         var children: [Node<HTML.BodyContext>] = [
-            svg("title", [], [.text(yLabel + " / " + xLabel)]),
+            svg("title", [], [.literal(yLabel + " / " + xLabel)]),
             svg("line", [("x1", "\(left)"), ("y1", "\(height - bottom)"), ("x2", "\(width - right)"), ("y2", "\(height - bottom)"), ("stroke", "#888")]),
             svg("line", [("x1", "\(left)"), ("y1", "\(top)"), ("x2", "\(left)"), ("y2", "\(height - bottom)"), ("stroke", "#888")]),
             svg("polyline", [("points", path), ("fill", "none"), ("stroke", "#0072B2"), ("stroke-width", "2.5")]),
-            svg("text", [("x", "\(left - 6)"), ("y", "\(py(y1) + 4)"), ("text-anchor", "end"), ("font-size", "11")], [.text(format(y1))]),
-            svg("text", [("x", "\(left - 6)"), ("y", "\(height - bottom + 4)"), ("text-anchor", "end"), ("font-size", "11")], [.text("0")]),
-            svg("text", [("x", "\(left)"), ("y", "\(height - bottom + 16)"), ("text-anchor", "middle"), ("font-size", "11")], [.text(format(x0))]),
-            svg("text", [("x", "\(width - right)"), ("y", "\(height - bottom + 16)"), ("text-anchor", "middle"), ("font-size", "11")], [.text(format(xs.max()!))]),
-            svg("text", [("x", "\((left + width - right) / 2)"), ("y", "\(height - 8)"), ("text-anchor", "middle"), ("font-size", "12")], [.text(xLabel)]),
+            svg("text", [("x", "\(left - 6)"), ("y", "\(py(y1) + 4)"), ("text-anchor", "end"), ("font-size", "11")], [.literal(format(y1))]),
+            svg("text", [("x", "\(left - 6)"), ("y", "\(height - bottom + 4)"), ("text-anchor", "end"), ("font-size", "11")], [.literal("0")]),
+            svg("text", [("x", "\(left)"), ("y", "\(height - bottom + 16)"), ("text-anchor", "middle"), ("font-size", "11")], [.literal(format(x0))]),
+            svg("text", [("x", "\(width - right)"), ("y", "\(height - bottom + 16)"), ("text-anchor", "middle"), ("font-size", "11")], [.literal(format(xs.max()!))]),
+            svg("text", [("x", "\((left + width - right) / 2)"), ("y", "\(height - 8)"), ("text-anchor", "middle"), ("font-size", "12")], [.literal(xLabel)]),
             svg("text", [("x", "14"), ("y", "\((top + height - bottom) / 2)"), ("text-anchor", "middle"), ("font-size", "12"),
-                         ("transform", "rotate(-90 14 \((top + height - bottom) / 2))")], [.text(yLabel)]),
+                         ("transform", "rotate(-90 14 \((top + height - bottom) / 2))")], [.literal(yLabel)]),
         ]
         for point in points {
             children.append(svg("circle", [("cx", String(format: "%.1f", px(point.0))), ("cy", String(format: "%.1f", py(point.1))), ("r", "3"), ("fill", "#0072B2")],
-                                [svg("title", [], [.text("\(format(point.0)) : \(format(point.1))")])]))
+                                [svg("title", [], [.literal("\(format(point.0)) : \(format(point.1))")])]))
         }
         return .div(.class("chart"), .id(id),
                     svg("svg", [("xmlns", "http://www.w3.org/2000/svg"), ("viewBox", "0 0 \(Int(width)) \(Int(height))"), ("role", "img")], children))

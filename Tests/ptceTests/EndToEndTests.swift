@@ -114,9 +114,9 @@ struct CentralityCommandTests {
         (["--at", "l'an dernier"], "--at expects a four-digit year"),
         (["--families", "martians"], "unknown family 'martians'"),
     ])
-    func badOptionsExitWith65(_ options: [String], _ message: String) throws {
+    func badOptionsExitWith64(_ options: [String], _ message: String) throws {
         let run = try EndToEndTests.ptce(["centrality", "Datasets/coorace", "--lang", "en"] + options)
-        #expect(run.status == 65)
+        #expect(run.status == 64)
         #expect(run.stderr.contains(message))
     }
 
@@ -211,6 +211,6 @@ struct RobustnessCommandTests {
 
     @Test func unknownActorInTheList() throws {
         let run = try EndToEndTests.ptce(["robustness", "Datasets/coorace", "--actors", "coorace,nobody", "--lang", "en"])
-        #expect(run.status == 65 && run.stderr.contains("unknown actor 'nobody' in --actors"))
+        #expect(run.status == 64 && run.stderr.contains("unknown actor 'nobody' in --actors"))
     }
 }

@@ -166,7 +166,9 @@ public struct CooperationReport: Sendable {
                 familyCounts[familyOf[w]?.id ?? "unspecified", default: 0] += 1
             }
             let partners = g.degree(of: v)
-            let shares = familyCounts.values.map { Double($0) / Double(max(partners, 1)) }
+            // Summed in the order of the families' ids: a Dictionary's order changes from one process to the next, and
+            // floating-point sums in another order differ in the last bits (then "Blau 0,75" or "0,76").
+            let shares = familyCounts.sorted { $0.key < $1.key }.map { Double($0.value) / Double(max(partners, 1)) }
             rows.append(ActorRow(
                 id: actor.id, name: actor.name, group: partition.labels[v] >= 0 ? partition.names[partition.labels[v]] : nil,
                 partners: partners, eiIndex: inside + across > 0 ? Double(across - inside) / Double(inside + across) : nil,

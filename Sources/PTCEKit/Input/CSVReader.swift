@@ -36,10 +36,8 @@ public final class CSVReader {
     /// Opens `path` and checks that it is a non-empty text file; `displayName` is used in messages.
     public init(path: String, displayName: String? = nil) throws(InputError) {
         self.displayName = displayName ?? path
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
-              let handle = fopen(path, "rb")
-        else {
+        try InputFile.checkRegular(path, display: displayName)
+        guard let handle = fopen(path, "rb") else {
             throw InputError(Diagnostic(.error, SourceLocation(file: displayName ?? path, line: 1, column: 1), code: "cannot-open",
                 Localized(fr: "impossible d'ouvrir le fichier", en: "cannot open the file"),
                 hint: Localized(fr: "vérifiez le chemin et les droits de lecture", en: "check the path and that the file is readable")))
@@ -172,6 +170,7 @@ public final class CSVReader {
                         hint: Localized(fr: "un champ qui commence par \" doit finir par \" ; doublez les guillemets à l'intérieur du texte (\"\")",
                                         en: "a field that starts with \" must end with \"; double any quote inside the text (\"\")")))
                 }
+                if byte == 0 { throw nulByte() }
                 advance(byte)
                 if byte == quote {
                     if peek() == quote { advance(quote); fieldBytes.append(quote); continue }
@@ -192,10 +191,19 @@ public final class CSVReader {
         while let byte = peek() {
             if byte == separator { advance(byte); return (makeField(startLine, startColumn), false) }
             if byte == 0x0A || byte == 0x0D { endLine(byte); return (makeField(startLine, startColumn), true) }
+            if byte == 0 { throw nulByte() }
             advance(byte)
             fieldBytes.append(byte)
         }
         return (makeField(startLine, startColumn), true)
+    }
+
+    /// A NUL byte past the first 4 KiB (the start is checked as a whole by `checkStart`).
+    private func nulByte() -> InputError {
+        InputError(Diagnostic(.error, here, code: "binary-file",
+            Localized(fr: "octet nul dans le fichier : ce n'est pas du texte, ou il est endommagé",
+                      en: "NUL byte in the file: it is not text, or it is damaged"),
+            hint: Localized(fr: "réexportez le fichier depuis le tableur au format CSV", en: "export the file again from the spreadsheet as CSV")))
     }
 
     private func makeField(_ line: Int, _ column: Int) -> CSVField {

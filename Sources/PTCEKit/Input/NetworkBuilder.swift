@@ -219,7 +219,36 @@ final class NetworkBuilder {
 
     // MARK: - Records
 
+    /// The longest cell accepted: a name, a note or a reference of more than 10,000 characters is a pasting accident,
+    /// and no diagram, terminal or spreadsheet shows it.
+    static let maximumCellLength = 10_000
+
+    /// Every cell: no control character (other than tab and line breaks), no Unicode noncharacter, no cell beyond
+    /// `maximumCellLength`. What validates must render: cairo stops drawing a PDF at a noncharacter, and XML
+    /// (GraphML, GEXF, SVG) cannot hold control characters.
+    private func checkCells(_ record: RecordSource) {
+        for (text, location) in record.cells {
+            if text.utf8.count > Self.maximumCellLength, text.count > Self.maximumCellLength {
+                error(location, "cell-too-long",
+                      fr: "cellule de \(text.count) caractères (limite \(Self.maximumCellLength))",
+                      en: "cell of \(text.count) characters (limit \(Self.maximumCellLength))",
+                      hintFr: "un texte aussi long vient souvent d'un copier-coller accidentel : raccourcissez-le",
+                      hintEn: "such a long text often comes from an accidental paste: shorten it")
+            }
+            guard let position = text.unicodeScalars.firstIndex(where: OutputText.isForbidden) else { continue }
+            let scalar = text.unicodeScalars[position]
+            let code = "U+" + String(format: "%04X", scalar.value)
+            let rank = text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: position) + 1
+            error(location, "invisible-character",
+                  fr: "caractère invisible ou interdit \(code) dans la cellule (\(rank)\(rank == 1 ? "er" : "e") caractère)",
+                  en: "invisible or forbidden character \(code) in the cell (character \(rank))",
+                  hintFr: "retapez la cellule à la main (ce caractère vient souvent d'un copier-coller) : il casserait les diagrammes et les exports",
+                  hintEn: "type the cell again by hand (this character often comes from a paste): it would break diagrams and exports")
+        }
+    }
+
     func addActor(_ record: RecordSource) {
+        checkCells(record)
         guard let id = requiredText(record, "id") else { return }
         if let previous = actorLines[id] ?? groupLines[id] {
             error(record.location("id"), "duplicate-id", fr: "identifiant « \(id) » déjà utilisé", en: "duplicate id '\(id)'",
@@ -256,6 +285,7 @@ final class NetworkBuilder {
     }
 
     func addGroup(_ record: RecordSource) {
+        checkCells(record)
         guard let id = requiredText(record, "id") else { return }
         if let previous = groupLines[id] ?? actorLines[id] {
             error(record.location("id"), "duplicate-id", fr: "identifiant « \(id) » déjà utilisé", en: "duplicate id '\(id)'",
@@ -278,6 +308,7 @@ final class NetworkBuilder {
     }
 
     func addMembership(_ record: RecordSource) {
+        checkCells(record)
         guard let groupID = requiredText(record, "group"), let memberID = requiredText(record, "member") else { return }
         var valid = true
         if groupLines[groupID] == nil {
@@ -314,6 +345,7 @@ final class NetworkBuilder {
     }
 
     func addTie(_ record: RecordSource) {
+        checkCells(record)
         tieCount += 1
         guard let sourceID = requiredText(record, "source"), let targetID = requiredText(record, "target") else { return }
         let source = endpoint(sourceID, record, "source")
@@ -397,6 +429,7 @@ final class NetworkBuilder {
     }
 
     func addEdge(_ record: RecordSource) {
+        checkCells(record)
         tieCount += 1
         guard let sourceID = requiredText(record, "source"), let targetID = requiredText(record, "target") else { return }
         let weight = record.value("weight") == nil ? 1 : number(record, "weight", positive: true)

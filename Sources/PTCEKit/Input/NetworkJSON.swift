@@ -10,8 +10,9 @@ public enum NetworkJSON {
     public static func load(path: String, options: LoadOptions) -> LoadResult {
         let builder = NetworkBuilder(options: options)
         let start = SourceLocation(file: path, line: 1, column: 1)
-        guard let data = FileManager.default.contents(atPath: path) else {
-            builder.diagnostics.append(InputError(location: start, message: "cannot read the file", code: "cannot-open").diagnostic)
+        let data: Data
+        do { data = try InputFile.read(path) } catch {
+            builder.diagnostics.append(error.diagnostic)
             return builder.result()
         }
         if data.isEmpty {
@@ -206,6 +207,11 @@ private struct JSONRecord: RecordSource {
     }
 
     func location(_ column: String) -> SourceLocation { location }
+
+    var cells: [(text: String, location: SourceLocation)] {
+        let texts = fields.values.compactMap { $0 as? String } + attributes.map(\.value) + attributes.map(\.name)
+        return texts.sorted().map { ($0, location) }
+    }
 
     var attributes: [Attribute] {
         guard let object = fields["attributes"] as? [String: Any] else { return [] }

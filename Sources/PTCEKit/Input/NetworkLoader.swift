@@ -142,4 +142,8 @@ private struct HeaderlessEdge: RecordSource {
     }
 
     var attributes: [Attribute] { [] }
+
+    var cells: [(text: String, location: SourceLocation)] {
+        fields.map { ($0.text, SourceLocation(file: file, line: $0.line, column: $0.column)) }
+    }
 }

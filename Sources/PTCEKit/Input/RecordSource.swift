@@ -6,6 +6,8 @@ protocol RecordSource {
     func value(_ column: String) -> CSVField?
     func location(_ column: String) -> SourceLocation
     var attributes: [Attribute] { get }
+    /// Every text cell of the record with where it starts, for the checks that concern all cells alike.
+    var cells: [(text: String, location: SourceLocation)] { get }
 }
 
 extension Table.Row: RecordSource {}

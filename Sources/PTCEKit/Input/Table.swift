@@ -24,6 +24,10 @@ final class Table {
             return SourceLocation(file: table.reader.displayName, line: line, column: 1)
         }
 
+        var cells: [(text: String, location: SourceLocation)] {
+            fields.map { ($0.text, SourceLocation(file: table.reader.displayName, line: $0.line, column: $0.column)) }
+        }
+
         var attributes: [Attribute] {
             table.extra.compactMap { index, header in
                 guard index < fields.count else { return nil }

@@ -29,8 +29,9 @@ public enum Pajek {
 
     public static func load(path: String, options: LoadOptions) -> LoadResult {
         let builder = NetworkBuilder(options: options)
-        guard let data = FileManager.default.contents(atPath: path) else {
-            builder.diagnostics.append(InputError(location: SourceLocation(file: path, line: 1, column: 1), message: "cannot read the file", code: "cannot-open").diagnostic)
+        let data: Data
+        do { data = try InputFile.read(path) } catch {
+            builder.diagnostics.append(error.diagnostic)
             return builder.result()
         }
         let text = String(decoding: data, as: UTF8.self)

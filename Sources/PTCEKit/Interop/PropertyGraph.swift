@@ -251,4 +251,8 @@ struct InteropRecord: RecordSource {
     }
 
     func location(_ column: String) -> SourceLocation { location }
+
+    var cells: [(text: String, location: SourceLocation)] {
+        (fields.values.sorted() + attributes.map(\.value) + attributes.map(\.name)).map { ($0, location) }
+    }
 }

@@ -5,12 +5,9 @@ import FoundationXML
 
 /// Reads XML for the interchange formats, defensively: interchange files never need a DTD, so a document with
 /// `<!DOCTYPE` or `<!ENTITY` is refused before parsing (no external entity is ever fetched — XXE — and no entity can
-/// expand — "billion laughs"); files above `maximumBytes` are refused; malformed XML is reported with its line and
-/// column. Parsing is Foundation's `XMLParser` (libxml2's SAX parser), external entities off.
+/// expand — "billion laughs"); files above `InputFile.maximumBytes` are refused; malformed XML is reported with its
+/// line and column. Parsing is Foundation's `XMLParser` (libxml2's SAX parser), external entities off.
 enum SafeXML {
-    /// 1 GiB: far above any real PTCE network, low enough to refuse a runaway file before reading it.
-    static let maximumBytes = 1 << 30
-
     /// The element tree handler: called for each start and end of element with its position.
     protocol Handler: AnyObject {
         func start(_ name: String, attributes: [String: String], at location: SourceLocation)
@@ -45,14 +42,8 @@ enum SafeXML {
     /// Parses `path`; problems are returned as diagnostics (empty on success).
     static func parse(path: String, handler: Handler) -> [Diagnostic] {
         let start = SourceLocation(file: path, line: 1, column: 1)
-        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > maximumBytes {
-            return [Diagnostic(.error, start, code: "too-large",
-                Localized(fr: "fichier trop grand (\(size / (1 << 20)) Mio ; limite \(maximumBytes >> 20) Mio)",
-                          en: "file too large (\(size / (1 << 20)) MiB; limit \(maximumBytes >> 20) MiB)"))]
-        }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            return [InputError(location: start, message: "cannot read the file", code: "cannot-open").diagnostic]
-        }
+        let data: Data
+        do { data = try InputFile.read(path) } catch { return [error.diagnostic] }
         if data.isEmpty {
             return [Diagnostic(.error, start, code: "empty-file", Localized(fr: "le fichier est vide", en: "the file is empty"))]
         }

@@ -39,7 +39,9 @@ public struct CSVWriter {
         case .integer(let value):
             return value.map(String.init) ?? ""
         case .text(var text):
-            if formulaSafe, let first = text.first, "=+-@\t\r".contains(first) { text = "'" + text }
+            // The first scalar, not the first character: "=" followed by a combining accent is one Character
+            // ("=́") that spreadsheets still read as a formula.
+            if formulaSafe, let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { text = "'" + text }
             if text.contains(separator) || text.contains("\"") || text.contains("\n") || text.contains("\r") {
                 return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
             }

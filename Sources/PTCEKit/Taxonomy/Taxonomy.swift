@@ -44,10 +44,7 @@ public struct Taxonomy: Sendable, Codable {
     /// Reads a user taxonomy file of the same shape as the bundled one.
     public static func load(from url: URL) throws -> Taxonomy {
         let data: Data
-        do { data = try Data(contentsOf: url) } catch {
-            throw InputError(location: SourceLocation(file: url.path, line: 1, column: 1),
-                             message: "cannot read the taxonomy file", hint: "check the path given to --taxonomy")
-        }
+        data = try InputFile.read(url.path)
         do {
             let taxonomy = try JSONDecoder().decode(Taxonomy.self, from: data)
             let familyIDs = Set(taxonomy.families.map(\.id))

@@ -39,8 +39,10 @@ public struct Diagnostic: Hashable, Sendable, Codable {
     /// `FILE:LINE:COLUMN: error: message`, then `  hint: …` on its own line when there is a hint.
     public func formatted(_ language: Language) -> String {
         let keyword = severity == .error ? (language == .fr ? "erreur" : "error") : (language == .fr ? "avertissement" : "warning")
-        var text = "\(location): \(keyword): \(message.text(language))"
-        if let hint { text += "\n  \(language == .fr ? "conseil" : "hint"): \(hint.text(language))" }
+        // Names and cells are quoted in messages: shown with their control characters made visible, so a cell cannot
+        // send escape sequences to the terminal or forge another message line.
+        var text = "\(OutputText.terminal(location.description)): \(keyword): \(OutputText.terminal(message.text(language)))"
+        if let hint { text += "\n  \(language == .fr ? "conseil" : "hint"): \(OutputText.terminal(hint.text(language)))" }
         return text
     }
 }

@@ -1,3 +1,5 @@
+import PTCEKit
+
 /// Escaping for the two kinds of text in DOT: quoted strings and HTML-like labels.
 ///
 /// Names come from spreadsheets: quotes, backslashes, `<`, `>`, `&`, braces, newlines or DOT keywords must neither
@@ -11,17 +13,26 @@ enum DOT {
     /// twice, so a literal backslash needs four (checked with `dot -Tsvg`: `\\\\N` shows `\N`, `\\N` shows the node name).
     static func quotedTooltip(_ text: String) -> String { _quoted(text, backslash: "\\\\\\\\") }
 
+    /// The longest text ptce gives Graphviz in one attribute: Graphviz 2.43 fails on labels and tooltips of 16,384
+    /// bytes or more; a diagram label is never that long on purpose, so longer text is cut with "…".
+    static let maximumScalars = 2_000
+
     private static func _quoted(_ text: String, backslash: String) -> String {
         var result = "\""
+        var count = 0
         for scalar in text.unicodeScalars {
+            count += 1
+            if count > maximumScalars { result += "…"; break }
             switch scalar {
             case "\\": result += backslash
             case "\"": result += "\\\""
             case "\n": result += "\\n"
             case "\r": continue
+            // Graphviz decodes entities in labels (`&lt;`, `&#1;`): `&amp;` makes every `&` literal.
+            case "&": result += "&amp;"
             default:
-                // Control characters would make the SVG invalid XML.
-                if scalar.value < 0x20 { result += " " } else { result.unicodeScalars.append(scalar) }
+                // Control characters would make the SVG invalid XML; noncharacters stop cairo's PDF.
+                if OutputText.isForbidden(scalar) || scalar == "\t" { result += scalar == "\t" ? " " : "\u{FFFD}" } else { result.unicodeScalars.append(scalar) }
             }
         }
         return result + "\""
@@ -30,7 +41,10 @@ enum DOT {
     /// Text for inside an HTML-like label: XML special characters as entities.
     static func html(_ text: String) -> String {
         var result = ""
+        var count = 0
         for scalar in text.unicodeScalars {
+            count += 1
+            if count > maximumScalars { result += "…"; break }
             switch scalar {
             case "&": result += "&amp;"
             case "<": result += "&lt;"
@@ -40,7 +54,7 @@ enum DOT {
             case "\n": result += "<BR/>"
             case "\r": continue
             default:
-                if scalar.value < 0x20 { result += " " } else { result.unicodeScalars.append(scalar) }
+                if OutputText.isForbidden(scalar) || scalar == "\t" { result += scalar == "\t" ? " " : "\u{FFFD}" } else { result.unicodeScalars.append(scalar) }
             }
         }
         return result

@@ -49,19 +49,66 @@ public struct DiagramStyle: Codable, Sendable {
         ],
         fontName: "DejaVu Sans")
 
-    /// Reads a style file; keys it gives replace the defaults, the others stay.
+    /// A value of a style file outside what ptce lets through to Graphviz.
+    public struct StyleError: Error, CustomStringConvertible, Sendable {
+        public var key: String
+        public var value: String
+        public var allowed: String
+        public var description: String { "\(key): '\(value)' is not allowed (\(allowed))" }
+    }
+
+    /// Node shapes a style file may use (Graphviz's polygon shapes; no `image`, `epsf` or custom shapes, which read
+    /// files).
+    static let shapes: Set<String> = ["box", "polygon", "ellipse", "oval", "circle", "point", "egg", "triangle", "plaintext",
+        "plain", "diamond", "trapezium", "parallelogram", "house", "pentagon", "hexagon", "septagon", "octagon",
+        "doublecircle", "doubleoctagon", "tripleoctagon", "invtriangle", "invtrapezium", "invhouse", "Mdiamond",
+        "Msquare", "Mcircle", "rect", "rectangle", "square", "star", "none", "underline", "cylinder", "note", "tab",
+        "folder", "box3d", "component", "cds", "rarrow", "larrow", "rpromoter", "lpromoter"]
+    /// Edge line styles a style file may use.
+    static let lineStyles: Set<String> = ["solid", "dashed", "dotted", "bold"]
+
+    /// Checks every value against an allow-list before it reaches the DOT text (values are written there as
+    /// attributes; a free value could add attributes such as `image="/a/local/file"` or markup in the SVG).
+    func validated() throws(StyleError) -> DiagramStyle {
+        func isColor(_ text: String) -> Bool {
+            if text.hasPrefix("#") {
+                let digits = text.dropFirst()
+                return (digits.count == 6 || digits.count == 8) && digits.allSatisfy(\.isHexDigit)
+            }
+            return (1...32).contains(text.count) && text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) }
+        }
+        for (key, node) in families.sorted(by: { $0.key < $1.key }) {
+            guard isColor(node.color) else { throw StyleError(key: "families.\(key).color", value: node.color, allowed: "#RRGGBB or a colour name") }
+            guard Self.shapes.contains(node.shape) else {
+                throw StyleError(key: "families.\(key).shape", value: node.shape, allowed: Self.shapes.sorted().joined(separator: ", "))
+            }
+        }
+        for (key, edge) in tieTypes.sorted(by: { $0.key < $1.key }) {
+            guard isColor(edge.color) else { throw StyleError(key: "tieTypes.\(key).color", value: edge.color, allowed: "#RRGGBB or a colour name") }
+            guard Self.lineStyles.contains(edge.style) else {
+                throw StyleError(key: "tieTypes.\(key).style", value: edge.style, allowed: Self.lineStyles.sorted().joined(separator: ", "))
+            }
+        }
+        let fontOK = (1...64).contains(fontName.count)
+            && fontName.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || " -_.".unicodeScalars.contains($0) }
+        guard fontOK else { throw StyleError(key: "fontName", value: fontName, allowed: "letters, digits, spaces, '-', '_', '.'; at most 64") }
+        return self
+    }
+
+    /// Reads a style file; keys it gives replace the defaults, the others stay. Every value is checked against an
+    /// allow-list (`StyleError` names the key, the value and what is allowed).
     public static func load(from url: URL) throws -> DiagramStyle {
         struct Partial: Decodable {
             var families: [String: NodeStyle]?
             var tieTypes: [String: EdgeStyle]?
             var fontName: String?
         }
-        let partial = try JSONDecoder().decode(Partial.self, from: Data(contentsOf: url))
+        let partial = try JSONDecoder().decode(Partial.self, from: InputFile.read(url.path))
         var style = standard
         for (key, value) in partial.families ?? [:] { style.families[key] = value }
         for (key, value) in partial.tieTypes ?? [:] { style.tieTypes[key] = value }
         if let font = partial.fontName { style.fontName = font }
-        return style
+        return try style.validated()
     }
 
     public func node(_ family: String) -> NodeStyle { families[family] ?? families["unspecified"]! }

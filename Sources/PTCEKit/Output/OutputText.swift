@@ -1,0 +1,38 @@
+/// Text from data, made safe for every output ptce writes (terminal, SVG, PDF, DOT, XML, HTML, Pajek).
+///
+/// Validation refuses control characters and Unicode noncharacters in the cells of a network (`NetworkBuilder`), so
+/// what validates renders; this is the second line for text that does not come through validation (titles given on
+/// the command line, files of other tools read leniently, messages quoting a bad cell).
+public enum OutputText {
+    /// Whether a scalar cannot appear in any output: C0 controls other than tab and line breaks, DEL, C1 controls,
+    /// and the noncharacters U+FDD0–U+FDEF and U+xFFFE/U+xFFFF (cairo stops drawing at them, XML forbids them).
+    @inlinable public static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        if v < 0x20 { return v != 0x09 && v != 0x0A && v != 0x0D }
+        if v >= 0x7F && v <= 0x9F { return true }
+        if v >= 0xFDD0 && v <= 0xFDEF { return true }
+        return v & 0xFFFE == 0xFFFE
+    }
+
+    /// `text` with every forbidden scalar replaced by U+FFFD (the replacement character, shown as �).
+    public static func clean(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isForbidden) else { return text }
+        var result = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars { result.append(isForbidden(scalar) ? "\u{FFFD}" : scalar) }
+        return String(result)
+    }
+
+    /// For a terminal: also line breaks and tabs become visible (`\n`), so a name cannot move the cursor, clear the
+    /// screen or forge another message line; forbidden scalars are shown as `\u{1B}`.
+    public static func terminal(_ text: String) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars {
+            if isForbidden(scalar) || scalar == "\u{0D}" {
+                result += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+}
