@@ -38,8 +38,20 @@ public struct LoadResult: Sendable {
     /// Number of ties read (also when ties were not kept).
     public var tieCount: Int
 
-    public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
-    public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
+    /// Problems found but not kept, beyond `NetworkBuilder.keptPerCode` of one kind (each kind ends with a
+    /// diagnostic "… and N more of the same kind"), by severity.
+    public var omittedErrors = 0
+    public var omittedWarnings = 0
+
+    public init(network: Network, diagnostics: [Diagnostic], tieCount: Int) {
+        self.network = network
+        self.diagnostics = diagnostics
+        self.tieCount = tieCount
+    }
+
+    /// Every error found, kept or not.
+    public var errorCount: Int { diagnostics.filter { $0.severity == .error && $0.code != "more-of-the-same" }.count + omittedErrors }
+    public var warningCount: Int { diagnostics.filter { $0.severity == .warning && $0.code != "more-of-the-same" }.count + omittedWarnings }
     public var isValid: Bool { errorCount == 0 }
 }
 
@@ -83,14 +95,29 @@ final class NetworkBuilder {
 
     // MARK: - Reporting
 
+    /// At most this many problems of one kind (code and severity) are kept; the others are counted. 12 MB of the same
+    /// duplicate tie must not become 1.7 GB of messages.
+    static let keptPerCode = 100
+    private var kindCounts: [String: (severity: Diagnostic.Severity, count: Int, last: SourceLocation)] = [:]
+
+    private func report(_ severity: Diagnostic.Severity, _ location: SourceLocation, _ code: String, fr: String, en: String, hintFr: String?, hintEn: String?) {
+        let key = (severity == .error ? "e:" : "w:") + code
+        let count = (kindCounts[key]?.count ?? 0) + 1
+        if count <= Self.keptPerCode {
+            kindCounts[key] = (severity, count, location)
+            diagnostics.append(Diagnostic(severity, location, code: code, Localized(fr: fr, en: en),
+                                          hint: hintFr.map { Localized(fr: $0, en: hintEn ?? $0) }))
+        } else {
+            kindCounts[key]!.count = count
+        }
+    }
+
     private func error(_ location: SourceLocation, _ code: String, fr: String, en: String, hintFr: String? = nil, hintEn: String? = nil) {
-        diagnostics.append(Diagnostic(.error, location, code: code, Localized(fr: fr, en: en),
-                                      hint: hintFr.map { Localized(fr: $0, en: hintEn ?? $0) }))
+        report(.error, location, code, fr: fr, en: en, hintFr: hintFr, hintEn: hintEn)
     }
 
     private func warning(_ location: SourceLocation, _ code: String, fr: String, en: String, hintFr: String? = nil, hintEn: String? = nil) {
-        diagnostics.append(Diagnostic(.warning, location, code: code, Localized(fr: fr, en: en),
-                                      hint: hintFr.map { Localized(fr: $0, en: hintEn ?? $0) }))
+        report(.warning, location, code, fr: fr, en: en, hintFr: hintFr, hintEn: hintEn)
     }
 
     // MARK: - Cells
@@ -521,10 +548,24 @@ final class NetworkBuilder {
     }
 
     func result() -> LoadResult {
-        let sorted = diagnostics.enumerated().sorted { a, b in
+        var all = diagnostics
+        var omittedErrors = 0, omittedWarnings = 0
+        for (key, kind) in kindCounts.sorted(by: { $0.key < $1.key }) where kind.count > Self.keptPerCode {
+            let more = kind.count - Self.keptPerCode
+            if kind.severity == .error { omittedErrors += more } else { omittedWarnings += more }
+            let code = String(key.dropFirst(2))
+            let french = more.formatted(.number.locale(Locale(identifier: "fr_FR")))
+            all.append(Diagnostic(kind.severity, kind.last, code: "more-of-the-same",
+                Localized(fr: "… et \(french) autre(s) du même genre (\(code)) après celui-ci", en: "… and \(more.formatted(.number.locale(Locale(identifier: "en_US")))) more of the same kind (\(code)) after this one"),
+                hint: Localized(fr: "corrigez la cause commune, puis relancez la validation", en: "fix the common cause, then validate again")))
+        }
+        let sorted = all.enumerated().sorted { a, b in
             let (x, y) = (a.element.location, b.element.location)
             return (x.file, x.line, x.column, a.offset) < (y.file, y.line, y.column, b.offset)
         }.map(\.element)
-        return LoadResult(network: network, diagnostics: sorted, tieCount: tieCount)
+        var result = LoadResult(network: network, diagnostics: sorted, tieCount: tieCount)
+        result.omittedErrors = omittedErrors
+        result.omittedWarnings = omittedWarnings
+        return result
     }
 }

@@ -39,35 +39,32 @@ public enum DOTNetwork {
         return "\"" + body + "\""
     }
 
-    private static let lock = NSLock()
-    nonisolated(unsafe) private static var messages: [String] = []
-
     public static func load(path: String, options: LoadOptions) -> LoadResult {
-        let start = SourceLocation(file: path, line: 1, column: 1)
-        guard let data = FileManager.default.contents(atPath: path) else {
-            return PropertyGraph.failure(Diagnostic(.error, start, code: "cannot-open", Localized(fr: "fichier illisible", en: "cannot read the file")), options: options)
+        let data: Data
+        do { data = try InputFile.read(path) } catch { return PropertyGraph.failure(error.diagnostic, options: options) }
+        let scan = DOTScan(data: data, file: path)
+        if let problem = scan.problem { return PropertyGraph.failure(problem, options: options) }
+        let result = Graphviz.session { () -> LoadResult in
+            guard let parsed = scan.text.withCString({ agmemread($0) }) else { return LoadResult(network: Network(), diagnostics: [], tieCount: 0) }
+            defer { agclose(parsed) }
+            return read(parsed, path: path, options: options, edgeOperators: scan.edgeOperators)
         }
-        let text = String(decoding: data, as: UTF8.self)
-        lock.lock()
-        defer { lock.unlock() }
-        messages = []
-        let previousHandler = agseterrf { text in
-            if let text { DOTNetwork.messages.append(String(cString: text).trimmingCharacters(in: .whitespacesAndNewlines)) }
-            return 0
-        }
-        defer { agseterrf(previousHandler) }
-        guard let parsed = text.withCString({ agmemread($0) }) else {
-            let message = messages.joined(separator: " ")
-            // cgraph says "syntax error in line N near 'x'".
+        // cgraph can return a partial graph after an error ("memory exhausted" on a long edge chain): any error it
+        // printed refuses the file, with the line it gives.
+        if let failure = result.messages.first(where: \.isError) ?? (result.value.network.actors.isEmpty && result.value.diagnostics.isEmpty ? result.messages.first : nil) {
             var line = 1
-            if let range = message.range(of: #"line (\d+)"#, options: .regularExpression) {
-                line = Int(message[range].dropFirst(5)) ?? 1
+            if let range = failure.text.range(of: #"line (\d+)"#, options: .regularExpression) {
+                line = Int(failure.text[range].dropFirst(5)) ?? 1
             }
             return PropertyGraph.failure(Diagnostic(.error, SourceLocation(file: path, line: line, column: 1), code: "malformed-dot",
-                Localized(fr: "DOT illisible : \(message)", en: "unreadable DOT: \(message)"),
-                hint: Localized(fr: "vérifiez guillemets, points-virgules et accolades à cette ligne", en: "check quotes, semicolons and braces on this line")), options: options)
+                Localized(fr: "DOT illisible par Graphviz : \(failure.text)", en: "DOT unreadable by Graphviz: \(failure.text)"),
+                hint: Localized(fr: "vérifiez guillemets, points-virgules et accolades à cette ligne ; une très longue chaîne a -- b -- c … se découpe en plusieurs lignes a -- b; b -- c; …",
+                                en: "check quotes, semicolons and braces on this line; a very long chain a -- b -- c … can be split into lines a -- b; b -- c; …")), options: options)
         }
-        defer { agclose(parsed) }
+        return result.value
+    }
+
+    private static func read(_ parsed: UnsafeMutablePointer<Agraph_t>, path: String, options: LoadOptions, edgeOperators: Int) -> LoadResult {
         var graph = PropertyGraph()
         graph.directed = agisdirected(parsed) != 0
         let origin = SourceLocation(file: path, line: 1, column: 1)
@@ -120,6 +117,12 @@ public enum DOTNetwork {
                 edge = agnxtout(parsed, current)
             }
             node = agnxtnode(parsed, tail)
+        }
+        if edgeOperators > 0 && graph.edges.isEmpty {
+            return PropertyGraph.failure(Diagnostic(.error, origin, code: "malformed-dot",
+                Localized(fr: "Graphviz n'a lu aucun des \(edgeOperators) liens du fichier", en: "Graphviz read none of the file's \(edgeOperators) edges"),
+                hint: Localized(fr: "le fichier est peut-être tronqué ou trop imbriqué : ouvrez-le dans l'outil qui l'a créé et réexportez-le",
+                                en: "the file may be truncated or too deeply nested: open it in the tool that made it and export it again")), options: options)
         }
         return graph.network(options: options)
     }

@@ -28,21 +28,17 @@ public struct RenderError: Error, CustomStringConvertible, Sendable {
 
 /// Renders DOT text with libgvc in-process (`agmemread` → `gvLayout` → `gvRenderData`), never by spawning `dot`.
 ///
-/// Every Graphviz allocation is paired with its free in a `defer`. Graphviz keeps global state (error handler,
-/// plugin tables) and is not thread-safe, so calls are serialised with a lock. Errors and warnings Graphviz prints
-/// are captured through `agseterrf` and returned, not written to the terminal.
+/// Every Graphviz allocation is paired with its free in a `defer`. Every call goes through `Graphviz.session` (one
+/// lock for the process, Graphviz's messages captured and returned, not written to the terminal).
 public enum GraphvizRenderer {
-    private static let lock = NSLock()
-    nonisolated(unsafe) private static var messages: [String] = []
-
     /// The version of libgvc, e.g. "2.43.0".
     public static var version: String {
-        lock.lock()
-        defer { lock.unlock() }
-        guard let context = gvContext() else { return "unknown" }
-        defer { gvFreeContext(context) }
-        guard let info = gvcVersion(context) else { return "unknown" }
-        return String(cString: info)
+        Graphviz.session { () -> String in
+            guard let context = gvContext() else { return "unknown" }
+            defer { gvFreeContext(context) }
+            guard let info = gvcVersion(context) else { return "unknown" }
+            return String(cString: info)
+        }.value
     }
 
     /// Lays out and renders `dot` with `engine` into `format` (DOT is returned as given).
@@ -55,32 +51,38 @@ public enum GraphvizRenderer {
     /// Lays out `dot` once and renders that one layout into every format, so an SVG, a PNG and a PDF of the same
     /// diagram always show the same picture.
     ///
-    /// Reproducibility: dot, neato, sfdp, circo and twopi give the same bytes for the same DOT, always. fdp (the
-    /// default for small networks, because it draws GES frames) gives the same bytes from one run of ptce to the
-    /// next, but Graphviz 2.43's fdp depends on the process's allocation history, so two fdp layouts of the same
-    /// DOT in one long-running process may differ.
+    /// Reproducibility: the same DOT gives the same bytes in every format, run after run. Force-directed layouts
+    /// (neato, fdp, sfdp) are computed in floating point whose last bits can differ between processes; their
+    /// coordinates are rounded to 1/100 point (Graphviz's own DOT output) and the drawing is made from the rounded
+    /// layout (engine `nop2`, as `neato -n2`), so PDF and PNG are as stable as SVG.
     public static func render(dot: String, engine: LayoutEngine, formats: [DiagramFormat]) throws -> (data: [Data], warnings: [String]) {
         if formats.allSatisfy({ $0 == .dot }) { return (formats.map { _ in Data(dot.utf8) }, []) }
-        lock.lock()
-        defer { lock.unlock() }
-        messages = []
-        let previousHandler = agseterrf { text in
-            if let text { GraphvizRenderer.messages.append(String(cString: text).trimmingCharacters(in: .whitespacesAndNewlines)) }
-            return 0
+        let (result, messages) = try Graphviz.session { () throws -> [Data] in
+            guard let context = gvContext() else { throw RenderError(message: "Graphviz could not start (gvContext failed)", hint: nil) }
+            defer { gvFreeContext(context) }
+            var text = dot
+            var layoutEngine = engine.rawValue
+            if engine.isForceDirected {
+                text = try layOut(text, engine: engine.rawValue, context: context) { graph in
+                    try renderData(context, graph, "dot")
+                }.map { String(decoding: $0, as: UTF8.self) } ?? text
+                layoutEngine = "nop2"
+            }
+            return try layOut(text, engine: layoutEngine, context: context) { graph in
+                try formats.map { format in format == .dot ? Data(dot.utf8) : try renderData(context, graph, format.rawValue) }
+            } ?? []
         }
-        let previousLevel = agseterr(AGWARN)
-        defer {
-            agseterrf(previousHandler)
-            agseterr(previousLevel)
-        }
-        guard let context = gvContext() else { throw RenderError(message: "Graphviz could not start (gvContext failed)", hint: nil) }
-        defer { gvFreeContext(context) }
+        return (result, messages.map(\.text))
+    }
+
+    /// Reads `dot` (cgraph IDs in creation order), lays it out with `engine`, and gives the graph to `body`.
+    private static func layOut<T>(_ dot: String, engine: String, context: OpaquePointer,
+                                  _ body: (UnsafeMutablePointer<Agraph_t>) throws -> T) throws -> T? {
         // Read with an ID discipline numbering names in creation order, so output order depends on the text only.
         let (parsed, cleanup) = OrderedIDDiscipline.read(dot)
         defer { cleanup() }
         guard let graph = parsed else {
-            throw RenderError(message: "Graphviz could not read the generated DOT: \(messages.joined(separator: " "))",
-                              hint: "this is a bug in ptce: please report it with the input")
+            throw RenderError(message: "Graphviz could not read the generated DOT", hint: "this is a bug in ptce: please report it with the input")
         }
         defer { agclose(graph) }
         // Graphviz's force-directed layouts draw from the C library's generators, whose state would otherwise carry
@@ -88,61 +90,46 @@ public enum GraphvizRenderer {
         srand48(42)
         srand(42)
         srandom(42)
-        guard gvLayout(context, graph, engine.rawValue) == 0 else {
-            throw RenderError(message: "Graphviz layout '\(engine.rawValue)' failed: \(messages.joined(separator: " "))",
+        guard gvLayout(context, graph, engine) == 0 else {
+            throw RenderError(message: "Graphviz layout '\(engine)' failed",
                               hint: "install Graphviz's layout plugins: apt-get install graphviz libgraphviz-dev")
         }
         defer { gvFreeLayout(context, graph) }
-        var outputs: [Data] = []
-        for format in formats {
-            if format == .dot { outputs.append(Data(dot.utf8)); continue }
-            var result: UnsafeMutablePointer<CChar>?
-            var length: UInt32 = 0
-            guard gvRenderData(context, graph, format.rawValue, &result, &length) == 0, let result else {
-                throw RenderError(message: "Graphviz cannot write \(format.rawValue.uppercased()): \(messages.joined(separator: " "))",
-                                  hint: format == .svg ? "reinstall Graphviz: apt-get install graphviz libgraphviz-dev"
-                                                       : "PNG and PDF need Graphviz's cairo plugin (Debian package libgvc6, installed with graphviz): apt-get install graphviz")
-            }
-            outputs.append(Data(bytes: result, count: Int(length)))
-            gvFreeRenderData(result)
+        return try body(graph)
+    }
+
+    private static func renderData(_ context: OpaquePointer, _ graph: UnsafeMutablePointer<Agraph_t>, _ format: String) throws -> Data {
+        var result: UnsafeMutablePointer<CChar>?
+        var length: UInt32 = 0
+        guard gvRenderData(context, graph, format, &result, &length) == 0, let result else {
+            throw RenderError(message: "Graphviz cannot write \(format.uppercased())",
+                              hint: format == "svg" || format == "dot" ? "reinstall Graphviz: apt-get install graphviz libgraphviz-dev"
+                                                                       : "PNG and PDF need Graphviz's cairo plugin (Debian package libgvc6, installed with graphviz): apt-get install graphviz")
         }
-        return (outputs, messages.filter { !$0.isEmpty })
+        defer { gvFreeRenderData(result) }
+        return Data(bytes: result, count: Int(length))
     }
 
     /// Lays out `dot` with `engine` and returns each node's position (points, y up, as Graphviz gives them), by
     /// node name. Same reproducibility as `render`.
     public static func positions(dot: String, engine: LayoutEngine) throws -> [String: (x: Double, y: Double)] {
-        lock.lock()
-        defer { lock.unlock() }
-        messages = []
-        let previousHandler = agseterrf { text in
-            if let text { GraphvizRenderer.messages.append(String(cString: text).trimmingCharacters(in: .whitespacesAndNewlines)) }
-            return 0
-        }
-        defer { agseterrf(previousHandler) }
-        guard let context = gvContext() else { throw RenderError(message: "Graphviz could not start (gvContext failed)", hint: nil) }
-        defer { gvFreeContext(context) }
-        let (parsed, cleanup) = OrderedIDDiscipline.read(dot)
-        defer { cleanup() }
-        guard let graph = parsed else { throw RenderError(message: "Graphviz could not read the DOT: \(messages.joined(separator: " "))", hint: nil) }
-        defer { agclose(graph) }
-        srand48(42)
-        srand(42)
-        srandom(42)
-        guard gvLayout(context, graph, engine.rawValue) == 0 else {
-            throw RenderError(message: "Graphviz layout '\(engine.rawValue)' failed: \(messages.joined(separator: " "))", hint: nil)
-        }
-        defer { gvFreeLayout(context, graph) }
-        var positions: [String: (x: Double, y: Double)] = [:]
-        var node = agfstnode(graph)
-        while let current = node {
-            // ND_coord(n): the layout's record bound to the node (Agnodeinfo_t), as Graphviz's own macros read it.
-            let info = UnsafeMutableRawPointer(current.pointee.base.data).assumingMemoryBound(to: Agnodeinfo_t.self)
-            if let name = agnameof(UnsafeMutableRawPointer(current)) {
-                positions[String(cString: name)] = (info.pointee.coord.x, info.pointee.coord.y)
-            }
-            node = agnxtnode(graph, current)
-        }
-        return positions
+        try Graphviz.session { () throws -> [String: (x: Double, y: Double)] in
+            guard let context = gvContext() else { throw RenderError(message: "Graphviz could not start (gvContext failed)", hint: nil) }
+            defer { gvFreeContext(context) }
+            return try layOut(dot, engine: engine.rawValue, context: context) { graph in
+                var positions: [String: (x: Double, y: Double)] = [:]
+                var node = agfstnode(graph)
+                while let current = node {
+                    // ND_coord(n): the layout's record bound to the node (Agnodeinfo_t), as Graphviz's own macros read it.
+                    let info = UnsafeMutableRawPointer(current.pointee.base.data).assumingMemoryBound(to: Agnodeinfo_t.self)
+                    if let name = agnameof(UnsafeMutableRawPointer(current)) {
+                        // Rounded to 1/100 point like the rendered layouts: the same in every process.
+                        positions[String(cString: name)] = ((info.pointee.coord.x * 100).rounded() / 100, (info.pointee.coord.y * 100).rounded() / 100)
+                    }
+                    node = agnxtnode(graph, current)
+                }
+                return positions
+            } ?? [:]
+        }.value
     }
 }
