@@ -3,7 +3,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 OUT ?= out
 
-.PHONY: demo test build release deps clean notebooks
+.PHONY: demo test build release deps clean notebooks fuzz
 
 ## Install the system libraries ptce needs (Graphviz's libgvc) when they are missing.
 deps:
@@ -38,6 +38,22 @@ notebooks: release
 	@test -x .venv-notebooks/bin/python || python3 -m venv .venv-notebooks
 	.venv-notebooks/bin/pip install -q -r Notebooks/requirements.txt
 	PTCE_BIN=$(abspath .build/release/ptce) .venv-notebooks/bin/python Notebooks/run_notebooks.py $(OUT)/notebooks
+
+## libFuzzer on every reader (Fuzz/, built with -sanitize=fuzzer,address in .build-fuzz); FUZZ_SECONDS per target.
+## New findings are written to out/fuzz/ARTIFACTS; the grown corpora stay in out/fuzz/corpus (Fuzz/Corpus is the seed).
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?= csv-folder network-json graphml gexf node-link pajek dot edge-list
+fuzz: deps
+	cd Fuzz && $(SWIFT) build -c release --scratch-path ../.build-fuzz -Xswiftc -sanitize=fuzzer,address
+	@mkdir -p $(OUT)/fuzz/artifacts
+	@set -e; for t in $(FUZZ_TARGETS); do \
+		mkdir -p $(OUT)/fuzz/corpus/$$t; \
+		echo "fuzz-$$t: $(FUZZ_SECONDS) s"; \
+		ASAN_OPTIONS=detect_leaks=0 .build-fuzz/release/fuzz-$$t $(OUT)/fuzz/corpus/$$t Fuzz/Corpus/$$t \
+			-max_total_time=$(FUZZ_SECONDS) -max_len=4096 -rss_limit_mb=4096 -timeout=20 -detect_leaks=0 \
+			-artifact_prefix=$(OUT)/fuzz/artifacts/$$t- -print_final_stats=1 2>&1 | grep -E '^(Done|stat::number_of_executed_units|==[0-9]+==ERROR|SUMMARY)' ; \
+	done
+	@if ls $(OUT)/fuzz/artifacts/* >/dev/null 2>&1; then echo "fuzz: findings in $(OUT)/fuzz/artifacts"; ls $(OUT)/fuzz/artifacts; exit 1; else echo "fuzz: no crash"; fi
 
 clean:
 	rm -rf .build $(OUT)

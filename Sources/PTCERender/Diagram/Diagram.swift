@@ -156,7 +156,9 @@ private struct _Builder {
             var frontier = [start]
             keep[start] = true
             // A radius beyond the network's size adds nothing: stop when the frontier is empty.
-            for _ in 0..<radius where !frontier.isEmpty {
+            var step = 0
+            while step < radius && !frontier.isEmpty {
+                step += 1
                 var next: [Int] = []
                 for u in frontier { for v in adjacency[u] where !keep[v] { keep[v] = true; next.append(v) } }
                 frontier = next
