@@ -157,4 +157,19 @@ struct HostileInputTests {
         #expect(runs[0].count > 1000)
         #expect(runs[1] == runs[0] && runs[2] == runs[0])
     }
+
+    /// Found by `make fuzz` (fuzz-graphml, fuzz-gexf): libxml2 through XMLParser crashed (SEGV) on encoding="UTF-7".
+    @Test func xmlInOtherEncodingsIsRefusedNotCrashedOn() throws {
+        let utf7 = #"<?xml version="1.0" encoding="UTF-7"?><graphml xmlns="http://graphml.graphdrawing.org/xmlns"><graph edgedefault="undirected"><node id="a"/></graph></graphml>"#
+        let doctype = "<?xml version=\"1.0\" encoding=\"UTF-16\"?><!DOCTYPE g [<!ENTITY x \"y\">]><graphml><graph><node id=\"&x;\"/></graph></graphml>"
+        let dir = try Self.folder(["utf7.graphml": utf7])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var utf16 = Data([0xFF, 0xFE])
+        utf16.append(doctype.data(using: .utf16LittleEndian)!)
+        try utf16.write(to: dir.appendingPathComponent("utf16.graphml"))
+        let seven = try E.ptce(["validate", dir.appendingPathComponent("utf7.graphml").path, "--lang", "en"])
+        #expect(seven.status == 65 && seven.stdout.contains("utf7.graphml:1:1: error: encoding 'UTF-7' is not supported"), "\(seven.stdout)\(seven.stderr)")
+        let sixteen = try E.ptce(["validate", dir.appendingPathComponent("utf16.graphml").path, "--lang", "en"])
+        #expect(sixteen.status == 65 && sixteen.stdout.contains("<!DOCTYPE declaration refused"), "\(sixteen.stdout)\(sixteen.stderr)")
+    }
 }

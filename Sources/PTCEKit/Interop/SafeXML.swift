@@ -47,9 +47,27 @@ enum SafeXML {
         if data.isEmpty {
             return [Diagnostic(.error, start, code: "empty-file", Localized(fr: "le fichier est vide", en: "the file is empty"))]
         }
+        // The encoding: libxml2 crashes on some (UTF-7 through XMLParser: a SEGV found by fuzzing), and a DTD written in
+        // UTF-16 would pass a byte search for "<!DOCTYPE". Only the encodings of real interchange files are read, and
+        // the DTD check runs on the decoded text.
+        let isUTF16 = data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF])
+        let head = String(decoding: data.prefix(256).map { $0 < 0x80 ? $0 : UInt8(ascii: "?") }, as: UTF8.self)
+        if !isUTF16, let range = head.range(of: #"^\s*<\?xml[^>]*encoding\s*=\s*["']([^"']*)["']"#, options: .regularExpression) {
+            let declaration = String(head[range])
+            let afterKeyword = declaration[declaration.range(of: "encoding")!.upperBound...]
+            let name = afterKeyword.split(whereSeparator: { $0 == "\"" || $0 == "'" }).dropFirst().first.map(String.init) ?? ""
+            let allowed: Set<String> = ["utf-8", "utf8", "us-ascii", "ascii", "iso-8859-1", "latin1", "iso-8859-15", "windows-1252", "utf-16"]
+            if !allowed.contains(name.lowercased()) {
+                return [Diagnostic(.error, start, code: "xml-encoding",
+                    Localized(fr: "encodage « \(name) » non pris en charge", en: "encoding '\(name)' is not supported"),
+                    hint: Localized(fr: "réexportez le fichier en UTF-8 (l'encodage de tous les outils de réseaux)",
+                                    en: "export the file again as UTF-8 (the encoding every network tool writes)"))]
+            }
+        }
+        let searchable = isUTF16 ? Data((String(data: data, encoding: .utf16) ?? "").utf8) : data
         for marker in ["<!DOCTYPE", "<!ENTITY"] {
-            if let range = data.range(of: Data(marker.utf8)) {
-                return [Diagnostic(.error, location(of: range.lowerBound, in: data, file: path), code: "xml-dtd",
+            if let range = searchable.range(of: Data(marker.utf8)) {
+                return [Diagnostic(.error, location(of: range.lowerBound, in: searchable, file: path), code: "xml-dtd",
                     Localized(fr: "déclaration \(marker) refusée : un fichier d'échange n'a pas besoin de DTD, et une DTD peut lire des fichiers locaux (XXE) ou faire exploser la mémoire (entités imbriquées)",
                               en: "\(marker) declaration refused: an interchange file needs no DTD, and a DTD can read local files (XXE) or blow up memory (nested entities)"),
                     hint: Localized(fr: "supprimez la déclaration <!DOCTYPE …> du fichier, ou réexportez-le depuis l'outil d'origine",
