@@ -98,8 +98,20 @@ func printError(_ text: String) {
 
 func writeOutput(_ data: Data, to url: URL, language: Language) throws {
     do { try data.write(to: url, options: .atomic) } catch {
-        printError(language == .fr ? "\(url.path): erreur : impossible d'écrire le fichier (\(error.localizedDescription))"
-                                   : "\(url.path): error: cannot write the file (\(error.localizedDescription))")
+        let folder = url.deletingLastPathComponent().path
+        var isFolder: ObjCBool = false
+        let reason: (fr: String, en: String)
+        if !FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) {
+            reason = ("le dossier \(folder) n'existe pas : créez-le d'abord", "the folder \(folder) does not exist: create it first")
+        } else if !isFolder.boolValue {
+            reason = ("\(folder) n'est pas un dossier", "\(folder) is not a folder")
+        } else if !FileManager.default.isWritableFile(atPath: folder) {
+            reason = ("pas le droit d'écrire dans \(folder)", "no permission to write in \(folder)")
+        } else {
+            reason = (error.localizedDescription, error.localizedDescription)
+        }
+        printError(language == .fr ? "\(url.path): erreur : impossible d'écrire le fichier : \(reason.fr)"
+                                   : "\(url.path): error: cannot write the file: \(reason.en)")
         throw Exit.cannotCreate
     }
 }

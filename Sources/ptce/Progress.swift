@@ -1,22 +1,32 @@
 import CoopGraph
 import Foundation
+import Synchronization
 
 /// A progress bar on stderr for work longer than a second, drawn only when stderr is a terminal.
-final class ProgressBar: @unchecked Sendable {
+///
+/// The timer fires on a global queue while `finish()` runs on the caller's: everything both touch (the timer and
+/// whether a line was drawn) sits behind one mutex, so the bar is `Sendable` without an unchecked promise.
+final class ProgressBar: Sendable {
     let counter = ProgressCounter()
     private let label: String
     private let start = Date()
-    private var timer: DispatchSourceTimer?
-    private var drawn = false
+
+    private struct State {
+        var timer: (any DispatchSourceTimer)?
+        var drawn = false
+    }
+    private let state = Mutex(State())
 
     init(label: String) {
         self.label = label
         guard isatty(STDERR_FILENO) == 1 else { return }
-        let timer = DispatchSource.makeTimerSource(queue: DispatchQueue.global())
-        timer.schedule(deadline: .now() + 1, repeating: 0.2)
-        timer.setEventHandler { [weak self] in self?.draw() }
-        timer.resume()
-        self.timer = timer
+        state.withLock { state in
+            let timer = DispatchSource.makeTimerSource(queue: DispatchQueue.global())
+            timer.schedule(deadline: .now() + 1, repeating: 0.2)
+            timer.setEventHandler { [weak self] in self?.draw() }
+            timer.resume()
+            state.timer = timer
+        }
     }
 
     private func draw() {
@@ -28,13 +38,20 @@ final class ProgressBar: @unchecked Sendable {
         let elapsed = Date().timeIntervalSince(start)
         let line = String(format: "\r%@ [%@%@] %3.0f%% %.0fs", label, String(repeating: "█", count: filled),
                           String(repeating: "·", count: width - filled), fraction * 100, elapsed)
-        FileHandle.standardError.write(Data(line.utf8))
-        drawn = true
+        state.withLock { state in
+            // A tick that lost the race with finish() draws nothing.
+            guard state.timer != nil else { return }
+            FileHandle.standardError.write(Data(line.utf8))
+            state.drawn = true
+        }
     }
 
     func finish() {
-        timer?.cancel()
-        timer = nil
+        let drawn = state.withLock { state -> Bool in
+            state.timer?.cancel()
+            state.timer = nil
+            return state.drawn
+        }
         if drawn { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
     }
 }

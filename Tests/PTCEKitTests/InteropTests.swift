@@ -163,3 +163,19 @@ struct InteropTests {
         #expect(truncated.formatted(.en).contains("truncated file: element <data> opened on line 6 is never closed"))
     }
 }
+
+/// Issue 18, finding 5: a name with a vertical tab (or another line separator of Python's `splitlines`) broke the
+/// Pajek export: networkx and igraph read one vertex per line.
+struct PajekExportTests {
+    @Test func everyVertexStaysOnOneLine() throws {
+        let odd = ["a\u{0B}b", "c\u{0C}d", "e\u{1C}f", "g\u{85}h", "i\u{2028}j", "k\u{2029}l", "m\"n", "o\u{1}p"]
+        let network = Network(actors: odd.map { Actor(id: $0, name: $0, kind: "association") },
+                              ties: zip(odd, odd.dropFirst()).map { Partnership(source: $0, target: $1, type: "pooling") })
+        let text = String(decoding: Pajek.write(network), as: UTF8.self)
+        // Python's splitlines() is what networkx's read_pajek cuts the file with.
+        let separators: Set<Unicode.Scalar> = ["\n", "\r", "\u{0B}", "\u{0C}", "\u{1C}", "\u{1D}", "\u{1E}", "\u{85}", "\u{2028}", "\u{2029}"]
+        let lines = text.unicodeScalars.split(whereSeparator: separators.contains).map { String(String.UnicodeScalarView($0)) }
+        #expect(lines.count == 1 + odd.count + 1 + odd.count - 1, "\(lines)")
+        #expect(lines[1] == "1 \"a b\"" && lines[7] == "7 \"m'n\"" && lines[8] == "8 \"o p\"")
+    }
+}

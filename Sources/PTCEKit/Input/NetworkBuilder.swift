@@ -445,6 +445,21 @@ final class NetworkBuilder {
         return best?.1
     }
 
+    /// A row of the `--nodes` file of an edge list: checked like a row of actors.csv (id required and unique,
+    /// a kind when given must be known, cells without forbidden characters); name and kind are optional.
+    func addNodeRecord(_ record: RecordSource) {
+        checkCells(record)
+        guard let id = requiredText(record, "id") else { return }
+        if let previous = actorLines[id] {
+            error(record.location("id"), "duplicate-id", fr: "identifiant « \(id) » déjà utilisé", en: "duplicate id '\(id)'",
+                  hintFr: "déjà défini en \(previous.location) ; chaque sommet a un identifiant unique",
+                  hintEn: "first defined at \(previous.location); every node needs its own id")
+            return
+        }
+        let kind = term(record, "kind", kinds, what: ("type d'acteur", "kind"), default: "unknown")
+        _ = addNode(id: id, name: record.value("name")?.text, kind: kind, location: record.location("id"))
+    }
+
     /// An actor given by an edge list or a nodes file: the id is the name, the kind unknown.
     func addNode(id: String, name: String?, kind: String?, location: SourceLocation) -> Int {
         if let existing = actorLines[id] { return existing.index }

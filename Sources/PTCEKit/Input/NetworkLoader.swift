@@ -69,11 +69,7 @@ public enum NetworkLoader {
     static func loadEdgeList(_ path: String, options: LoadOptions) -> LoadResult {
         let builder = NetworkBuilder(options: options)
         if let nodes = options.nodesPath {
-            readTable(path: nodes, display: nodes, columns: Columns.nodes, builder: builder) { record in
-                guard let id = record.value("id")?.text else { return }
-                let kind = record.value("kind").flatMap { Vocabulary(options.taxonomy.kinds).resolve($0.text) }
-                _ = builder.addNode(id: id, name: record.value("name")?.text, kind: kind, location: record.location("id"))
-            }
+            readTable(path: nodes, display: nodes, columns: Columns.nodes, builder: builder, add: builder.addNodeRecord)
         }
         // An edge list may have no header: then the first line is data.
         do {

@@ -24,8 +24,21 @@ public enum Pajek {
         return Data((lines.joined(separator: "\r\n") + "\r\n").utf8)
     }
 
-    /// Pajek has no escape inside quotes: a double quote in a label becomes a single quote.
-    static func quoted(_ text: String) -> String { "\"" + text.replacingOccurrences(of: "\"", with: "'").replacingOccurrences(of: "\n", with: " ") + "\"" }
+    /// Pajek has no escape inside quotes: a double quote in a label becomes a single quote, and every character a
+    /// reader could take for the end of a line (networkx splits with Python's `splitlines`, which also cuts at vertical
+    /// tab, form feed, U+001C–U+001E, U+0085, U+2028 and U+2029) or that is invisible (other control characters)
+    /// becomes a space, so that one vertex is always one line.
+    static func quoted(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "'"
+            case "\u{85}", "\u{2028}", "\u{2029}": result += " "
+            default: result.unicodeScalars.append(scalar.properties.generalCategory == .control ? " " : scalar)
+            }
+        }
+        return result + "\""
+    }
 
     public static func load(path: String, options: LoadOptions) -> LoadResult {
         let builder = NetworkBuilder(options: options)
@@ -34,20 +47,55 @@ public enum Pajek {
             builder.diagnostics.append(error.diagnostic)
             return builder.result()
         }
-        let text = String(decoding: data, as: UTF8.self)
+        let text: String
+        if let utf8 = String(validating: data, as: UTF8.self) {
+            text = utf8
+        } else {
+            // Pajek itself (Windows) writes labels in the ANSI code page: read as Windows-1252, and say so.
+            text = CSVReader.decodeWindows1252(Array(data))
+            builder.diagnostics.append(Diagnostic(.warning, SourceLocation(file: path, line: firstLineNotUTF8(data), column: 1), code: "not-utf8",
+                Localized(fr: "le fichier n'est pas en UTF-8 : il a été lu comme Windows-1252 (l'encodage de Pajek sous Windows)",
+                          en: "the file is not UTF-8: it was read as Windows-1252 (Pajek's encoding on Windows)"),
+                hint: Localized(fr: "vérifiez les accents des noms", en: "check the accents of the names")))
+        }
         var graph = PropertyGraph()
         var section = ""
         var labels: [String: String] = [:]
-        func fail(_ line: Int, _ column: Int, _ fr: String, _ en: String) {
+        /// `*Vertices N`: N when given; vertex numbers must lie in 1…N.
+        var declared: Int?
+        var listed = Set<Int>()
+        let edgeHint = Localized(fr: "une ligne de lien est « numéro numéro [poids] »", en: "an edge line is 'number number [weight]'")
+        let vertexHint = Localized(fr: "le fichier commence par « *Vertices N » puis une ligne « numéro \"nom\" » par sommet, numérotés de 1 à N",
+                                   en: "the file starts with '*Vertices N', then one line 'number \"name\"' per vertex, numbered 1 to N")
+        func fail(_ line: Int, _ column: Int, _ fr: String, _ en: String, hint: Localized? = nil) {
             builder.diagnostics.append(Diagnostic(.error, SourceLocation(file: path, line: line, column: column), code: "pajek",
-                Localized(fr: fr, en: en), hint: Localized(fr: "une ligne de lien est « numéro numéro [poids] »", en: "an edge line is 'number number [weight]'")))
+                Localized(fr: fr, en: en), hint: hint ?? edgeHint))
+        }
+        /// A vertex number of an edge line outside `*Vertices N`.
+        func outside(_ token: String) -> Bool {
+            guard let declared, let number = Int(token) else { return false }
+            return number < 1 || number > declared
         }
         for (offset, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let lineNumber = offset + 1
             let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
             if line.isEmpty || line.hasPrefix("%") { continue }
             if line.hasPrefix("*") {
-                section = line.split(separator: " ").first.map { $0.lowercased() } ?? ""
+                let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
+                section = words.first.map { $0.lowercased() } ?? ""
+                if section == "*vertices" {
+                    guard words.count >= 2, let count = Int(words[1]), count >= 0 else {
+                        fail(lineNumber, 1, "« \(line) » : le nombre de sommets manque ou n'est pas un entier",
+                             "'\(line)': the number of vertices is missing or not a whole number", hint: vertexHint)
+                        continue
+                    }
+                    guard count <= Self.maximumVertices else {
+                        fail(lineNumber, 1, "\(count) sommets annoncés : ptce en lit au plus \(Self.maximumVertices)",
+                             "\(count) vertices declared: ptce reads at most \(Self.maximumVertices)", hint: vertexHint)
+                        continue
+                    }
+                    declared = count
+                }
                 if !["*vertices", "*edges", "*arcs", "*edgeslist", "*arcslist", "*network", "*matrix"].contains(section) {
                     fail(lineNumber, 1, "section Pajek inconnue « \(line) »", "unknown Pajek section '\(line)'")
                 }
@@ -58,12 +106,25 @@ public enum Pajek {
             let location = SourceLocation(file: path, line: lineNumber, column: 1)
             switch section {
             case "*vertices":
-                guard let first = tokens.first, Int(first) != nil else { fail(lineNumber, 1, "numéro de sommet attendu", "vertex number expected"); continue }
+                guard let first = tokens.first, let number = Int(first) else { fail(lineNumber, 1, "numéro de sommet attendu", "vertex number expected"); continue }
+                if let declared, !(1...max(declared, 1)).contains(number) || declared == 0 {
+                    fail(lineNumber, 1, "sommet \(number) hors de 1…\(declared) (*Vertices \(declared))",
+                         "vertex \(number) outside 1…\(declared) (*Vertices \(declared))", hint: vertexHint)
+                    continue
+                }
+                guard listed.insert(number).inserted else {
+                    fail(lineNumber, 1, "sommet \(number) déjà décrit plus haut", "vertex \(number) is listed twice", hint: vertexHint)
+                    continue
+                }
                 let label = tokens.count > 1 ? tokens[1] : first
                 labels[first] = label
                 graph.nodes.append(PropertyGraph.Element(id: first, properties: ["label": .string(label)], location: location))
             case "*edges", "*arcs":
                 guard tokens.count >= 2, Int(tokens[0]) != nil, Int(tokens[1]) != nil else { fail(lineNumber, 1, "lien illisible « \(line) »", "unreadable edge '\(line)'"); continue }
+                if let bad = tokens.prefix(2).first(where: outside), let declared {
+                    fail(lineNumber, 1, "sommet \(bad) hors de 1…\(declared) (*Vertices \(declared))", "vertex \(bad) outside 1…\(declared) (*Vertices \(declared))")
+                    continue
+                }
                 var edge = PropertyGraph.Edge(source: tokens[0], target: tokens[1], directed: section == "*arcs", location: location)
                 if tokens.count > 2 {
                     guard let weight = Double(tokens[2]), weight.isFinite else { fail(lineNumber, 1, "poids « \(tokens[2]) » invalide", "invalid weight '\(tokens[2])'"); continue }
@@ -72,6 +133,10 @@ public enum Pajek {
                 graph.edges.append(edge)
             case "*edgeslist", "*arcslist":
                 guard let first = tokens.first else { continue }
+                if let bad = tokens.first(where: outside), let declared {
+                    fail(lineNumber, 1, "sommet \(bad) hors de 1…\(declared) (*Vertices \(declared))", "vertex \(bad) outside 1…\(declared) (*Vertices \(declared))")
+                    continue
+                }
                 for other in tokens.dropFirst() {
                     graph.edges.append(PropertyGraph.Edge(source: first, target: other, directed: section == "*arcslist", location: location))
                 }
@@ -79,7 +144,15 @@ public enum Pajek {
                 fail(lineNumber, 1, "ligne hors de toute section (*Vertices, *Edges, *Arcs)", "line outside any section (*Vertices, *Edges, *Arcs)")
             }
         }
-        if builder.diagnostics.isEmpty {
+        // igraph writes `*Vertices N` without vertex lines: the vertices not listed are numbered 1…N all the same.
+        if let declared, builder.diagnostics.allSatisfy({ $0.severity != .error }) {
+            for number in 1...max(declared, 1) where declared > 0 && !listed.contains(number) {
+                let id = String(number)
+                labels[id] = id
+                graph.nodes.append(PropertyGraph.Element(id: id, properties: ["label": .string(id)], location: SourceLocation(file: path, line: 1, column: 1)))
+            }
+        }
+        if builder.diagnostics.allSatisfy({ $0.severity != .error }) {
             // igraph and networkx write labels as the identity: when labels are unique, they become the ids.
             let unique = Set(labels.values).count == labels.count
             if unique {
@@ -99,6 +172,18 @@ public enum Pajek {
         }
         builder.finish()
         return builder.result()
+    }
+
+    /// The most vertices a `*Vertices` line may declare (vertices without a line are created, so the count is memory).
+    static let maximumVertices = 1_000_000
+
+    /// The number of the first line that is not valid UTF-8.
+    static func firstLineNotUTF8(_ data: Data) -> Int {
+        for (offset, line) in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated()
+        where String(validating: line, as: UTF8.self) == nil {
+            return offset + 1
+        }
+        return 1
     }
 
     /// Splits on blanks, keeping "quoted labels" whole.

@@ -32,11 +32,26 @@ public enum DOTNetwork {
     /// The name is written as DOT's `label` (what Graphviz shows).
     static func dotName(_ key: String) -> String { key == "name" ? "label" : key }
 
-    /// DOT quoted string: in DOT only `\"` is an escape; a trailing backslash is kept off the closing quote.
+    /// DOT quoted string, as Graphviz 2.43's lexer reads it back: in quotes, `\"` is a quote, `\\` is kept as two
+    /// backslashes, a backslash before a line break is dropped with the break, and any other backslash is kept. A
+    /// quote is therefore written `\"`; the one text DOT cannot hold is an odd run of backslashes just before a quote
+    /// or at the very end (its last backslash would escape the quote): such a run gets one more backslash, the only
+    /// change a DOT export makes to a name (docs/interop.md).
     static func quoted(_ text: String) -> String {
-        var body = text.replacingOccurrences(of: "\"", with: "\\\"").replacingOccurrences(of: "\r", with: "")
-        if body.hasSuffix("\\") && !body.hasSuffix("\\\"") { body += " " }
-        return "\"" + body + "\""
+        var result = "\""
+        var run = 0
+        for scalar in text.unicodeScalars where scalar != "\r" {
+            if scalar == "\\" { run += 1; result += "\\"; continue }
+            if scalar == "\"" {
+                if run % 2 == 1 { result += "\\" }
+                result += "\\\""
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+            run = 0
+        }
+        if run % 2 == 1 { result += "\\" }
+        return result + "\""
     }
 
     public static func load(path: String, options: LoadOptions) -> LoadResult {
