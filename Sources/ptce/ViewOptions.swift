@@ -42,7 +42,7 @@ struct ViewOptions: ParsableArguments {
             options.at = year
         }
         if let types {
-            let vocabulary = Vocabulary(taxonomy.tieTypes)
+            let vocabulary = Vocabulary.of(taxonomy.tieTypes)
             options.tieTypes = Set(try types.split(separator: ",").map { raw in
                 let text = raw.trimmingCharacters(in: .whitespaces)
                 guard let id = vocabulary.resolve(text) else {

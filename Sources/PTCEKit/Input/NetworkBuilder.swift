@@ -87,10 +87,10 @@ final class NetworkBuilder {
 
     init(options: LoadOptions) {
         self.options = options
-        kinds = Vocabulary(options.taxonomy.kinds)
-        tieTypes = Vocabulary(options.taxonomy.tieTypes)
-        groupKinds = Vocabulary(options.taxonomy.groupKinds)
-        roles = Vocabulary(options.taxonomy.roles)
+        kinds = Vocabulary.of(options.taxonomy.kinds)
+        tieTypes = Vocabulary.of(options.taxonomy.tieTypes)
+        groupKinds = Vocabulary.of(options.taxonomy.groupKinds)
+        roles = Vocabulary.of(options.taxonomy.roles)
     }
 
     // MARK: - Reporting

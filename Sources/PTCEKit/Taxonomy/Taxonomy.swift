@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The vocabulary of a PTCE network, shipped as data (`Resources/taxonomy.json`) and overridable by a user file:
 /// actor kinds and their families, tie types, group kinds and membership roles, each with French and English labels.
@@ -73,13 +74,18 @@ public struct Taxonomy: Sendable, Codable {
         return language == .fr ? family.fr : family.en
     }
 
+    // Made once: building a CharacterSet on every call was a good part of the time of loading a small file. Folding
+    // takes no locale: with one, Foundation builds a CFLocale on every call, and case and accent folding of French
+    // text is the same without.
+    private static let alphanumerics = CharacterSet.alphanumerics
+
     /// Canonical form used to compare vocabulary values: lower case, no accents, apostrophes and dashes as spaces.
     public static func normalize(_ text: String) -> String {
-        let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: Locale(identifier: "fr_FR"))
+        let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
         var result = ""
         var pendingSpace = false
         for scalar in folded.unicodeScalars {
-            if CharacterSet.alphanumerics.contains(scalar) {
+            if alphanumerics.contains(scalar) {
                 if pendingSpace && !result.isEmpty { result.append(" ") }
                 pendingSpace = false
                 result.unicodeScalars.append(scalar)
@@ -100,6 +106,16 @@ public enum Language: String, Sendable, CaseIterable, Codable {
 public struct Vocabulary: Sendable {
     public let terms: [Taxonomy.Term]
     private let lookup: [String: String]
+
+    /// The vocabulary of `terms`, built once per process for each list of terms (every load of a file uses the same
+    /// few vocabularies; building one normalises every label and alias).
+    public static func of(_ terms: [Taxonomy.Term]) -> Vocabulary {
+        if let known = cache.withLock({ $0[terms] }) { return known }
+        let vocabulary = Vocabulary(terms)
+        cache.withLock { if $0.count < 64 { $0[terms] = vocabulary } }
+        return vocabulary
+    }
+    private static let cache = Mutex<[[Taxonomy.Term]: Vocabulary]>([:])
 
     public init(_ terms: [Taxonomy.Term]) {
         self.terms = terms
@@ -122,7 +138,8 @@ public struct Vocabulary: Sendable {
     public func nearest(to value: String) -> Taxonomy.Term? {
         let key = Taxonomy.normalize(value)
         var best: (distance: Int, id: String)?
-        for (name, id) in lookup {
+        // In name order, so that between two names at the same distance the hint is the same in every run.
+        for (name, id) in lookup.sorted(by: { $0.key < $1.key }) {
             let distance = editDistance(key, name)
             if best == nil || distance < best!.distance { best = (distance, id) }
         }
