@@ -3,7 +3,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 OUT ?= out
 
-.PHONY: demo test build release deps clean notebooks fuzz
+.PHONY: demo test build release deps clean notebooks fuzz sanitize
 
 ## Install the system libraries ptce needs (Graphviz's libgvc) when they are missing.
 deps:
@@ -32,6 +32,15 @@ test: build
 	$(SWIFT) test
 	@if command -v python3 >/dev/null; then python3 scripts/check-interop .build/debug/ptce; else echo "skipped: python3 not found (real-client checks)"; fi
 	@if command -v python3 >/dev/null; then python3 scripts/check-report .build/debug/ptce; else echo "skipped: python3 not found (browser checks of report.html)"; fi
+	@if command -v python3 >/dev/null; then python3 scripts/check-workbooks .build/debug/ptce; else echo "skipped: python3 not found (workbooks written by LibreOffice and openpyxl)"; fi
+
+## The whole test suite under AddressSanitizer, then under ThreadSanitizer, each in its own build folder; the
+## command-line tests run the sanitised binary (PTCE_BIN). Leak detection is off: FoundationXML keeps parser state alive.
+sanitize: deps
+	$(SWIFT) build --build-tests --sanitize=address --scratch-path .build-asan
+	PTCE_BIN=$(abspath .build-asan/debug/ptce) ASAN_OPTIONS=detect_leaks=0 $(SWIFT) test --skip-build --sanitize=address --scratch-path .build-asan
+	$(SWIFT) build --build-tests --sanitize=thread --scratch-path .build-tsan
+	PTCE_BIN=$(abspath .build-tsan/debug/ptce) TSAN_OPTIONS=halt_on_error=1 $(SWIFT) test --skip-build --sanitize=thread --scratch-path .build-tsan
 
 ## Executes every notebook headless (needs the release build; installs Notebooks/requirements.txt in .venv-notebooks).
 notebooks: release

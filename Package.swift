@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         // Domain-free graph engine: CSR storage and network-analysis algorithms.
@@ -21,7 +22,7 @@ let package = Package(
         // The PTCE domain: model, taxonomy, input, validation, analyses.
         .target(
             name: "PTCEKit",
-            dependencies: ["CoopGraph"],
+            dependencies: ["CoopGraph", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             resources: [.copy("Resources/taxonomy.json"), .copy("Resources/departements.json")]
         ),
         // libgvc / libcgraph from Debian's libgraphviz-dev, found through pkg-config.

@@ -89,6 +89,7 @@ struct Convert: ParsableCommand {
         case .pajek: return "net"
         case .dot: return "dot"
         case .edgeList: return "csv"
+        case .workbook: return "xlsx"
         }
     }
 
@@ -110,7 +111,7 @@ struct Convert: ParsableCommand {
         case .gexf: data = GEXF.write(network, style: try gexfStyle(network, taxonomy: taxonomy), creator: "ptce \(PTCEVersion.current)")
         case .pajek: data = Pajek.write(network)
         case .dot: data = DOTNetwork.write(network)
-        case .edgeList: throw ExitCode(64)
+        case .edgeList, .workbook: throw ExitCode(64)
         }
         try writeOutput(data, to: url, language: lang)
         report(network, format)

@@ -11,7 +11,7 @@ import Glibc
 /// not 0, the first warning line when a warning is expected, else the first line on stderr), leave every input as it
 /// was (no byte changed, no file added or removed), end within `seconds` and stay under `megabytes` of memory.
 struct HostileCorpusTests {
-    static let seconds = 30.0
+    static let seconds = 60.0
     static let megabytes = 1_024
 
     struct Case: Sendable, CustomTestStringConvertible {

@@ -305,7 +305,7 @@ final class NetworkBuilder {
         actor.reference = record.value("reference").map { intern($0.text) }
         actor.notes = record.value("notes")?.text
         actor.attributes = record.attributes.sorted { $0.name < $1.name }
-        actorLines[id] = (network.actors.count, SourceLocation(file: record.location("id").file, line: record.line, column: 1))
+        actorLines[id] = (network.actors.count, record.location("id").atLineStart(record.line))
         network.actors.append(actor)
         actorHasTie.append(false)
         actorHasMembership.append(false)
@@ -330,7 +330,7 @@ final class NetworkBuilder {
         group.reference = record.value("reference")?.text
         group.notes = record.value("notes")?.text
         group.attributes = record.attributes.sorted { $0.name < $1.name }
-        groupLines[id] = (network.groups.count, SourceLocation(file: record.location("id").file, line: record.line, column: 1))
+        groupLines[id] = (network.groups.count, record.location("id").atLineStart(record.line))
         network.groups.append(group)
     }
 
@@ -368,7 +368,7 @@ final class NetworkBuilder {
         if let actor = actorLines[memberID] { actorHasMembership[actor.index] = true }
         network.memberships.append(Membership(group: groupID, member: memberID, role: role, since: since, until: until,
                                               reference: record.value("reference").map { intern($0.text) }, notes: record.value("notes")?.text))
-        membershipLocations.append(SourceLocation(file: record.location("group").file, line: record.line, column: 1))
+        membershipLocations.append(record.location("group").atLineStart(record.line))
     }
 
     func addTie(_ record: RecordSource) {
@@ -576,7 +576,7 @@ final class NetworkBuilder {
         }
         let sorted = all.enumerated().sorted { a, b in
             let (x, y) = (a.element.location, b.element.location)
-            return (x.file, x.line, x.column, a.offset) < (y.file, y.line, y.column, b.offset)
+            return (x.file, x.sheet ?? "", x.line, x.column, a.offset) < (y.file, y.sheet ?? "", y.line, y.column, b.offset)
         }.map(\.element)
         var result = LoadResult(network: network, diagnostics: sorted, tieCount: tieCount)
         result.omittedErrors = omittedErrors

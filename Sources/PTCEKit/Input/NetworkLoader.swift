@@ -25,6 +25,7 @@ public enum NetworkLoader {
         case .graphml: return GraphML.load(path: path, options: options)
         case .gexf: return GEXF.load(path: path, options: options)
         case .pajek: return Pajek.load(path: path, options: options)
+        case .workbook: return loadWorkbook(path, options: options)
         case .dot:
             if let reader = options.dotReader { return reader(path, options) }
             return PropertyGraph.failure(Diagnostic(.error, SourceLocation(file: path, line: 1, column: 1), code: "no-dot-reader",

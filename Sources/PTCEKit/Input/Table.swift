@@ -2,6 +2,28 @@
 ///
 /// `next()` yields rows whose known columns are looked up by canonical name and whose other columns become
 /// attributes. Header problems (a missing required column, a repeated column) are reported once.
+/// Where a table's rows come from: a CSV file or a sheet of a workbook.
+protocol RecordReader: AnyObject {
+    var displayName: String { get }
+    /// The next record (its fields with their positions), nil at the end.
+    func nextRecord() throws(InputError) -> [CSVField]?
+    /// A warning about the whole source (an encoding guessed), given once at the end.
+    var encodingWarning: Diagnostic? { get }
+    /// The hint of a row with values beyond the header's columns.
+    var extraFieldHint: Localized { get }
+    func location(line: Int, column: Int) -> SourceLocation
+}
+
+extension CSVReader: RecordReader {
+    var extraFieldHint: Localized {
+        let separator = Character(UnicodeScalar(self.separator))
+        return Localized(fr: "une valeur qui contient le séparateur « \(separator) » doit être entre guillemets",
+                         en: "a value containing the separator '\(separator)' must be in quotes")
+    }
+
+    func location(line: Int, column: Int) -> SourceLocation { SourceLocation(file: displayName, line: line, column: column) }
+}
+
 final class Table {
     struct Row {
         let line: Int
@@ -19,13 +41,13 @@ final class Table {
         /// Location of a known column in this row (or of the row's start when the cell is missing).
         func location(_ column: String) -> SourceLocation {
             if let index = table.index[column], index < fields.count {
-                return SourceLocation(file: table.reader.displayName, line: fields[index].line, column: fields[index].column)
+                return table.reader.location(line: fields[index].line, column: fields[index].column)
             }
-            return SourceLocation(file: table.reader.displayName, line: line, column: 1)
+            return table.reader.location(line: line, column: 1)
         }
 
         var cells: [(text: String, location: SourceLocation)] {
-            fields.map { ($0.text, SourceLocation(file: table.reader.displayName, line: $0.line, column: $0.column)) }
+            fields.map { ($0.text, table.reader.location(line: $0.line, column: $0.column)) }
         }
 
         var attributes: [Attribute] {
@@ -37,17 +59,17 @@ final class Table {
         }
     }
 
-    let reader: CSVReader
+    let reader: any RecordReader
     let header: [CSVField]
     private(set) var index: [String: Int] = [:]
     private(set) var extra: [(Int, String)] = []
     var diagnostics: [Diagnostic] = []
     private(set) var missingRequired = false
 
-    init(reader: CSVReader, columns: [Columns.Column]) throws(InputError) {
+    init(reader: any RecordReader, columns: [Columns.Column]) throws(InputError) {
         self.reader = reader
         guard let header = try reader.nextRecord() else {
-            throw InputError(Diagnostic(.error, SourceLocation(file: reader.displayName, line: 1, column: 1), code: "empty-file",
+            throw InputError(Diagnostic(.error, reader.location(line: 1, column: 1), code: "empty-file",
                 Localized(fr: "le fichier ne contient aucune ligne", en: "the file has no line"),
                 hint: Localized(fr: "la première ligne doit nommer les colonnes", en: "the first line must name the columns")))
         }
@@ -58,7 +80,7 @@ final class Table {
         }
         for (position, field) in header.enumerated() {
             let key = Taxonomy.normalize(field.text)
-            let location = SourceLocation(file: reader.displayName, line: field.line, column: field.column)
+            let location = reader.location(line: field.line, column: field.column)
             if let name = lookup[key] ?? lookup[Taxonomy.normalize(key.replacingOccurrences(of: " ", with: "_"))] {
                 if index[name] != nil {
                     diagnostics.append(Diagnostic(.warning, location, code: "duplicate-column",
@@ -75,7 +97,7 @@ final class Table {
         for column in columns where column.required && index[column.name] == nil {
             missingRequired = true
             let known = columns.filter(\.required).map(\.name).joined(separator: ", ")
-            diagnostics.append(Diagnostic(.error, SourceLocation(file: reader.displayName, line: 1, column: 1), code: "missing-column",
+            diagnostics.append(Diagnostic(.error, reader.location(line: header.first?.line ?? 1, column: 1), code: "missing-column",
                 Localized(fr: "colonne obligatoire « \(column.name) » absente (noms acceptés : \(([column.name] + column.aliases.prefix(3)).joined(separator: ", ")))",
                           en: "required column '\(column.name)' is missing (accepted names: \(([column.name] + column.aliases.prefix(3)).joined(separator: ", ")))"),
                 hint: Localized(fr: "la première ligne doit contenir au moins : \(known)", en: "the first line must name at least: \(known)")))
@@ -87,12 +109,11 @@ final class Table {
         while let fields = try reader.nextRecord() {
             if fields.count > header.count, fields[header.count...].contains(where: { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }) {
                 let first = fields[header.count]
-                diagnostics.append(Diagnostic(.error, SourceLocation(file: reader.displayName, line: first.line, column: first.column),
+                diagnostics.append(Diagnostic(.error, reader.location(line: first.line, column: first.column),
                     code: "too-many-fields",
                     Localized(fr: "la ligne a \(fields.count) champs mais l'en-tête n'a que \(header.count) colonnes",
                               en: "the line has \(fields.count) fields but the header has only \(header.count) columns"),
-                    hint: Localized(fr: "une valeur qui contient le séparateur « \(Character(UnicodeScalar(reader.separator))) » doit être entre guillemets",
-                                    en: "a value containing the separator '\(Character(UnicodeScalar(reader.separator)))' must be in quotes")))
+                    hint: reader.extraFieldHint))
                 continue
             }
             return Row(line: fields[0].line, fields: fields, table: self)

@@ -14,6 +14,8 @@ public enum NetworkFormat: String, CaseIterable, Sendable {
     case dot
     /// A plain edge list (read only).
     case edgeList = "edge-list"
+    /// A spreadsheet workbook, `.xlsx` or `.ods` (read only for now): one sheet per table.
+    case workbook
 
     /// The format of a path by its extension; a path without a known extension is a folder.
     public init(path: String) {
@@ -24,12 +26,13 @@ public enum NetworkFormat: String, CaseIterable, Sendable {
         case "net", "paj": self = .pajek
         case "dot", "gv": self = .dot
         case "csv", "tsv", "txt": self = .edgeList
+        case "xlsx", "ods", "xlsm": self = .workbook
         default: self = .folder
         }
     }
 
     /// Whether `ptce convert` can write it.
-    public var isWritable: Bool { self != .edgeList }
+    public var isWritable: Bool { self != .edgeList && self != .workbook }
 
     /// Whether writing keeps every actor, group, membership and tie with all their fields.
     public var isLossless: Bool { [.folder, .json, .nodeLink, .graphml, .gexf].contains(self) }

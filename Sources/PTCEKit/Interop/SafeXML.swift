@@ -12,6 +12,8 @@ enum SafeXML {
     protocol Handler: AnyObject {
         func start(_ name: String, attributes: [String: String], at location: SourceLocation)
         func end(_ name: String, text: String, at location: SourceLocation)
+        /// Text as it comes, in document order (for mixed content such as a paragraph with spans).
+        func characters(_ text: String)
     }
 
     /// A handler that builds a property graph (the GraphML and GEXF readers).
@@ -41,9 +43,14 @@ enum SafeXML {
 
     /// Parses `path`; problems are returned as diagnostics (empty on success).
     static func parse(path: String, handler: Handler) -> [Diagnostic] {
-        let start = SourceLocation(file: path, line: 1, column: 1)
         let data: Data
         do { data = try InputFile.read(path) } catch { return [error.diagnostic] }
+        return parse(data: data, file: path, handler: handler)
+    }
+
+    /// Parses XML held in memory (a part of a workbook); `file` names it in messages.
+    static func parse(data: Data, file path: String, handler: Handler) -> [Diagnostic] {
+        let start = SourceLocation(file: path, line: 1, column: 1)
         if data.isEmpty {
             return [Diagnostic(.error, start, code: "empty-file", Localized(fr: "le fichier est vide", en: "the file is empty"))]
         }
@@ -74,7 +81,9 @@ enum SafeXML {
                                     en: "remove the <!DOCTYPE …> declaration from the file, or export it again from the original tool"))]
             }
         }
-        let parser = XMLParser(data: data)
+        // Fed in chunks: given the whole document at once, libxml2 stops at 10 MB ("huge input lookup", seen on a
+        // 38 MB one-line worksheet, the way Excel writes them).
+        let parser = XMLParser(stream: InputStream(data: data))
         parser.shouldResolveExternalEntities = false
         parser.shouldProcessNamespaces = false
         let delegate = Delegate(handler: handler, file: path, parser: parser)
@@ -182,12 +191,19 @@ enum SafeXML {
 
         func parser(_ parser: XMLParser, foundCharacters string: String) {
             if !text.isEmpty { text[text.count - 1] += string }
+            handler.characters(string)
         }
 
         func parser(_ parser: XMLParser, foundCDATA block: Data) {
-            if !text.isEmpty { text[text.count - 1] += String(decoding: block, as: UTF8.self) }
+            let string = String(decoding: block, as: UTF8.self)
+            if !text.isEmpty { text[text.count - 1] += string }
+            handler.characters(string)
         }
     }
+}
+
+extension SafeXML.Handler {
+    func characters(_ text: String) {}
 }
 
 /// Builds and serialises XML documents for the writers through FoundationXML's tree (escaping done by libxml2).

@@ -3,12 +3,33 @@ public struct SourceLocation: Hashable, Sendable, Codable, CustomStringConvertib
     public var file: String
     public var line: Int
     public var column: Int
+    /// The sheet of a workbook: the location is then a cell, written as people read spreadsheets,
+    /// `reseau.xlsx[Liens]!C12` (line = row, column = column number).
+    public var sheet: String?
 
-    public init(file: String, line: Int, column: Int) {
+    public init(file: String, line: Int, column: Int, sheet: String? = nil) {
         self.file = file
         self.line = line
         self.column = column
+        self.sheet = sheet
     }
 
-    public var description: String { "\(file):\(line):\(column)" }
+    public var description: String {
+        guard let sheet else { return "\(file):\(line):\(column)" }
+        return "\(file)[\(sheet)]!\(Self.columnLetters(column))\(line)"
+    }
+
+    /// The start of `line` in the same file (and sheet).
+    public func atLineStart(_ line: Int) -> SourceLocation { SourceLocation(file: file, line: line, column: 1, sheet: sheet) }
+
+    /// A spreadsheet column's letters: 1 → A, 26 → Z, 27 → AA, 16384 → XFD.
+    public static func columnLetters(_ column: Int) -> String {
+        var number = max(column, 1), letters = ""
+        while number > 0 {
+            let remainder = (number - 1) % 26
+            letters = String(UnicodeScalar(UInt8(65 + remainder))) + letters
+            number = (number - 1) / 26
+        }
+        return letters
+    }
 }
