@@ -48,8 +48,8 @@ struct ValidationTests {
     @Test func hintsNameTheNearestKnownValue() throws {
         let result = load(Repo.fixture("bad/unknown-kind"))
         let hint = try #require(result.diagnostics.first { $0.code == "unknown-kind" }?.hint)
-        #expect(hint.fr == "vouliez-vous dire « association » (Association) ?")
-        #expect(hint.en == "did you mean 'association' (Non-profit association)?")
+        #expect(hint.fr == "vouliez-vous dire « Association » (code association) ?")
+        #expect(hint.en == "did you mean 'Non-profit association' (code association)?")
     }
 
     @Test func messagesAreFrenchByDefault() throws {

@@ -34,7 +34,7 @@ struct EndToEndTests {
     }
 
     @Test(arguments: [
-        ("unknown-kind", "Tests/PTCEKitTests/Fixtures/bad/unknown-kind/actors.csv:5:9: error: unknown kind 'assocation'\n  hint: did you mean 'association' (Non-profit association)?"),
+        ("unknown-kind", "Tests/PTCEKitTests/Fixtures/bad/unknown-kind/actors.csv:5:9: error: unknown kind 'assocation'\n  hint: did you mean 'Non-profit association' (code association)?"),
         ("unterminated-quote", "Tests/PTCEKitTests/Fixtures/bad/unterminated-quote/actors.csv:3:3: error: unterminated quote"),
         ("binary-file", "Tests/PTCEKitTests/Fixtures/bad/binary-file/actors.csv:1:1: error: the file is not text"),
     ])

@@ -72,6 +72,12 @@ final class NetworkBuilder {
 
     private var actorLines: [String: (index: Int, location: SourceLocation)] = [:]
     private var groupLines: [String: (index: Int, location: SourceLocation)] = [:]
+    /// Actors and groups by normalised name and by normalised id (`Taxonomy.normalize`), for rows that name them
+    /// the way people write them ("Alès Services Emploi", "COORACE") instead of by id.
+    private var actorsByName: [String: [String]] = [:]
+    private var groupsByName: [String: [String]] = [:]
+    /// Texts already reported as read by name (one warning per text).
+    private var readByName: Set<String> = []
     private var tieKeys = Set<UInt64>()
     private var actorHasTie: [Bool] = []
     private var actorHasMembership: [Bool] = []
@@ -205,7 +211,7 @@ final class NetworkBuilder {
         guard let field = record.value(column) else {
             if fallback == nil {
                 error(record.location(column), "missing-\(column)", fr: "\(what.fr) manquant", en: "missing \(what.en)",
-                      hintFr: "valeurs possibles : \(vocabulary.idList)", hintEn: "possible values: \(vocabulary.idList)")
+                      hintFr: "valeurs possibles : \(vocabulary.labelList(.fr))", hintEn: "possible values: \(vocabulary.labelList(.en))")
             }
             return fallback
         }
@@ -219,8 +225,8 @@ final class NetworkBuilder {
         let near = vocabulary.nearest(to: field.text)
         error(record.location(column), "unknown-\(column)",
               fr: "\(what.fr) inconnu « \(field.text) »", en: "unknown \(what.en) '\(field.text)'",
-              hintFr: near.map { "vouliez-vous dire « \($0.id) » (\($0.fr)) ?" } ?? "valeurs possibles : \(vocabulary.idList)",
-              hintEn: near.map { "did you mean '\($0.id)' (\($0.en))?" } ?? "possible values: \(vocabulary.idList)")
+              hintFr: near.map { "vouliez-vous dire « \($0.fr) » (code \($0.id)) ?" } ?? "valeurs possibles : \(vocabulary.labelList(.fr))",
+              hintEn: near.map { "did you mean '\($0.en)' (code \($0.id))?" } ?? "possible values: \(vocabulary.labelList(.en))")
         return nil
     }
 
@@ -306,6 +312,7 @@ final class NetworkBuilder {
         actor.notes = record.value("notes")?.text
         actor.attributes = record.attributes.sorted { $0.name < $1.name }
         actorLines[id] = (network.actors.count, record.location("id").atLineStart(record.line))
+        for key in Set([Taxonomy.normalize(name), Taxonomy.normalize(id)]) where !key.isEmpty { actorsByName[key, default: []].append(id) }
         network.actors.append(actor)
         actorHasTie.append(false)
         actorHasMembership.append(false)
@@ -331,12 +338,23 @@ final class NetworkBuilder {
         group.notes = record.value("notes")?.text
         group.attributes = record.attributes.sorted { $0.name < $1.name }
         groupLines[id] = (network.groups.count, record.location("id").atLineStart(record.line))
+        for key in Set([Taxonomy.normalize(name), Taxonomy.normalize(id)]) where !key.isEmpty { groupsByName[key, default: []].append(id) }
         network.groups.append(group)
     }
 
     func addMembership(_ record: RecordSource) {
         checkCells(record)
-        guard let groupID = requiredText(record, "group"), let memberID = requiredText(record, "member") else { return }
+        guard var groupID = requiredText(record, "group"), var memberID = requiredText(record, "member") else { return }
+        reportedAmbiguous = false
+        if groupLines[groupID] == nil, actorLines[groupID] == nil, let named = byName(groupID, record, "group", groups: true) { groupID = named }
+        if actorLines[memberID] == nil, groupLines[memberID] == nil, !actorsUnreadable {
+            if let named = byName(memberID, record, "member", groups: false) {
+                memberID = named
+            } else if !reportedAmbiguous, let named = byName(memberID, record, "member", groups: true) {
+                memberID = named
+            }
+        }
+        if reportedAmbiguous { return }
         var valid = true
         if groupLines[groupID] == nil {
             valid = false
@@ -419,18 +437,61 @@ final class NetworkBuilder {
         return text
     }
 
+    /// The id a cell stands for when it is not an id: the one actor (or group) whose name, or whose id ignoring case
+    /// and accents, it is — with a warning saying so; several candidates are an error listing them. Nil when no name
+    /// matches (or on the error).
+    private func byName(_ text: String, _ record: RecordSource, _ column: String, groups: Bool) -> String? {
+        let candidates = (groups ? groupsByName : actorsByName)[Taxonomy.normalize(text)] ?? []
+        let unique = Array(Set(candidates)).sorted()
+        if unique.count == 1 {
+            let id = unique[0]
+            if readByName.insert(text).inserted {
+                let name = groups ? network.groups[groupLines[id]!.index].name : network.actors[actorLines[id]!.index].name
+                warning(record.location(column), "read-by-name",
+                        fr: "« \(text) » n'est pas un identifiant : lu comme \(groups ? "le groupe" : "l'acteur") « \(name) » (id \(id))",
+                        en: "'\(text)' is not an id: read as the \(groups ? "group" : "actor") '\(name)' (id \(id))")
+            }
+            return id
+        }
+        if unique.count > 1 {
+            let list = unique.prefix(8).map { id in
+                let name = groups ? network.groups[groupLines[id]!.index].name : network.actors[actorLines[id]!.index].name
+                return "\(id) (\(name))"
+            }.joined(separator: ", ")
+            error(record.location(column), "ambiguous-name",
+                  fr: "« \(text) » : plusieurs \(groups ? "groupes" : "acteurs") portent ce nom : \(list)",
+                  en: "'\(text)': several \(groups ? "groups" : "actors") have this name: \(list)",
+                  hintFr: "écrivez l'identifiant de celui que vous voulez dire", hintEn: "write the id of the one you mean")
+            reportedAmbiguous = true
+        }
+        return nil
+    }
+    private var reportedAmbiguous = false
+
+    /// A near miss among ids and names, shown with both: « Alès Services Emploi » (id ales-services).
+    private func nearest(_ text: String, groups: Bool) -> (fr: String, en: String)? {
+        let names = groups ? network.groups.map { ($0.id, $0.name) } : network.actors.map { ($0.id, $0.name) }
+        let lookup = Dictionary(names.flatMap { [($0.0, $0.0), ($0.1, $0.0)] }, uniquingKeysWith: { first, _ in first })
+        guard let near = nearestID(text, in: lookup.keys), let id = lookup[near] else { return nil }
+        let name = groups ? network.groups[groupLines[id]!.index].name : network.actors[actorLines[id]!.index].name
+        return ("« \(name) » (id \(id))", "'\(name)' (id \(id))")
+    }
+
     private func endpoint(_ id: String, _ record: RecordSource, _ column: String) -> Int? {
         if let actor = actorLines[id] { return actor.index }
         if actorsUnreadable { return nil }
+        reportedAmbiguous = false
+        if let named = byName(id, record, column, groups: false) { return actorLines[named]!.index }
+        if reportedAmbiguous { return nil }
         if groupLines[id] != nil {
             error(record.location(column), "tie-to-group", fr: "« \(id) » est un groupe : un lien relie deux acteurs", en: "'\(id)' is a group: a tie links two actors",
                   hintFr: "nommez l'une de ses structures, ou décrivez l'appartenance dans memberships.csv",
                   hintEn: "name one of its structures, or record belonging in memberships.csv")
         } else {
-            let near = nearestID(id, in: actorLines.keys)
+            let near = nearest(id, groups: false)
             error(record.location(column), "unknown-actor", fr: "acteur inconnu « \(id) »", en: "unknown actor '\(id)'",
-                  hintFr: near.map { "vouliez-vous dire « \($0) » ? sinon ajoutez-le à actors.csv" } ?? "ajoutez-le à actors.csv",
-                  hintEn: near.map { "did you mean '\($0)'? otherwise add it to actors.csv" } ?? "add it to actors.csv")
+                  hintFr: near.map { "vouliez-vous dire \($0.fr) ? sinon ajoutez-le aux acteurs" } ?? "ajoutez-le aux acteurs (actors.csv ou feuille Acteurs)",
+                  hintEn: near.map { "did you mean \($0.en)? otherwise add it to the actors" } ?? "add it to the actors (actors.csv or the Actors sheet)")
         }
         return nil
     }

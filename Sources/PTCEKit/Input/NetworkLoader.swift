@@ -37,26 +37,47 @@ public enum NetworkLoader {
     static func loadFolder(_ folder: String, options: LoadOptions) -> LoadResult {
         let builder = NetworkBuilder(options: options)
         let url = URL(fileURLWithPath: folder)
-        func read(_ name: String, required: Bool, columns: [Columns.Column], add: (RecordSource) -> Void) {
-            let path = url.appendingPathComponent(name).path
-            let display = (folder as NSString).appendingPathComponent(name)
-            guard FileManager.default.fileExists(atPath: path) else {
+        let listing = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
+        func read(_ role: TableRole, required: Bool, add: (RecordSource) -> Void) {
+            let name = role.fileName
+            // The file by its English or French name, case and accents ignored (Acteurs.csv, liens.csv, adhésions.csv…).
+            let wanted = Set([name] + role.frenchFileNames).map { Taxonomy.normalize($0) }
+            let matches = listing.filter { wanted.contains(Taxonomy.normalize($0)) }
+            guard let found = matches.first(where: { $0 == name }) ?? matches.first else {
                 if required {
-                    builder.diagnostics.append(Diagnostic(.error, SourceLocation(file: display, line: 1, column: 1), code: "missing-file",
-                        Localized(fr: "fichier \(name) absent du dossier", en: "file \(name) is missing from the folder"),
-                        hint: Localized(fr: "un dossier réseau contient actors.csv et ties.csv (groups.csv et memberships.csv sont facultatifs)",
-                                        en: "a network folder holds actors.csv and ties.csv (groups.csv and memberships.csv are optional)")))
+                    let csv = listing.filter { ["csv", "tsv", "txt"].contains(($0 as NSString).pathExtension.lowercased()) }
+                    let workbooks = listing.filter { ["xlsx", "ods"].contains(($0 as NSString).pathExtension.lowercased()) }
+                    var hintFr = "un dossier réseau contient actors.csv (ou acteurs.csv) et ties.csv (ou liens.csv) ; groups.csv et memberships.csv sont facultatifs"
+                    var hintEn = "a network folder holds actors.csv (or acteurs.csv) and ties.csv (or liens.csv); groups.csv and memberships.csv are optional"
+                    if let workbook = workbooks.first {
+                        hintFr = "pour lire le classeur, donnez son chemin : \((folder as NSString).appendingPathComponent(workbook))"
+                        hintEn = "to read the workbook, give its path: \((folder as NSString).appendingPathComponent(workbook))"
+                    }
+                    let foundFr = csv.isEmpty ? "aucun fichier CSV dans le dossier" : "fichiers trouvés : \(csv.joined(separator: ", "))"
+                    let foundEn = csv.isEmpty ? "no CSV file in the folder" : "files found: \(csv.joined(separator: ", "))"
+                    builder.diagnostics.append(Diagnostic(.error, SourceLocation(file: (folder as NSString).appendingPathComponent(name), line: 1, column: 1),
+                        code: "missing-file",
+                        Localized(fr: "fichier \(name) absent du dossier (\(foundFr))", en: "file \(name) is missing from the folder (\(foundEn))"),
+                        hint: Localized(fr: hintFr, en: hintEn)))
                 }
                 return
             }
-            if !readTable(path: path, display: display, columns: columns, builder: builder, add: add), name == "actors.csv" {
+            if matches.count > 1 {
+                builder.diagnostics.append(Diagnostic(.warning, SourceLocation(file: (folder as NSString).appendingPathComponent(found), line: 1, column: 1),
+                    code: "several-files",
+                    Localized(fr: "plusieurs fichiers pour la même table (\(matches.joined(separator: ", "))) : seul \(found) est lu",
+                              en: "several files for the same table (\(matches.joined(separator: ", "))): only \(found) is read")))
+            }
+            let path = url.appendingPathComponent(found).path
+            let display = (folder as NSString).appendingPathComponent(found)
+            if !readTable(path: path, display: display, columns: role.columns, builder: builder, add: add), role == .actors {
                 builder.actorsUnreadable = true
             }
         }
-        read("actors.csv", required: true, columns: Columns.actors, add: builder.addActor)
-        read("groups.csv", required: false, columns: Columns.groups, add: builder.addGroup)
-        read("memberships.csv", required: false, columns: Columns.memberships, add: builder.addMembership)
-        read("ties.csv", required: true, columns: Columns.ties, add: builder.addTie)
+        read(.actors, required: true, add: builder.addActor)
+        read(.groups, required: false, add: builder.addGroup)
+        read(.memberships, required: false, add: builder.addMembership)
+        read(.ties, required: true, add: builder.addTie)
         if let metadata = try? Data(contentsOf: url.appendingPathComponent("network.json")),
            let object = try? JSONSerialization.jsonObject(with: metadata) as? [String: Any] {
             builder.network.title = object["title"] as? String
@@ -78,6 +99,17 @@ public enum NetworkLoader {
             let first = try probe.nextRecord() ?? []
             let names = Set(first.map { Taxonomy.normalize($0.text) })
             let hasHeader = names.contains("source") || names.contains("from") || names.contains("target") || names.contains("u")
+            // A table of a network folder given alone (actors.csv saved by itself): say which table it is.
+            if !hasHeader, !ForgivingReader.isHeader(first, TableRole.ties.columns),
+               let role = [TableRole.memberships, .actors].first(where: { ForgivingReader.isHeader(first, $0.columns) }) {
+                let folder = (path as NSString).deletingLastPathComponent
+                builder.diagnostics.append(Diagnostic(.error, SourceLocation(file: path, line: 1, column: 1), code: "table-alone",
+                    Localized(fr: "ce fichier est la table des \(role.label.fr) d'un réseau (colonnes \(role.columns.filter(\.required).map(\.name).joined(separator: ", "))) : il manque la table des liens",
+                              en: "this file is the \(role.label.en) table of a network (columns \(role.columns.filter(\.required).map(\.name).joined(separator: ", "))): the ties table is missing"),
+                    hint: Localized(fr: "mettez-le avec liens.csv (source, target) dans un dossier et donnez le dossier (\(folder.isEmpty ? "." : folder)), ou réunissez les tables dans un classeur .xlsx",
+                                    en: "put it with ties.csv (source, target) in a folder and give the folder (\(folder.isEmpty ? "." : folder)), or gather the tables in an .xlsx workbook")))
+                return builder.result()
+            }
             if !hasHeader {
                 let reader = try CSVReader(path: path)
                 while let fields = try reader.nextRecord() {

@@ -24,6 +24,67 @@ extension CSVReader: RecordReader {
     func location(line: Int, column: Int) -> SourceLocation { SourceLocation(file: displayName, line: line, column: column) }
 }
 
+/// What people put around a table in a spreadsheet, taken away with a warning: rows above the header (a title,
+/// notes — the header is the first of the first 20 rows that names every required column), blank rows, and totals
+/// rows below the data (first filled cell "Total…"). When no row is a header, the first row is taken as the header,
+/// so that the missing columns are reported there.
+final class ForgivingReader: RecordReader {
+    let base: any RecordReader
+    private var pending: [[CSVField]] = []
+    private var headerDone = false
+    private(set) var notes: [Diagnostic] = []
+
+    init(_ base: any RecordReader, columns: [Columns.Column]) throws(InputError) {
+        self.base = base
+        var lookahead: [[CSVField]] = []
+        while lookahead.count < 20, let record = try base.nextRecord() {
+            if Self.isBlank(record) { continue }
+            lookahead.append(record)
+            if Self.isHeader(record, columns) { break }
+        }
+        if let index = lookahead.firstIndex(where: { Self.isHeader($0, columns) }), index > 0 {
+            let first = lookahead[0][0].line, last = lookahead[index - 1][0].line
+            notes.append(Diagnostic(.warning, base.location(line: first, column: 1), code: "rows-above-header",
+                Localized(fr: first == last ? "ligne \(first) au-dessus des en-têtes ignorée (titre ou notes)" : "lignes \(first) à \(last) au-dessus des en-têtes ignorées (titre ou notes)",
+                          en: first == last ? "row \(first) above the headers skipped (a title or notes)" : "rows \(first) to \(last) above the headers skipped (a title or notes)")))
+            lookahead.removeFirst(index)
+        }
+        pending = lookahead
+    }
+
+    static func isBlank(_ record: [CSVField]) -> Bool {
+        record.allSatisfy { $0.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+    }
+
+    static func isHeader(_ record: [CSVField], _ columns: [Columns.Column]) -> Bool {
+        let names = Set(record.map { Taxonomy.normalize($0.text) })
+        return columns.filter(\.required).allSatisfy { column in
+            ([column.name] + column.aliases).contains { names.contains(Taxonomy.normalize($0)) }
+        }
+    }
+
+    func nextRecord() throws(InputError) -> [CSVField]? {
+        while true {
+            let record: [CSVField]
+            if !pending.isEmpty { record = pending.removeFirst() } else if let next = try base.nextRecord() { record = next } else { return nil }
+            if Self.isBlank(record) { continue }
+            if headerDone, let first = record.first(where: { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }),
+               Taxonomy.normalize(first.text).hasPrefix("total") {
+                notes.append(Diagnostic(.warning, base.location(line: first.line, column: first.column), code: "totals-row",
+                    Localized(fr: "ligne de total ignorée", en: "totals row skipped")))
+                continue
+            }
+            headerDone = true
+            return record
+        }
+    }
+
+    var displayName: String { base.displayName }
+    var encodingWarning: Diagnostic? { base.encodingWarning }
+    var extraFieldHint: Localized { base.extraFieldHint }
+    func location(line: Int, column: Int) -> SourceLocation { base.location(line: line, column: column) }
+}
+
 final class Table {
     struct Row {
         let line: Int
@@ -66,7 +127,8 @@ final class Table {
     var diagnostics: [Diagnostic] = []
     private(set) var missingRequired = false
 
-    init(reader: any RecordReader, columns: [Columns.Column]) throws(InputError) {
+    init(reader base: any RecordReader, columns: [Columns.Column]) throws(InputError) {
+        let reader = try ForgivingReader(base, columns: columns)
         self.reader = reader
         guard let header = try reader.nextRecord() else {
             throw InputError(Diagnostic(.error, reader.location(line: 1, column: 1), code: "empty-file",
@@ -92,6 +154,16 @@ final class Table {
                 }
             } else if !field.text.trimmingCharacters(in: .whitespaces).isEmpty {
                 extra.append((position, field.text))
+                // A header close to a known one (a typo, a missing word) is said, never silently a free column.
+                if key.count >= 4, let near = lookup.keys.filter({ $0.count >= 4 })
+                    .map({ (name: $0, distance: editDistance(key, $0)) })
+                    .filter({ $0.distance <= max(1, $0.name.count / 5) })
+                    .min(by: { ($0.distance, $0.name) < ($1.distance, $1.name) }), let column = lookup[near.name] {
+                    diagnostics.append(Diagnostic(.warning, location, code: "unrecognised-column",
+                        Localized(fr: "colonne « \(field.text) » non reconnue : gardée comme attribut libre ; vouliez-vous dire la colonne \(column) (« \(near.name) ») ?",
+                                  en: "column '\(field.text)' not recognised: kept as a free attribute; did you mean column \(column) ('\(near.name)')?"),
+                        hint: Localized(fr: "renommez l'en-tête pour que la colonne soit lue", en: "rename the header so that the column is read")))
+                }
             }
         }
         for column in columns where column.required && index[column.name] == nil {
@@ -119,6 +191,7 @@ final class Table {
             return Row(line: fields[0].line, fields: fields, table: self)
         }
         if let warning = reader.encodingWarning { diagnostics.append(warning) }
+        if let forgiving = reader as? ForgivingReader { diagnostics += forgiving.notes }
         return nil
     }
 }

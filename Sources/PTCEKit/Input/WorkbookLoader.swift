@@ -1,28 +1,21 @@
 import Foundation
 
-/// The rows of one sheet as records for `Table`, from its header row on: every row has a field for each column up to
-/// its last filled cell (empty cells are empty fields), so that columns line up with the header.
+/// The rows of one sheet as records for `Table`: every row has a field for each column up to its last filled cell
+/// (empty cells are empty fields), so that columns line up with the header. Rows above the header and totals rows
+/// are taken away by `ForgivingReader`, as for CSV files.
 final class SheetReader: RecordReader {
     let displayName: String
     let sheet: String
     private var rows: ArraySlice<(number: Int, cells: [(column: Int, text: String)])>
-    /// Rows skipped because they total the others ("Total", "TOTAL …"), reported by the loader.
-    private(set) var skippedTotals: [Int] = []
-    private var isHeader = true
 
-    init(file: String, sheet: Workbook.Sheet, headerIndex: Int) {
+    init(file: String, sheet: Workbook.Sheet) {
         displayName = file
         self.sheet = sheet.name
-        rows = sheet.rows[headerIndex...]
+        rows = sheet.rows[...]
     }
 
     func nextRecord() throws(InputError) -> [CSVField]? {
         while let row = rows.popFirst() {
-            if !isHeader, let first = row.cells.first, Taxonomy.normalize(first.text).hasPrefix("total") {
-                skippedTotals.append(row.number)
-                continue
-            }
-            isHeader = false
             var fields: [CSVField] = []
             let last = row.cells.last?.column ?? 0
             var cells = row.cells[...]
@@ -70,6 +63,26 @@ extension NetworkLoader {
             case .groups: ["groupes", "groups", "groupe", "group"]
             case .memberships: ["adhesions", "appartenances", "memberships", "adhesion", "appartenance", "membership", "membres des groupes"]
             case .ties: ["liens", "ties", "lien", "tie", "partenariats", "partnerships", "partenariat", "relations", "cooperations"]
+            }
+        }
+
+        /// The file of this table in a network folder.
+        var fileName: String {
+            switch self {
+            case .actors: "actors.csv"
+            case .groups: "groups.csv"
+            case .memberships: "memberships.csv"
+            case .ties: "ties.csv"
+            }
+        }
+
+        /// French (and other everyday) file names accepted for the table.
+        var frenchFileNames: [String] {
+            switch self {
+            case .actors: ["acteurs.csv", "structures.csv"]
+            case .groups: ["groupes.csv"]
+            case .memberships: ["adhesions.csv", "appartenances.csv"]
+            case .ties: ["liens.csv", "partenariats.csv"]
             }
         }
 
@@ -156,20 +169,12 @@ extension NetworkLoader {
                                                            .memberships: builder.addMembership, .ties: builder.addTie]
         for role in [TableRole.actors, .groups, .memberships, .ties] {
             guard let sheet = assigned[role] else { continue }
-            // The header is the first row naming the required columns; rows above it (a title, notes) are skipped.
-            let headerIndex = sheet.rows.prefix(20).firstIndex { role.isHeader($0.cells) } ?? 0
-            if headerIndex > 0 {
-                let first = sheet.rows[0].number, last = sheet.rows[headerIndex - 1].number
-                warn(SourceLocation(file: path, line: first, column: 1, sheet: sheet.name), "rows-above-header",
-                     "ligne\(first == last ? "" : "s") \(first == last ? "\(first)" : "\(first) à \(last)") au-dessus des en-têtes ignorée\(first == last ? "" : "s") (titre ou notes)",
-                     "row\(first == last ? "" : "s") \(first == last ? "\(first)" : "\(first) to \(last)") above the headers skipped (a title or notes)")
-            }
             for area in sheet.mergedDown.prefix(20) {
                 warn(SourceLocation(file: path, line: 1, column: 1, sheet: sheet.name), "merged-cells",
                      "cellules fusionnées \(area) : la valeur de la première est reprise dans chacune",
                      "merged cells \(area): the first one's value is repeated in each")
             }
-            let reader = SheetReader(file: path, sheet: sheet, headerIndex: headerIndex)
+            let reader = SheetReader(file: path, sheet: sheet)
             var table: Table?
             do {
                 table = try Table(reader: reader, columns: role.columns)
@@ -182,10 +187,6 @@ extension NetworkLoader {
                 builder.diagnostics.append(error.diagnostic)
             }
             if let table { builder.diagnostics += table.diagnostics }
-            for row in reader.skippedTotals {
-                warn(SourceLocation(file: path, line: row, column: 1, sheet: sheet.name), "totals-row",
-                     "ligne de total ignorée", "totals row skipped")
-            }
         }
         builder.network.title = builder.network.title ?? ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         builder.finish()

@@ -121,7 +121,9 @@ public struct Vocabulary: Sendable {
         self.terms = terms
         var lookup: [String: String] = [:]
         for term in terms {
-            for name in [term.id, term.fr, term.en] + (term.aliases ?? []) {
+            // Labels also without their parenthesis: "Service de l'État" for "Service de l'État (DREETS, DDETS…)".
+            let short = [term.fr, term.en].compactMap { label in label.range(of: " (").map { String(label[..<$0.lowerBound]) } }
+            for name in [term.id, term.fr, term.en] + short + (term.aliases ?? []) {
                 let key = Taxonomy.normalize(name)
                 if lookup[key] == nil { lookup[key] = term.id }
             }
@@ -149,6 +151,11 @@ public struct Vocabulary: Sendable {
 
     /// The list of ids, for error hints.
     public var idList: String { terms.map(\.id).joined(separator: ", ") }
+
+    /// The labels people read, in `language`, for hints: « Association », « Commune »…
+    public func labelList(_ language: Language) -> String {
+        terms.map { language == .fr ? "« \($0.fr) »" : "'\($0.en)'" }.joined(separator: ", ")
+    }
 }
 
 /// Levenshtein distance over Unicode scalars.
