@@ -34,7 +34,7 @@ struct Analyze: ParsableCommand {
     @Option(help: "Title of the report and the diagrams (default: the network's title).")
     var title: String?
 
-    @Option(help: "Analyse the network as it was in this year: ties and memberships active then (since ≤ YEAR < until).")
+    @Option(help: "Analyse the network as it was in this year: ties and memberships active then (since ≤ YEAR ≤ until).")
     var at: Int?
 
     @Flag(help: "Replace the files of an earlier analysis in the output folder.")

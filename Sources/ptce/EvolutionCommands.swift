@@ -5,7 +5,7 @@ import PTCEKit
 struct EvolutionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "evolution",
-        abstract: "The network year by year, from the ties' since/until dates (a tie is active in Y when since ≤ Y < until).",
+        abstract: "The network year by year, from the ties' since/until dates (a tie is active in Y when since ≤ Y ≤ until).",
         discussion: "Per year: actors with a tie, ties, density among them, components (of two actors or more), largest component, mean degree, best-connected actor. Exits 65 when no tie has a date, 64 when the years are outside the data."
     )
 

@@ -13,7 +13,7 @@ struct ViewOptions: ParsableArguments {
     @Option(help: "With --weighted, how weights become path lengths: strength (distance = 1/weight: a stronger tie is a shorter path; default) or distance (the weight is the length, networkx's reading).")
     var weightAs: WeightReading = .strength
 
-    @Option(help: "Keep only ties and memberships active in this year (since ≤ YEAR < until).")
+    @Option(help: "Keep only ties and memberships active in this year (since ≤ YEAR ≤ until: a tie until 2022 is active in 2022).")
     var at: String?
 
     @Option(help: "Keep only ties of these types, comma-separated (e.g. agreement,joint_project).")

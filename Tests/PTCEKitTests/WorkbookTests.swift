@@ -39,3 +39,21 @@ struct WorkbookTests {
         #expect(Workbook.number("1E+20") == "1E+20")
     }
 }
+
+/// Issue 13: one rule for dates everywhere — a tie "until 31/12/2022" or "until 2022" is active during 2022.
+struct UntilRuleTests {
+    @Test func theUntilYearIsIncluded() {
+        for until in [PartialDate(year: 2022), PartialDate(year: 2022, month: 12, day: 31), PartialDate(year: 2022, month: 1, day: 15)] {
+            let tie = Partnership(source: "a", target: "b", type: "pooling", since: PartialDate(year: 2019), until: until)
+            #expect(!tie.isActive(in: 2018) && tie.isActive(in: 2019) && tie.isActive(in: 2022) && !tie.isActive(in: 2023))
+        }
+        let network = Network(actors: [Actor(id: "a", name: "A", kind: "ai"), Actor(id: "b", name: "B", kind: "ai")],
+                              ties: [Partnership(source: "a", target: "b", type: "pooling", since: PartialDate(year: 2019), until: PartialDate(year: 2022))])
+        var options = GraphViewOptions()
+        options.at = 2022
+        let graph2022 = NetworkGraph(network, options: options)
+        options.at = 2023
+        let graph2023 = NetworkGraph(network, options: options)
+        #expect(graph2022.graph.edgeCount == 1 && graph2023.graph.edgeCount == 0)
+    }
+}

@@ -25,7 +25,7 @@ public struct GraphViewOptions: Sendable {
     /// Use tie weights; otherwise every edge weighs 1.
     public var weighted = false
     public var weightAs: WeightReading = .strength
-    /// Keep only ties and memberships active in this year (since ≤ year < until).
+    /// Keep only ties and memberships active in this year (since ≤ year ≤ until, the until year included).
     public var at: Int?
     /// Keep only ties of these types (nil: all).
     public var tieTypes: Set<String>?
@@ -87,7 +87,7 @@ public struct NetworkGraph: Sendable {
         for membership in network.memberships {
             if let year {
                 if let since = membership.since, since.year > year { continue }
-                if let until = membership.until, until.year <= year { continue }
+                if let until = membership.until, until.year < year { continue }
             }
             direct[membership.group, default: []].append(membership.member)
         }

@@ -24,7 +24,7 @@ public enum Evolution {
 
     /// Years covered by the ties' dates (first since to last until − 1, or last since).
     public static func span(_ network: Network) -> ClosedRange<Int>? {
-        let years = network.ties.flatMap { [$0.since?.year, $0.until.map { $0.year - 1 }].compactMap { $0 } }
+        let years = network.ties.flatMap { [$0.since?.year, $0.until.map { $0.year }].compactMap { $0 } }
         guard let first = years.min(), let last = years.max() else { return nil }
         return first...last
     }

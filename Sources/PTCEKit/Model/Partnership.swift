@@ -1,7 +1,8 @@
 /// A cooperation tie between two actors: a convention, a joint project, a financing, a passerelle…
 ///
 /// Ties are undirected unless `directed` is set (then `source` gives to / acts on `target`).
-/// The tie is active in year Y when `since.year ≤ Y < until.year` (a missing bound is open).
+/// The tie is active in year Y when `since.year ≤ Y ≤ until.year` (a missing bound is open): a tie "until 31/12/2022"
+/// or "until 2022" is active during 2022 — the one rule of `--at`, `evolution`, `diff` and the report.
 public struct Partnership: Hashable, Sendable, Codable {
     public var source: String
     public var target: String
@@ -33,10 +34,10 @@ public struct Partnership: Hashable, Sendable, Codable {
         self.attributes = attributes
     }
 
-    /// Whether the tie exists in `year`: `since.year ≤ year < until.year`, missing bounds open.
+    /// Whether the tie exists in `year`: `since.year ≤ year ≤ until.year`, missing bounds open.
     public func isActive(in year: Int) -> Bool {
         if let since, since.year > year { return false }
-        if let until, until.year <= year { return false }
+        if let until, until.year < year { return false }
         return true
     }
 }
