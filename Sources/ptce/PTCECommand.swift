@@ -9,13 +9,16 @@ struct PTCECommand: ParsableCommand {
         commandName: "ptce",
         abstract: "Map and analyse cooperation networks of PTCE (pôles territoriaux de coopération économique).",
         discussion: """
-        PATH is a network folder (actors.csv, ties.csv, optional groups.csv and memberships.csv), a network JSON \
-        file (*.json), a plain edge list (*.csv: source,target[,weight]), or a file of another tool: GraphML \
-        (*.graphml), GEXF (*.gexf), node-link JSON (*.json), Pajek (*.net), DOT (*.dot, *.gv). See \
-        Datasets/README.md for the format and docs/interop.md for the others.
+        PATH is a workbook (*.xlsx from Excel, *.ods from LibreOffice: sheets Acteurs, Liens, and optionally \
+        Groupes, Adhésions), a network folder (actors.csv or acteurs.csv, ties.csv or liens.csv, optional \
+        groups.csv and memberships.csv), a network JSON file (*.json), a plain edge list (*.csv: \
+        source,target[,weight]), or a file of another tool: GraphML (*.graphml), GEXF (*.gexf), node-link JSON \
+        (*.json), Pajek (*.net), DOT (*.dot, *.gv). See Datasets/README.md for the format and docs/interop.md for \
+        the others.
 
         Exit codes: 0 success; 64 bad command line; 65 invalid input data (every problem is printed as \
-        FILE:LINE:COLUMN); 66 input not found; 73 cannot write the output; 70 internal error.
+        FILE:LINE:COLUMN, or FILE[Sheet]!C12 in a workbook); 66 input not found; 73 cannot write the output; 70 \
+        internal error.
         """,
         version: PTCEVersion.current,
         subcommands: [Validate.self, Convert.self, Summarize.self, CentralityCommand.self, CooperationCommand.self, Communities.self, Suggest.self, Robustness.self, EvolutionCommand.self, Diff.self, Render.self, Analyze.self, Generate.self]

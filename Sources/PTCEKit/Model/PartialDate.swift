@@ -45,7 +45,11 @@ public struct PartialDate: Hashable, Sendable, Comparable, Codable, CustomString
 
     /// Parses the forms listed in the type's summary; the year must have four digits.
     public static func parse(_ raw: String) -> Result<PartialDate, ParseFailure> {
-        let text = raw.trimmingCharacters(in: .whitespaces)
+        var text = raw.trimmingCharacters(in: .whitespaces)
+        // A date with a time of day (a workbook's date-time cell, "2019-05-01 12:00" or "2019-05-01T12:00:00"): the day.
+        if let cut = text.firstIndex(where: { $0 == " " || $0 == "T" }), text[text.index(after: cut)...].contains(":") {
+            text = String(text[..<cut])
+        }
         let iso = text.split(separator: "-", omittingEmptySubsequences: false)
         let french = text.split(separator: "/", omittingEmptySubsequences: false)
         var parts: [Substring]

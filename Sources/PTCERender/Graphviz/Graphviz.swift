@@ -16,6 +16,22 @@ enum Graphviz {
     private static let lock = NSLock()
     static let maximumMessageBytes = 64 << 10
 
+    /// The Graphviz context of the process, made on first use and never freed. Freeing it frees its font-name
+    /// dictionary, and Graphviz 2.43's pango plugin keeps a pointer to the last font name it measured (a static, not a
+    /// copy): the next layout in the same process read that freed memory (heap-use-after-free found by `make
+    /// sanitize`). One context for the process keeps every font name alive; it is only touched inside `session`.
+    nonisolated(unsafe) private static var sharedContext: OpaquePointer?
+
+    /// The process's context; call inside `session` only.
+    static func context() throws(GraphvizUnavailable) -> OpaquePointer {
+        if let sharedContext { return sharedContext }
+        guard let made = gvContext() else { throw GraphvizUnavailable() }
+        sharedContext = made
+        return made
+    }
+
+    struct GraphvizUnavailable: Error {}
+
     /// Runs `body` alone in the process with Graphviz's messages captured; returns its result and the messages,
     /// one per line, without the "Warning: " / "Error: " prefix kept in `errors` / `warnings` order of appearance.
     static func session<T>(_ body: () throws -> T) rethrows -> (value: T, messages: [Message]) {

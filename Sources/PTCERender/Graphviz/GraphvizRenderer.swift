@@ -28,14 +28,13 @@ public struct RenderError: Error, CustomStringConvertible, Sendable {
 
 /// Renders DOT text with libgvc in-process (`agmemread` → `gvLayout` → `gvRenderData`), never by spawning `dot`.
 ///
-/// Every Graphviz allocation is paired with its free in a `defer`. Every call goes through `Graphviz.session` (one
+/// Every Graphviz allocation is paired with its free in a `defer`, except the process's one context (`Graphviz.context`). Every call goes through `Graphviz.session` (one
 /// lock for the process, Graphviz's messages captured and returned, not written to the terminal).
 public enum GraphvizRenderer {
     /// The version of libgvc, e.g. "2.43.0".
     public static var version: String {
         Graphviz.session { () -> String in
-            guard let context = gvContext() else { return "unknown" }
-            defer { gvFreeContext(context) }
+            guard let context = try? Graphviz.context() else { return "unknown" }
             guard let info = gvcVersion(context) else { return "unknown" }
             return String(cString: info)
         }.value
@@ -58,8 +57,7 @@ public enum GraphvizRenderer {
     public static func render(dot: String, engine: LayoutEngine, formats: [DiagramFormat]) throws -> (data: [Data], warnings: [String]) {
         if formats.allSatisfy({ $0 == .dot }) { return (formats.map { _ in Data(dot.utf8) }, []) }
         let (result, messages) = try Graphviz.session { () throws -> [Data] in
-            guard let context = gvContext() else { throw RenderError(message: "Graphviz could not start (gvContext failed)", hint: nil) }
-            defer { gvFreeContext(context) }
+            guard let context = try? Graphviz.context() else { throw RenderError(message: "Graphviz could not start (gvContext failed)", hint: nil) }
             var text = dot
             var layoutEngine = engine.rawValue
             if engine.isForceDirected {
@@ -114,8 +112,7 @@ public enum GraphvizRenderer {
     /// node name. Same reproducibility as `render`.
     public static func positions(dot: String, engine: LayoutEngine) throws -> [String: (x: Double, y: Double)] {
         try Graphviz.session { () throws -> [String: (x: Double, y: Double)] in
-            guard let context = gvContext() else { throw RenderError(message: "Graphviz could not start (gvContext failed)", hint: nil) }
-            defer { gvFreeContext(context) }
+            guard let context = try? Graphviz.context() else { throw RenderError(message: "Graphviz could not start (gvContext failed)", hint: nil) }
             return try layOut(dot, engine: engine.rawValue, context: context) { graph in
                 var positions: [String: (x: Double, y: Double)] = [:]
                 var node = agfstnode(graph)
