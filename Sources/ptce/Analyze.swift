@@ -10,7 +10,9 @@ struct Analyze: ParsableCommand {
         discussion: """
         Writes into --out: report.html (one self-contained page to open in any browser, print on A4 and send: key \
         figures, the map, who holds the network together, bridges between worlds, GES and PTCE, fragility, evolution, \
-        suggested meetings, data quality, method; French by default, --lang en); summary.json and summary.txt (key figures); cooperation.json and cooperation.txt \
+        suggested meetings, data quality, method; French by default, --lang en); resultats.xlsx (results.xlsx with \
+        --lang en: the same figures for Excel or LibreOffice — Synthèse, Acteurs, Définitions, Liens, Groupes, \
+        Rencontres suggérées, Qualité des données); summary.json and summary.txt (key figures); cooperation.json and cooperation.txt \
         (`ptce cooperation` by family); centrality.csv (every measure of \
         `ptce centrality` for every actor, partnership view, unweighted; above --exact-limit actors, betweenness is \
         sampled from 200 sources (seed 0), eigenvector, Katz and PageRank stop at tolerance 1e-9, and closeness, harmonic and eccentricity are left out, as the output says); \
@@ -122,16 +124,21 @@ struct Analyze: ParsableCommand {
             warnings: result.diagnostics.filter { $0.severity == .warning }, wholeDiagram: wholeSVG, aggregateDiagram: aggregateSVG,
             sourcePath: input.path, version: PTCEVersion.current, graphvizVersion: GraphvizRenderer.version,
             date: PartialDate.today.description)
+        // The same results as a workbook, for people who work in Excel or LibreOffice.
+        let workbook = ResultsWorkbook(network: result.network, taxonomy: taxonomy, language: input.lang, summary: summary,
+                                       centrality: centrality, cooperation: cooperation,
+                                       warnings: result.diagnostics.filter { $0.severity == .warning }, date: PartialDate.today.description)
+        try writeOutput(try workbook.data(), to: outURL.appendingPathComponent(ResultsWorkbook.fileName(input.lang)), language: input.lang)
         let reportURL = outURL.appendingPathComponent("report.html")
         try writeOutput(Data(HTMLReport.render(reportInput).utf8), to: reportURL, language: input.lang)
         let warnings = result.warningCount
         printError(input.lang == .fr
-            ? "Résultats écrits dans \(outURL.path)/ : report.html (le rapport à ouvrir), summary.txt, summary.json, centrality.csv, cooperation.txt/json, network.svg/png/pdf (\(warnings) avertissement(s), détaillés dans le rapport)"
-            : "Results written to \(outURL.path)/: report.html (the report to open), summary.txt, summary.json, centrality.csv, cooperation.txt/json, network.svg/png/pdf (\(warnings) warning(s), listed in the report)")
+            ? "Résultats écrits dans \(outURL.path)/ : report.html (le rapport à ouvrir), resultats.xlsx (les chiffres pour Excel ou LibreOffice), summary.txt, summary.json, centrality.csv (pour les outils), cooperation.txt/json, network.svg/png/pdf (\(warnings) avertissement(s), détaillés dans le rapport)"
+            : "Results written to \(outURL.path)/: report.html (the report to open), results.xlsx (the figures for Excel or LibreOffice), summary.txt, summary.json, centrality.csv (for tools), cooperation.txt/json, network.svg/png/pdf (\(warnings) warning(s), listed in the report)")
         print(reportURL.path)
     }
 
     /// The files `analyze` writes in its folder.
     static let outputs = ["summary.json", "summary.txt", "centrality.csv", "cooperation.json", "cooperation.txt",
-                          "network.svg", "network.png", "network.pdf", "report.html"]
+                          "network.svg", "network.png", "network.pdf", "report.html", "resultats.xlsx", "results.xlsx"]
 }

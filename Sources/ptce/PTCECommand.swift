@@ -21,7 +21,7 @@ struct PTCECommand: ParsableCommand {
         internal error.
         """,
         version: PTCEVersion.current,
-        subcommands: [Validate.self, Convert.self, Summarize.self, CentralityCommand.self, CooperationCommand.self, Communities.self, Suggest.self, Robustness.self, EvolutionCommand.self, Diff.self, Render.self, Analyze.self, Generate.self]
+        subcommands: [Validate.self, Template.self, Convert.self, Summarize.self, CentralityCommand.self, CooperationCommand.self, Communities.self, Suggest.self, Robustness.self, EvolutionCommand.self, Diff.self, Render.self, Analyze.self, Generate.self]
     )
 }
 

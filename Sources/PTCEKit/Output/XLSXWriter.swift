@@ -1,0 +1,244 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import ZIPFoundation
+
+/// One sheet of a workbook to write: rows of cells, the first row a header (frozen, with an autofilter) when
+/// `header` is set, column widths in characters, and drop-down lists.
+public struct SheetData: Sendable {
+    public enum Cell: Sendable, Equatable {
+        case text(String)
+        /// A number with its display format; not finite is written as an empty cell (a spreadsheet shows no NaN).
+        case number(Double, NumberStyle)
+        case empty
+    }
+
+    public enum NumberStyle: Int, Sendable {
+        /// Whole numbers: `0`.
+        case integer = 2
+        /// Measures: four decimals shown, the full value kept.
+        case decimal = 3
+        /// Shares: `0.0 %`.
+        case percent = 4
+    }
+
+    public var name: String
+    public var rows: [[Cell]]
+    public var header = true
+    public var widths: [Double] = []
+    /// `(range, list)`: cells of `range` (`C2:C1000`) offer the values of `list` (`Listes!$A$2:$A$40`).
+    public var lists: [(range: String, list: String)] = []
+
+    public init(name: String, rows: [[Cell]], header: Bool = true, widths: [Double] = []) {
+        self.name = name
+        self.rows = rows
+        self.header = header
+        self.widths = widths
+    }
+}
+
+/// Writes `.xlsx` workbooks (Office Open XML, ECMA-376 part 1) that Excel and LibreOffice open: inline strings,
+/// numbers stored as numbers with a display format, bold header rows frozen with an autofilter, column widths, and
+/// data-validation lists. The XML is built with FoundationXML (escaping by libxml2) and zipped by ZIPFoundation with a
+/// fixed date, so the same sheets give the same bytes.
+public enum XLSXWriter {
+    static let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    static let relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+    public static func write(_ sheets: [SheetData]) throws -> Data {
+        var parts: [(String, Data)] = []
+        parts.append(("[Content_Types].xml", contentTypes(count: sheets.count)))
+        parts.append(("_rels/.rels", XMLOutput.data(relations([("rId1", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument", "xl/workbook.xml")]))))
+        parts.append(("xl/workbook.xml", workbook(sheets)))
+        parts.append(("xl/_rels/workbook.xml.rels", XMLOutput.data(relations(
+            sheets.indices.map { ("rId\($0 + 1)", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet", "worksheets/sheet\($0 + 1).xml") }
+            + [("rId\(sheets.count + 1)", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles", "styles.xml")]))))
+        parts.append(("xl/styles.xml", styles()))
+        for (index, sheet) in sheets.enumerated() {
+            parts.append(("xl/worksheets/sheet\(index + 1).xml", worksheet(sheet)))
+        }
+        let archive = try Archive(data: Data(), accessMode: .create)
+        // The date of every entry is fixed (zip stores local date and time fields: the same in every time zone).
+        let date = Calendar.current.date(from: DateComponents(year: 2000, month: 1, day: 1)) ?? Date(timeIntervalSince1970: 946_684_800)
+        for (path, data) in parts {
+            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: date,
+                                 compressionMethod: .deflate) { position, size in
+                data.subdata(in: Int(position)..<Int(position) + size)
+            }
+        }
+        guard let data = archive.data else { throw CocoaError(.fileWriteUnknown) }
+        return data
+    }
+
+    private static func contentTypes(count: Int) -> Data {
+        let root = XMLOutput.element("Types", [("xmlns", "http://schemas.openxmlformats.org/package/2006/content-types")])
+        root.addChild(XMLOutput.element("Default", [("Extension", "rels"), ("ContentType", "application/vnd.openxmlformats-package.relationships+xml")]))
+        root.addChild(XMLOutput.element("Default", [("Extension", "xml"), ("ContentType", "application/xml")]))
+        root.addChild(XMLOutput.element("Override", [("PartName", "/xl/workbook.xml"), ("ContentType", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml")]))
+        root.addChild(XMLOutput.element("Override", [("PartName", "/xl/styles.xml"), ("ContentType", "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml")]))
+        for index in 0..<count {
+            root.addChild(XMLOutput.element("Override", [("PartName", "/xl/worksheets/sheet\(index + 1).xml"),
+                                                         ("ContentType", "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml")]))
+        }
+        return XMLOutput.data(root)
+    }
+
+    private static func relations(_ items: [(String, String, String)]) -> XMLElement {
+        let root = XMLOutput.element("Relationships", [("xmlns", "http://schemas.openxmlformats.org/package/2006/relationships")])
+        for (id, type, target) in items { root.addChild(XMLOutput.element("Relationship", [("Id", id), ("Type", type), ("Target", target)])) }
+        return root
+    }
+
+    private static func workbook(_ sheets: [SheetData]) -> Data {
+        let root = XMLOutput.element("workbook", [("xmlns", main), ("xmlns:r", relationships)])
+        let list = XMLOutput.element("sheets")
+        for (index, sheet) in sheets.enumerated() {
+            list.addChild(XMLOutput.element("sheet", [("name", sheetName(sheet.name)), ("sheetId", "\(index + 1)"), ("r:id", "rId\(index + 1)")]))
+        }
+        root.addChild(list)
+        // Autofilters need their defined name for Excel to keep them.
+        let names = XMLOutput.element("definedNames")
+        for (index, sheet) in sheets.enumerated() where sheet.header && sheet.rows.count > 1 {
+            let reference = "'\(sheetName(sheet.name).replacingOccurrences(of: "'", with: "''"))'!$A$1:$\(SourceLocation.columnLetters(columnCount(sheet)))$\(sheet.rows.count)"
+            names.addChild(XMLOutput.element("definedName", [("name", "_xlnm._FilterDatabase"), ("localSheetId", "\(index)"), ("hidden", "1")], text: reference))
+            // The header row is printed again at the top of every page.
+            names.addChild(XMLOutput.element("definedName", [("name", "_xlnm.Print_Titles"), ("localSheetId", "\(index)")],
+                                             text: "'\(sheetName(sheet.name).replacingOccurrences(of: "'", with: "''"))'!$1:$1"))
+        }
+        if names.childCount > 0 { root.addChild(names) }
+        return XMLOutput.data(root)
+    }
+
+    /// Sheet names: at most 31 characters, none of `[]:*?/\`.
+    static func sheetName(_ name: String) -> String {
+        String(name.map { "[]:*?/\\".contains($0) ? "-" : $0 }.prefix(31))
+    }
+
+    private static func columnCount(_ sheet: SheetData) -> Int { max(1, sheet.rows.map(\.count).max() ?? 1) }
+
+    private static func styles() -> Data {
+        let root = XMLOutput.element("styleSheet", [("xmlns", main)])
+        let formats = XMLOutput.element("numFmts", [("count", "2")])
+        formats.addChild(XMLOutput.element("numFmt", [("numFmtId", "164"), ("formatCode", "0.0000")]))
+        formats.addChild(XMLOutput.element("numFmt", [("numFmtId", "165"), ("formatCode", "0.0%")]))
+        root.addChild(formats)
+        let fonts = XMLOutput.element("fonts", [("count", "2")])
+        for bold in [false, true] {
+            let font = XMLOutput.element("font")
+            if bold { font.addChild(XMLOutput.element("b")) }
+            font.addChild(XMLOutput.element("sz", [("val", "11")]))
+            font.addChild(XMLOutput.element("name", [("val", "Calibri")]))
+            fonts.addChild(font)
+        }
+        root.addChild(fonts)
+        let fills = XMLOutput.element("fills", [("count", "3")])
+        for pattern in ["none", "gray125"] {
+            let fill = XMLOutput.element("fill")
+            fill.addChild(XMLOutput.element("patternFill", [("patternType", pattern)]))
+            fills.addChild(fill)
+        }
+        let header = XMLOutput.element("fill")
+        let pattern = XMLOutput.element("patternFill", [("patternType", "solid")])
+        pattern.addChild(XMLOutput.element("fgColor", [("rgb", "FFDDE6F0")]))
+        header.addChild(pattern)
+        fills.addChild(header)
+        root.addChild(fills)
+        let borders = XMLOutput.element("borders", [("count", "1")])
+        borders.addChild(XMLOutput.element("border"))
+        root.addChild(borders)
+        let styleFormats = XMLOutput.element("cellStyleXfs", [("count", "1")])
+        styleFormats.addChild(XMLOutput.element("xf", [("numFmtId", "0"), ("fontId", "0"), ("fillId", "0"), ("borderId", "0")]))
+        root.addChild(styleFormats)
+        // 0 plain, 1 header (bold, shaded, wrapped), 2 integer, 3 decimal, 4 percent, 5 wrapped text.
+        let cells = XMLOutput.element("cellXfs", [("count", "6")])
+        let specs: [(format: String, font: String, fill: String, wrap: Bool)] = [
+            ("0", "0", "0", false), ("0", "1", "2", true), ("1", "0", "0", false), ("164", "0", "0", false), ("165", "0", "0", false), ("0", "0", "0", true),
+        ]
+        for spec in specs {
+            var attributes = [("numFmtId", spec.format), ("fontId", spec.font), ("fillId", spec.fill), ("borderId", "0"), ("xfId", "0")]
+            if spec.format != "0" { attributes.append(("applyNumberFormat", "1")) }
+            if spec.font != "0" { attributes.append(("applyFont", "1")) }
+            if spec.fill != "0" { attributes.append(("applyFill", "1")) }
+            let xf = XMLOutput.element("xf", attributes)
+            if spec.wrap {
+                xf.addAttribute(XMLNode.attribute(withName: "applyAlignment", stringValue: "1") as! XMLNode)
+                xf.addChild(XMLOutput.element("alignment", [("wrapText", "1"), ("vertical", "top")]))
+            }
+            cells.addChild(xf)
+        }
+        root.addChild(cells)
+        let named = XMLOutput.element("cellStyles", [("count", "1")])
+        named.addChild(XMLOutput.element("cellStyle", [("name", "Normal"), ("xfId", "0"), ("builtinId", "0")]))
+        root.addChild(named)
+        return XMLOutput.data(root)
+    }
+
+    private static func worksheet(_ sheet: SheetData) -> Data {
+        let root = XMLOutput.element("worksheet", [("xmlns", main), ("xmlns:r", relationships)])
+        // Printed on landscape pages, as wide as the page (as many pages down as needed).
+        let properties = XMLOutput.element("sheetPr")
+        properties.addChild(XMLOutput.element("pageSetUpPr", [("fitToPage", "1")]))
+        root.addChild(properties)
+        if sheet.header && sheet.rows.count > 1 {
+            let views = XMLOutput.element("sheetViews")
+            let view = XMLOutput.element("sheetView", [("workbookViewId", "0")])
+            view.addChild(XMLOutput.element("pane", [("ySplit", "1"), ("topLeftCell", "A2"), ("activePane", "bottomLeft"), ("state", "frozen")]))
+            views.addChild(view)
+            root.addChild(views)
+        }
+        if !sheet.widths.isEmpty {
+            let columns = XMLOutput.element("cols")
+            for (index, width) in sheet.widths.enumerated() {
+                columns.addChild(XMLOutput.element("col", [("min", "\(index + 1)"), ("max", "\(index + 1)"),
+                                                           ("width", String(format: "%.1f", width)), ("customWidth", "1")]))
+            }
+            root.addChild(columns)
+        }
+        let data = XMLOutput.element("sheetData")
+        for (rowIndex, row) in sheet.rows.enumerated() {
+            let rowElement = XMLOutput.element("row", [("r", "\(rowIndex + 1)")])
+            for (columnIndex, cell) in row.enumerated() {
+                let reference = "\(SourceLocation.columnLetters(columnIndex + 1))\(rowIndex + 1)"
+                let isHeader = sheet.header && rowIndex == 0
+                switch cell {
+                case .empty: continue
+                case .text(let text):
+                    let element = XMLOutput.element("c", [("r", reference), ("t", "inlineStr"), ("s", isHeader ? "1" : (text.count > 60 ? "5" : "0"))])
+                    let inline = XMLOutput.element("is")
+                    inline.addChild(XMLOutput.element("t", [("xml:space", "preserve")], text: OutputText.clean(text)))
+                    element.addChild(inline)
+                    rowElement.addChild(element)
+                case .number(let value, let style):
+                    guard value.isFinite else { continue }
+                    let element = XMLOutput.element("c", [("r", reference), ("s", "\(style.rawValue)")])
+                    element.addChild(XMLOutput.element("v", text: number(value)))
+                    rowElement.addChild(element)
+                }
+            }
+            data.addChild(rowElement)
+        }
+        root.addChild(data)
+        if sheet.header && sheet.rows.count > 1 {
+            root.addChild(XMLOutput.element("autoFilter", [("ref", "A1:\(SourceLocation.columnLetters(columnCount(sheet)))\(sheet.rows.count)")]))
+        }
+        if !sheet.lists.isEmpty {
+            let validations = XMLOutput.element("dataValidations", [("count", "\(sheet.lists.count)")])
+            for (range, list) in sheet.lists {
+                let validation = XMLOutput.element("dataValidation", [("type", "list"), ("allowBlank", "1"), ("showErrorMessage", "0"), ("sqref", range)])
+                validation.addChild(XMLOutput.element("formula1", text: list))
+                validations.addChild(validation)
+            }
+            root.addChild(validations)
+        }
+        root.addChild(XMLOutput.element("pageMargins", [("left", "0.5"), ("right", "0.5"), ("top", "0.6"), ("bottom", "0.6"), ("header", "0.3"), ("footer", "0.3")]))
+        root.addChild(XMLOutput.element("pageSetup", [("paperSize", "9"), ("orientation", "landscape"), ("fitToWidth", "1"), ("fitToHeight", "0")]))
+        return XMLOutput.data(root)
+    }
+
+    /// The shortest text that reads back as the same double ("0.25", "3", "1e-05").
+    static func number(_ value: Double) -> String {
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
+        return "\(value)"
+    }
+}
