@@ -48,8 +48,8 @@ struct Convert: ParsableCommand {
         let fr = lang == .fr
         let target = to ?? NetworkFormat(path: output)
         guard target.isWritable else {
-            printError(fr ? "erreur : le format \(target.rawValue) ne s'écrit pas (choisissez --to folder, json, node-link, graphml, gexf, pajek ou dot)"
-                          : "error: format \(target.rawValue) cannot be written (choose --to folder, json, node-link, graphml, gexf, pajek or dot)")
+            printError(fr ? "erreur : le format \(target.rawValue) ne s'écrit pas (choisissez --to folder, workbook, json, node-link, graphml, gexf, pajek ou dot)"
+                          : "error: format \(target.rawValue) cannot be written (choose --to folder, workbook, json, node-link, graphml, gexf, pajek or dot)")
             throw ExitCode(64)
         }
         let policy = OutputPolicy(inputs: [input, taxonomy], force: force, language: lang)
@@ -111,7 +111,13 @@ struct Convert: ParsableCommand {
         case .gexf: data = GEXF.write(network, style: try gexfStyle(network, taxonomy: taxonomy), creator: "ptce \(PTCEVersion.current)")
         case .pajek: data = Pajek.write(network)
         case .dot: data = DOTNetwork.write(network)
-        case .edgeList, .workbook: throw ExitCode(64)
+        case .workbook:
+            guard (output as NSString).pathExtension.lowercased() == "xlsx" else {
+                printError(fr ? "erreur : ptce écrit les classeurs au format .xlsx (LibreOffice l'ouvre aussi)" : "error: ptce writes workbooks as .xlsx (LibreOffice opens it too)")
+                throw ExitCode(64)
+            }
+            data = try NetworkFolderWriter.workbook(network)
+        case .edgeList: throw ExitCode(64)
         }
         try writeOutput(data, to: url, language: lang)
         report(network, format)

@@ -19,7 +19,7 @@ struct ConvertCommandTests {
         return out
     }
 
-    @Test(arguments: [("c.graphml", [String]()), ("c.gexf", []), ("c.json", ["--to", "node-link"]), ("c.json", [])])
+    @Test(arguments: [("c.graphml", [String]()), ("c.gexf", []), ("c.json", ["--to", "node-link"]), ("c.json", []), ("c.xlsx", [])])
     func thereAndBackGivesTheSameFolder(_ name: String, _ extra: [String]) throws {
         let work = Self.temporaryFolder()
         let reference = work.appendingPathComponent("reference").path

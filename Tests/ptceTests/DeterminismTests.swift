@@ -25,8 +25,8 @@ struct DeterminismTests {
             add("\(label) validate", "validate", data, "--format", "json")
             add("\(label) summary text", "summary", data)
             add("\(label) summary json", "summary", data, "--format", "json")
-            for format in ["folder", "json", "node-link", "graphml", "gexf", "pajek", "dot"] {
-                let file = format == "folder" ? "{out}/converted" : "{out}/converted.\(format == "node-link" ? "json" : format)"
+            for format in ["folder", "workbook", "json", "node-link", "graphml", "gexf", "pajek", "dot"] {
+                let file = format == "folder" ? "{out}/converted" : "{out}/converted.\(format == "node-link" ? "json" : format == "workbook" ? "xlsx" : format)"
                 add("\(label) convert \(format)", "convert", data, file, "--to", format)
             }
             add("\(label) analyze", "analyze", data, "--out", "{out}/analysis")
@@ -57,6 +57,7 @@ struct DeterminismTests {
         add("synthetic render sfdp pdf", "render", synthetic, "--out", "{out}/network.pdf")
         add("synthetic cooperation json", "cooperation", synthetic, "--format", "json")
         add("synthetic centrality csv", "centrality", synthetic, "--format", "csv")
+        add("coorace template", "template", "--out", "{out}/modele.xlsx")
         add("generate", "generate", "--profile", "national", "--scale", "0.2", "--seed", "7", "--out", "{out}/generated")
         return cases
     }()

@@ -132,6 +132,20 @@ extension NetworkLoader {
                 continue
             }
             if explanatorySheets.contains(key) || sheet.rows.isEmpty { continue }
+            // The network's own facts, as `ptce convert` writes them: rows "title", "source", "synthetic" and a value.
+            if ["reseau", "network", "metadonnees", "metadata"].contains(key) {
+                for row in sheet.rows {
+                    guard row.cells.count >= 2, row.cells[0].column == 1, row.cells[1].column == 2 else { continue }
+                    let value = row.cells[1].text
+                    switch Taxonomy.normalize(row.cells[0].text) {
+                    case "title", "titre": builder.network.title = value
+                    case "source": builder.network.source = value
+                    case "synthetic", "synthetique": builder.network.synthetic = Values.bool(value) ?? false
+                    default: break
+                    }
+                }
+                continue
+            }
             if let role = TableRole.allCases.first(where: { $0.sheetNames.contains(key) }), assigned[role] == nil {
                 assigned[role] = sheet
             } else {

@@ -14,7 +14,7 @@ public enum NetworkFormat: String, CaseIterable, Sendable {
     case dot
     /// A plain edge list (read only).
     case edgeList = "edge-list"
-    /// A spreadsheet workbook, `.xlsx` or `.ods` (read only for now): one sheet per table.
+    /// A spreadsheet workbook: `.xlsx` (read and written) or `.ods` (read): one sheet per table.
     case workbook
 
     /// The format of a path by its extension; a path without a known extension is a folder.
@@ -32,8 +32,8 @@ public enum NetworkFormat: String, CaseIterable, Sendable {
     }
 
     /// Whether `ptce convert` can write it.
-    public var isWritable: Bool { self != .edgeList && self != .workbook }
+    public var isWritable: Bool { self != .edgeList }
 
     /// Whether writing keeps every actor, group, membership and tie with all their fields.
-    public var isLossless: Bool { [.folder, .json, .nodeLink, .graphml, .gexf].contains(self) }
+    public var isLossless: Bool { [.folder, .json, .nodeLink, .graphml, .gexf, .workbook].contains(self) }
 }

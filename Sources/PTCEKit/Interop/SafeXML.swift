@@ -218,10 +218,12 @@ enum XMLOutput {
         XMLNode.namespace(withName: prefix, stringValue: uri) as! XMLNode
     }
 
-    static func data(_ root: XMLElement) -> Data {
+    /// `pretty: false` for formats where whitespace inside elements is content (a workbook's cell text: pretty
+    /// printing indented some `<t>` elements, and the cells read back with line breaks around their text).
+    static func data(_ root: XMLElement, pretty: Bool = true) -> Data {
         let document = XMLDocument(rootElement: root)
         document.version = "1.0"
         document.characterEncoding = "UTF-8"
-        return document.xmlData(options: [.nodePrettyPrint])
+        return document.xmlData(options: pretty ? [.nodePrettyPrint] : [])
     }
 }

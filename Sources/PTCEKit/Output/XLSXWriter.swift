@@ -49,11 +49,11 @@ public enum XLSXWriter {
     public static func write(_ sheets: [SheetData]) throws -> Data {
         var parts: [(String, Data)] = []
         parts.append(("[Content_Types].xml", contentTypes(count: sheets.count)))
-        parts.append(("_rels/.rels", XMLOutput.data(relations([("rId1", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument", "xl/workbook.xml")]))))
+        parts.append(("_rels/.rels", XMLOutput.data(relations([("rId1", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument", "xl/workbook.xml")]), pretty: false)))
         parts.append(("xl/workbook.xml", workbook(sheets)))
         parts.append(("xl/_rels/workbook.xml.rels", XMLOutput.data(relations(
             sheets.indices.map { ("rId\($0 + 1)", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet", "worksheets/sheet\($0 + 1).xml") }
-            + [("rId\(sheets.count + 1)", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles", "styles.xml")]))))
+            + [("rId\(sheets.count + 1)", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles", "styles.xml")]), pretty: false)))
         parts.append(("xl/styles.xml", styles()))
         for (index, sheet) in sheets.enumerated() {
             parts.append(("xl/worksheets/sheet\(index + 1).xml", worksheet(sheet)))
@@ -81,7 +81,7 @@ public enum XLSXWriter {
             root.addChild(XMLOutput.element("Override", [("PartName", "/xl/worksheets/sheet\(index + 1).xml"),
                                                          ("ContentType", "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml")]))
         }
-        return XMLOutput.data(root)
+        return XMLOutput.data(root, pretty: false)
     }
 
     private static func relations(_ items: [(String, String, String)]) -> XMLElement {
@@ -107,7 +107,7 @@ public enum XLSXWriter {
                                              text: "'\(sheetName(sheet.name).replacingOccurrences(of: "'", with: "''"))'!$1:$1"))
         }
         if names.childCount > 0 { root.addChild(names) }
-        return XMLOutput.data(root)
+        return XMLOutput.data(root, pretty: false)
     }
 
     /// Sheet names: at most 31 characters, none of `[]:*?/\`.
@@ -171,7 +171,7 @@ public enum XLSXWriter {
         let named = XMLOutput.element("cellStyles", [("count", "1")])
         named.addChild(XMLOutput.element("cellStyle", [("name", "Normal"), ("xfId", "0"), ("builtinId", "0")]))
         root.addChild(named)
-        return XMLOutput.data(root)
+        return XMLOutput.data(root, pretty: false)
     }
 
     private static func worksheet(_ sheet: SheetData) -> Data {
@@ -233,7 +233,7 @@ public enum XLSXWriter {
         }
         root.addChild(XMLOutput.element("pageMargins", [("left", "0.5"), ("right", "0.5"), ("top", "0.6"), ("bottom", "0.6"), ("header", "0.3"), ("footer", "0.3")]))
         root.addChild(XMLOutput.element("pageSetup", [("paperSize", "9"), ("orientation", "landscape"), ("fitToWidth", "1"), ("fitToHeight", "0")]))
-        return XMLOutput.data(root)
+        return XMLOutput.data(root, pretty: false)
     }
 
     /// The shortest text that reads back as the same double ("0.25", "3", "1e-05").
