@@ -13,23 +13,23 @@ struct ValidationTests {
     static let cases: [Case] = [
         Case(fixture: "missing-column", errors: ["actors.csv:1:1: required column 'kind' is missing (accepted names: kind, type, nature, statut)"]),
         Case(fixture: "duplicate-id", errors: ["actors.csv:5:1: duplicate id 'b'"]),
-        Case(fixture: "unknown-actor", errors: ["ties.csv:4:3: unknown actor 'zeta'"]),
-        Case(fixture: "unknown-member", errors: ["memberships.csv:3:3: unknown member 'bb'"]),
+        Case(fixture: "unknown-actor", errors: ["ties.csv:4:2: unknown actor 'zeta'"]),
+        Case(fixture: "unknown-member", errors: ["memberships.csv:3:2: unknown member 'bb'"]),
         Case(fixture: "membership-cycle", errors: ["memberships.csv:4:1: membership cycle: g1 → g2 → g1"]),
-        Case(fixture: "unknown-kind", errors: ["actors.csv:5:9: unknown kind 'assocation'"]),
-        Case(fixture: "unknown-tie-type", errors: ["ties.csv:3:5: unknown tie type 'amitie'"]),
-        Case(fixture: "weight-not-number", errors: ["ties.csv:3:5: 'fort' is not a number (column weight)"]),
-        Case(fixture: "weight-not-positive", errors: ["ties.csv:3:5: weight must be greater than 0, not -2"]),
-        Case(fixture: "malformed-date", errors: ["ties.csv:3:5: 'quinze' is not a date"]),
-        Case(fixture: "impossible-date", errors: ["ties.csv:3:5: impossible date '2017-02-30': day 30 does not exist in 2017-02"]),
-        Case(fixture: "until-before-since", errors: ["ties.csv:3:10: until (2018) is before since (2020)"]),
+        Case(fixture: "unknown-kind", errors: ["actors.csv:5:3: unknown kind 'assocation'"]),
+        Case(fixture: "unknown-tie-type", errors: ["ties.csv:3:3: unknown tie type 'amitie'"]),
+        Case(fixture: "weight-not-number", errors: ["ties.csv:3:3: 'fort' is not a number (column weight)"]),
+        Case(fixture: "weight-not-positive", errors: ["ties.csv:3:3: weight must be greater than 0, not -2"]),
+        Case(fixture: "malformed-date", errors: ["ties.csv:3:3: 'quinze' is not a date"]),
+        Case(fixture: "impossible-date", errors: ["ties.csv:3:3: impossible date '2017-02-30': day 30 does not exist in 2017-02"]),
+        Case(fixture: "until-before-since", errors: ["ties.csv:3:4: until (2018) is before since (2020)"]),
         Case(fixture: "unterminated-quote", errors: ["actors.csv:3:3: unterminated quote"]),
         Case(fixture: "empty-file", errors: ["actors.csv:1:1: the file is empty"]),
         Case(fixture: "binary-file", errors: ["actors.csv:1:1: the file is not text (a NUL byte at offset 9)"]),
-        Case(fixture: "too-many-fields", errors: ["actors.csv:5:20: the line has 4 fields but the header has only 3 columns", "ties.csv:4:3: unknown actor 'd'"]),
+        Case(fixture: "too-many-fields", errors: ["actors.csv:5:4: the line has 4 fields but the header has only 3 columns", "ties.csv:4:2: unknown actor 'd'"]),
         Case(fixture: "malformed.json", errors: [":4:16: malformed JSON"]),
         Case(fixture: "unknown-kind.json", errors: [":4:5: unknown kind 'banq'"]),
-        Case(fixture: "negative-weight-edges.csv", errors: [":3:5: weight must be greater than 0, not -1"]),
+        Case(fixture: "negative-weight-edges.csv", errors: [":3:3: weight must be greater than 0, not -1"]),
     ]
 
     @Test(arguments: cases)
@@ -55,14 +55,14 @@ struct ValidationTests {
     @Test func messagesAreFrenchByDefault() throws {
         let result = load(Repo.fixture("bad/duplicate-id"))
         let diagnostic = try #require(result.diagnostics.first)
-        #expect(diagnostic.formatted(.fr).hasSuffix("actors.csv:5:1: erreur: identifiant « b » déjà utilisé\n  conseil: déjà défini en \(Repo.fixture("bad/duplicate-id"))/actors.csv:3:1 ; chaque acteur a un identifiant unique"))
+        #expect(diagnostic.formatted(.fr).hasSuffix("actors.csv:5:A: erreur: identifiant « b » déjà utilisé\n  conseil: déjà défini en \(Repo.fixture("bad/duplicate-id"))/actors.csv:3:A ; chaque acteur a un identifiant unique"))
     }
 
     @Test func warningsDoNotMakeANetworkInvalid() {
         let result = load(Repo.fixture("bad/warnings"))
         #expect(result.isValid)
         #expect(result.diagnostics.map(\.code) == ["isolated-actor", "ges-single-component", "duplicate-tie", "self-tie", "future-date"])
-        #expect(result.diagnostics.map { "\($0.location.line):\($0.location.column)" } == ["5:1", "2:1", "3:1", "4:1", "5:5"])
+        #expect(result.diagnostics.map { "\($0.location.line):\($0.location.column)" } == ["5:1", "2:1", "3:1", "4:1", "5:3"])
     }
 
     @Test func validationWithoutKeepingTiesFindsTheSameProblems() {

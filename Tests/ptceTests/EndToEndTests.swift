@@ -34,7 +34,7 @@ struct EndToEndTests {
     }
 
     @Test(arguments: [
-        ("unknown-kind", "Tests/PTCEKitTests/Fixtures/bad/unknown-kind/actors.csv:5:9: error: unknown kind 'assocation'\n  hint: did you mean 'Non-profit association' (code association)?"),
+        ("unknown-kind", "Tests/PTCEKitTests/Fixtures/bad/unknown-kind/actors.csv:5:C: error: unknown kind 'assocation'\n  hint: did you mean 'Non-profit association' (code association)?"),
         ("unterminated-quote", "Tests/PTCEKitTests/Fixtures/bad/unterminated-quote/actors.csv:3:3: error: unterminated quote"),
         ("binary-file", "Tests/PTCEKitTests/Fixtures/bad/binary-file/actors.csv:1:1: error: the file is not text"),
     ])
@@ -123,7 +123,7 @@ struct CentralityCommandTests {
     @Test func negativeWeightInEdgeListExitsWith65() throws {
         let run = try EndToEndTests.ptce(["centrality", "Tests/PTCEKitTests/Fixtures/bad/negative-weight-edges.csv", "--lang", "en"])
         #expect(run.status == 65)
-        #expect(run.stderr.contains("negative-weight-edges.csv:3:5: error: weight must be greater than 0, not -1"))
+        #expect(run.stderr.contains("negative-weight-edges.csv:3:C: error: weight must be greater than 0, not -1"))
     }
 
     @Test func emptyGraphExitsWith65() throws {

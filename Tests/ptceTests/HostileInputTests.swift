@@ -58,8 +58,8 @@ struct HostileInputTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let run = try E.ptce(["validate", dir.path, "--lang", "en"])
         #expect(run.status == 65)
-        #expect(run.stdout.contains("actors.csv:2:3: error: invisible or forbidden character U+FDD0 in the cell (character 3)"))
-        #expect(run.stdout.contains("actors.csv:3:3: error: invisible or forbidden character U+0001"))
+        #expect(run.stdout.contains("actors.csv:2:B: error: invisible or forbidden character U+FDD0 in the cell (character 3)"))
+        #expect(run.stdout.contains("actors.csv:3:B: error: invisible or forbidden character U+0001"))
         // The escape sequence is shown, not sent to the terminal.
         #expect(!run.stdout.contains("\u{1B}") && !run.stderr.contains("\u{1B}"))
     }

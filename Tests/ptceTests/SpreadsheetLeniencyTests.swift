@@ -30,10 +30,10 @@ struct SpreadsheetLeniencyTests {
         let (run, dir) = try Self.run(["actors.csv": Self.actors + "x1;Atelier;association\nx2;Atelier;association\n", "ties.csv": ties + "Atelier;ales\nAles Service Emploi;lab\n"])
         defer { try? FileManager.default.removeItem(at: dir) }
         #expect(run.status == 65)
-        #expect(run.stdout.contains("ties.csv:2:1: warning: 'Alès Services Emploi' is not an id: read as the actor 'Alès Services Emploi' (id ales)"), "\(run.stdout)")
-        #expect(run.stdout.contains("ties.csv:2:22: warning: 'MAIRIE D'ALES' is not an id: read as the actor 'Mairie d'Alès' (id mairie)"))
-        #expect(run.stdout.contains("ties.csv:3:1: error: 'Atelier': several actors have this name: x1 (Atelier), x2 (Atelier)\n  hint: write the id of the one you mean"))
-        #expect(run.stdout.contains("ties.csv:4:1: error: unknown actor 'Ales Service Emploi'\n  hint: did you mean 'Alès Services Emploi' (id ales)?"))
+        #expect(run.stdout.contains("ties.csv:2:A: warning: 'Alès Services Emploi' is not an id: read as the actor 'Alès Services Emploi' (id ales)"), "\(run.stdout)")
+        #expect(run.stdout.contains("ties.csv:2:B: warning: 'MAIRIE D'ALES' is not an id: read as the actor 'Mairie d'Alès' (id mairie)"))
+        #expect(run.stdout.contains("ties.csv:3:A: error: 'Atelier': several actors have this name: x1 (Atelier), x2 (Atelier)\n  hint: write the id of the one you mean"))
+        #expect(run.stdout.contains("ties.csv:4:A: error: unknown actor 'Ales Service Emploi'\n  hint: did you mean 'Alès Services Emploi' (id ales)?"))
     }
 
     @Test func frenchHeadersAreRead() throws {
@@ -48,8 +48,8 @@ struct SpreadsheetLeniencyTests {
         let tie = (json?["ties"] as? [[String: Any]])?.first
         #expect(tie?["since"] as? String == "2019" && tie?["until"] as? String == "2022")
         let check = try E.ptce(["validate", dir.path, "--lang", "en"])
-        #expect(check.stdout.contains("acteurs.csv:1:51: warning: column 'Comune' not recognised: kept as a free attribute; did you mean column commune ('commune')?"), "\(check.stdout)")
-        #expect(check.stdout.contains("liens.csv:1:44: warning: column 'Typ de lien' not recognised: kept as a free attribute; did you mean column type ('type de lien')?"))
+        #expect(check.stdout.contains("acteurs.csv:1:D: warning: column 'Comune' not recognised: kept as a free attribute; did you mean column commune ('commune')?"), "\(check.stdout)")
+        #expect(check.stdout.contains("liens.csv:1:E: warning: column 'Typ de lien' not recognised: kept as a free attribute; did you mean column type ('type de lien')?"))
     }
 
     @Test func everydayLabelsAreKindsAndHintsShowLabels() throws {
@@ -58,7 +58,7 @@ struct SpreadsheetLeniencyTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         #expect(run.status == 65)
         let errors = run.stdout.split(separator: "\n").filter { $0.contains(": error: ") }
-        #expect(errors == ["\(dir.path)/actors.csv:5:5: error: unknown kind 'Asociation'"], "\(run.stdout)")
+        #expect(errors == ["\(dir.path)/actors.csv:5:C: error: unknown kind 'Asociation'"], "\(run.stdout)")
         #expect(run.stdout.contains("hint: did you mean 'Non-profit association' (code association)?"))
     }
 

@@ -166,13 +166,13 @@ private struct HeaderlessEdge: RecordSource {
     }
 
     func location(_ column: String) -> SourceLocation {
-        let field = Self.order[column].flatMap { $0 < fields.count ? fields[$0] : nil } ?? fields[0]
-        return SourceLocation(file: file, line: field.line, column: field.column)
+        let index = Self.order[column].flatMap { $0 < fields.count ? $0 : nil } ?? 0
+        return SourceLocation(file: file, line: fields[index].line, column: index + 1, cell: true)
     }
 
     var attributes: [Attribute] { [] }
 
     var cells: [(text: String, location: SourceLocation)] {
-        fields.map { ($0.text, SourceLocation(file: file, line: $0.line, column: $0.column)) }
+        fields.enumerated().map { ($1.text, SourceLocation(file: file, line: $1.line, column: $0 + 1, cell: true)) }
     }
 }

@@ -12,6 +12,8 @@ protocol RecordReader: AnyObject {
     /// The hint of a row with values beyond the header's columns.
     var extraFieldHint: Localized { get }
     func location(line: Int, column: Int) -> SourceLocation
+    /// The location of the cell in `column` (1-based) of the record starting on `line`.
+    func cellLocation(line: Int, column: Int) -> SourceLocation
 }
 
 extension CSVReader: RecordReader {
@@ -22,6 +24,7 @@ extension CSVReader: RecordReader {
     }
 
     func location(line: Int, column: Int) -> SourceLocation { SourceLocation(file: displayName, line: line, column: column) }
+    func cellLocation(line: Int, column: Int) -> SourceLocation { SourceLocation(file: displayName, line: line, column: column, cell: true) }
 }
 
 /// What people put around a table in a spreadsheet, taken away with a warning: rows above the header (a title,
@@ -83,6 +86,7 @@ final class ForgivingReader: RecordReader {
     var encodingWarning: Diagnostic? { base.encodingWarning }
     var extraFieldHint: Localized { base.extraFieldHint }
     func location(line: Int, column: Int) -> SourceLocation { base.location(line: line, column: column) }
+    func cellLocation(line: Int, column: Int) -> SourceLocation { base.cellLocation(line: line, column: column) }
 }
 
 final class Table {
@@ -102,13 +106,13 @@ final class Table {
         /// Location of a known column in this row (or of the row's start when the cell is missing).
         func location(_ column: String) -> SourceLocation {
             if let index = table.index[column], index < fields.count {
-                return table.reader.location(line: fields[index].line, column: fields[index].column)
+                return table.reader.cellLocation(line: fields[index].line, column: index + 1)
             }
-            return table.reader.location(line: line, column: 1)
+            return table.reader.cellLocation(line: line, column: table.index[column].map { $0 + 1 } ?? 1)
         }
 
         var cells: [(text: String, location: SourceLocation)] {
-            fields.map { ($0.text, table.reader.location(line: $0.line, column: $0.column)) }
+            fields.enumerated().map { ($1.text, table.reader.cellLocation(line: $1.line, column: $0 + 1)) }
         }
 
         var attributes: [Attribute] {
@@ -142,7 +146,7 @@ final class Table {
         }
         for (position, field) in header.enumerated() {
             let key = Taxonomy.normalize(field.text)
-            let location = reader.location(line: field.line, column: field.column)
+            let location = reader.cellLocation(line: field.line, column: position + 1)
             if let name = lookup[key] ?? lookup[Taxonomy.normalize(key.replacingOccurrences(of: " ", with: "_"))] {
                 if index[name] != nil {
                     diagnostics.append(Diagnostic(.warning, location, code: "duplicate-column",
@@ -181,7 +185,7 @@ final class Table {
         while let fields = try reader.nextRecord() {
             if fields.count > header.count, fields[header.count...].contains(where: { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }) {
                 let first = fields[header.count]
-                diagnostics.append(Diagnostic(.error, reader.location(line: first.line, column: first.column),
+                diagnostics.append(Diagnostic(.error, reader.cellLocation(line: first.line, column: header.count + 1),
                     code: "too-many-fields",
                     Localized(fr: "la ligne a \(fields.count) champs mais l'en-tête n'a que \(header.count) colonnes",
                               en: "the line has \(fields.count) fields but the header has only \(header.count) columns"),

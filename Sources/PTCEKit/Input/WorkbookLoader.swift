@@ -40,6 +40,7 @@ final class SheetReader: RecordReader {
     }
 
     func location(line: Int, column: Int) -> SourceLocation { SourceLocation(file: displayName, line: line, column: column, sheet: sheet) }
+    func cellLocation(line: Int, column: Int) -> SourceLocation { location(line: line, column: column) }
 }
 
 extension NetworkLoader {

@@ -1,4 +1,6 @@
-/// Where a value came from in an input file: 1-based line and column (columns count characters).
+/// Where a value came from in an input file: 1-based line and column. The column counts characters, except for a
+/// cell of a table — a CSV file or a sheet — where it is the cell's column, written as a spreadsheet letter:
+/// `ties.csv:12:C`, `reseau.xlsx[Liens]!C12`.
 public struct SourceLocation: Hashable, Sendable, Codable, CustomStringConvertible {
     public var file: String
     public var line: Int
@@ -6,21 +8,24 @@ public struct SourceLocation: Hashable, Sendable, Codable, CustomStringConvertib
     /// The sheet of a workbook: the location is then a cell, written as people read spreadsheets,
     /// `reseau.xlsx[Liens]!C12` (line = row, column = column number).
     public var sheet: String?
+    /// Set when `column` is a table's column (shown as a letter), not a character position.
+    public var cell: Bool?
 
-    public init(file: String, line: Int, column: Int, sheet: String? = nil) {
+    public init(file: String, line: Int, column: Int, sheet: String? = nil, cell: Bool? = nil) {
         self.file = file
         self.line = line
         self.column = column
         self.sheet = sheet
+        self.cell = cell
     }
 
     public var description: String {
-        guard let sheet else { return "\(file):\(line):\(column)" }
+        guard let sheet else { return cell == true ? "\(file):\(line):\(Self.columnLetters(column))" : "\(file):\(line):\(column)" }
         return "\(file)[\(sheet)]!\(Self.columnLetters(column))\(line)"
     }
 
     /// The start of `line` in the same file (and sheet).
-    public func atLineStart(_ line: Int) -> SourceLocation { SourceLocation(file: file, line: line, column: 1, sheet: sheet) }
+    public func atLineStart(_ line: Int) -> SourceLocation { SourceLocation(file: file, line: line, column: 1, sheet: sheet, cell: cell) }
 
     /// A spreadsheet column's letters: 1 → A, 26 → Z, 27 → AA, 16384 → XFD.
     public static func columnLetters(_ column: Int) -> String {
