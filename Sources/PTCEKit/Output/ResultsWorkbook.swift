@@ -43,6 +43,8 @@ public struct ResultsWorkbook {
     private func measure(_ value: Double?, _ metric: Metric? = nil) -> SheetData.Cell {
         guard let value, value.isFinite else { return .empty }
         if metric?.isCount == true { return .number(value, .integer) }
+        // Strength and eccentricity are whole numbers when ties are not weighted: shown without decimals then.
+        if let metric, [.strength, .eccentricity].contains(metric), value == value.rounded() { return .number(value, .integer) }
         return .number(abs(value) < Self.zeroTolerance ? 0 : value, .decimal)
     }
     private func kindLabel(_ id: String) -> String { taxonomy.kinds.first { $0.id == id }?.label(language) ?? id }
