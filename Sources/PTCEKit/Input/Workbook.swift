@@ -45,7 +45,10 @@ struct Workbook {
                           hintEn: "open it in your spreadsheet program and save it as Excel (.xlsx) or OpenDocument (.ods)")
         }
         let archive: Archive
-        do { archive = try Archive(data: data, accessMode: .read) } catch {
+        // Read from the file, not from memory: ZIPFoundation 0.9.20's in-memory archive traps ("Range requires
+        // lowerBound <= upperBound", Archive+MemoryFile.swift:59) when a damaged central directory points past the end
+        // (found by fuzz-workbook in 30 s); through a FILE*, reading past the end just reads nothing.
+        do { archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read) } catch {
             throw failure("damaged-workbook", "classeur endommagé : l'archive zip est incomplète ou illisible",
                           "damaged workbook: the zip archive is incomplete or unreadable",
                           hintFr: "le fichier a peut-être été tronqué (copie ou téléchargement interrompu) : enregistrez-le de nouveau depuis le tableur",

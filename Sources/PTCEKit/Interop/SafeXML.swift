@@ -71,7 +71,37 @@ enum SafeXML {
                                     en: "export the file again as UTF-8 (the encoding every network tool writes)"))]
             }
         }
-        let searchable = isUTF16 ? Data((String(data: data, encoding: .utf16) ?? "").utf8) : data
+        // libxml2 is only ever given UTF-8 declared as UTF-8: its own switching between encodings crashed (SEGV in
+        // xmlParseChunk on a UTF-16 byte-order mark followed by bytes that are not UTF-16, and on a mangled
+        // declaration: found by fuzz-graphml and fuzz-gexf). The text is decoded here, by Foundation, and the
+        // declaration rewritten.
+        let latin = head.range(of: #"^\s*<\?xml[^>]*encoding\s*=\s*["'](iso-8859-1|latin1|iso-8859-15|windows-1252)["']"#,
+                               options: [.regularExpression, .caseInsensitive]) != nil
+        var decoded: String
+        if isUTF16 {
+            guard let text = String(data: data, encoding: .utf16), !text.isEmpty else {
+                return [Diagnostic(.error, start, code: "xml-encoding",
+                    Localized(fr: "le fichier commence comme de l'UTF-16 mais n'en est pas", en: "the file starts as UTF-16 but is not"),
+                    hint: Localized(fr: "réexportez le fichier en UTF-8", en: "export the file again as UTF-8"))]
+            }
+            decoded = text
+        } else if latin {
+            decoded = String(data: data, encoding: .windowsCP1252) ?? String(decoding: data, as: UTF8.self)
+        } else if let text = String(validating: data, as: UTF8.self) {
+            decoded = text
+        } else {
+            return [Diagnostic(.error, SourceLocation(file: path, line: Pajek.firstLineNotUTF8(data), column: 1), code: "xml-encoding",
+                Localized(fr: "le fichier n'est pas en UTF-8 (et ne déclare pas d'autre encodage)", en: "the file is not UTF-8 (and declares no other encoding)"),
+                hint: Localized(fr: "réexportez le fichier en UTF-8", en: "export the file again as UTF-8"))]
+        }
+        if decoded.hasPrefix("\u{FEFF}") { decoded.removeFirst() }
+        if let declaration = decoded.range(of: #"^\s*<\?xml[^>]*\?>"#, options: .regularExpression) {
+            let rewritten = decoded[declaration].replacingOccurrences(of: #"encoding\s*=\s*["'][^"']*["']"#, with: "encoding=\"UTF-8\"",
+                                                                      options: .regularExpression)
+            decoded.replaceSubrange(declaration, with: rewritten)
+        }
+        let data = Data(decoded.utf8)
+        let searchable = data
         for marker in ["<!DOCTYPE", "<!ENTITY"] {
             if let range = searchable.range(of: Data(marker.utf8)) {
                 return [Diagnostic(.error, location(of: range.lowerBound, in: searchable, file: path), code: "xml-dtd",
