@@ -3,7 +3,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 OUT ?= out
 
-.PHONY: demo test build release deps clean notebooks fuzz sanitize
+.PHONY: demo test build release deps clean notebooks fuzz fuzz-replay sanitize
 
 ## Install the system libraries ptce needs (Graphviz's libgvc) when they are missing.
 deps:
@@ -63,6 +63,17 @@ fuzz: deps
 			-artifact_prefix=$(OUT)/fuzz/artifacts/$$t- -print_final_stats=1 2>&1 | grep -E '^(Done|stat::number_of_executed_units|==[0-9]+==ERROR|SUMMARY)' ; \
 	done
 	@if ls $(OUT)/fuzz/artifacts/* >/dev/null 2>&1; then echo "fuzz: findings in $(OUT)/fuzz/artifacts"; ls $(OUT)/fuzz/artifacts; exit 1; else echo "fuzz: no crash"; fi
+
+## Replays every input of the seed corpus (Fuzz/Corpus: the seeds and every crash found so far) through its target:
+## deterministic, so CI fails on a regression; `make fuzz` then explores for FUZZ_SECONDS.
+fuzz-replay: deps
+	cd Fuzz && $(SWIFT) build -c release --scratch-path ../.build-fuzz -Xswiftc -sanitize=fuzzer,address
+	@set -e; for t in $(FUZZ_TARGETS); do \
+		echo "fuzz-$$t: replaying $$(ls Fuzz/Corpus/$$t | wc -l) inputs"; \
+		ASAN_OPTIONS=detect_leaks=0 .build-fuzz/release/fuzz-$$t -runs=0 -detect_leaks=0 -rss_limit_mb=4096 Fuzz/Corpus/$$t 2>&1 | grep -E '^(==[0-9]+==ERROR|SUMMARY|Done)' || true; \
+		ASAN_OPTIONS=detect_leaks=0 .build-fuzz/release/fuzz-$$t -runs=0 -detect_leaks=0 -rss_limit_mb=4096 Fuzz/Corpus/$$t >/dev/null 2>&1; \
+	done
+	@echo "fuzz-replay: every seed and past finding ran without a crash"
 
 clean:
 	rm -rf .build $(OUT)
