@@ -78,4 +78,24 @@ struct SpreadsheetLeniencyTests {
         #expect(run.status == 65)
         #expect(run.stdout.contains("acteurs.csv:1:1: error: this file is the actors table of a network (columns id, name, kind): the ties table is missing"), "\(run.stdout)")
     }
+
+    @Test func aTaxonomyAddsItsOwnHeaderWordings() throws {
+        let bundled = EndToEndTests.root.appendingPathComponent("Sources/PTCEKit/Resources/taxonomy.json")
+        var taxonomy = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: bundled)) as? [String: Any])
+        var columns = taxonomy["columns"] as? [String: Any] ?? [:]
+        columns["ties"] = ["since": ["Date de signature"]]
+        taxonomy["columns"] = columns
+        let ties = "source;target;Date de signature\nales;mairie;2020\n"
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("ptce-wording-\(UUID().uuidString).json")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let (plain, dir) = try Self.run(["actors.csv": Self.actors, "ties.csv": ties])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // Without the wording, the column is a free attribute (and said to be unknown only if it resembles one).
+        #expect(plain.status == 0)
+        try JSONSerialization.data(withJSONObject: taxonomy).write(to: dir.appendingPathComponent("taxonomie.json"))
+        let run = try E.ptce(["convert", dir.path, out.path, "--taxonomy", dir.appendingPathComponent("taxonomie.json").path, "--lang", "en"])
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: out)) as? [String: Any]
+        #expect((json?["ties"] as? [[String: Any]])?.first?["since"] as? String == "2020")
+    }
 }

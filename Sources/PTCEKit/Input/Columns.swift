@@ -10,9 +10,9 @@ public enum Columns {
     }
 
     static let actors: [Column] = [
-        .init(name: "id", required: true, aliases: ["identifiant", "code", "actor", "acteur", "actor_id", "id structure"]),
-        .init(name: "name", required: true, aliases: ["nom", "raison sociale", "denomination", "libelle", "label", "nom de la structure", "nom structure", "structure", "organisation", "nom de l organisation"]),
-        .init(name: "kind", required: true, aliases: ["type", "nature", "statut", "type de structure", "categorie", "type d acteur", "type de l acteur", "type d organisation", "forme juridique"]),
+        .init(name: "id", required: true, aliases: ["identifiant", "code", "actor", "acteur", "actor_id"]),
+        .init(name: "name", required: true, aliases: ["nom", "raison sociale", "denomination", "libelle", "label"]),
+        .init(name: "kind", required: true, aliases: ["type", "nature", "statut", "type de structure", "categorie"]),
         .init(name: "department", required: false, aliases: ["departement", "dept", "dep", "code departement", "territoire", "territory"]),
         .init(name: "commune", required: false, aliases: ["ville", "city", "localite", "localisation"]),
         .init(name: "region", required: false, aliases: []),
@@ -41,23 +41,23 @@ public enum Columns {
 
     static let memberships: [Column] = [
         .init(name: "group", required: true, aliases: ["groupe", "group_id", "ges", "ptce"]),
-        .init(name: "member", required: true, aliases: ["membre", "member_id", "actor", "acteur", "structure", "nom de la structure", "structure membre"]),
+        .init(name: "member", required: true, aliases: ["membre", "member_id", "actor", "acteur", "structure"]),
         .init(name: "role", required: false, aliases: ["fonction", "qualite"]),
-        .init(name: "since", required: false, aliases: ["depuis", "debut", "date de debut", "from", "start", "depuis le", "date debut", "annee d adhesion", "date d adhesion"]),
-        .init(name: "until", required: false, aliases: ["jusqu a", "jusqua", "fin", "date de fin", "to", "end", "jusqu au", "jusqu en", "date fin"]),
+        .init(name: "since", required: false, aliases: ["depuis", "debut", "date de debut", "from", "start"]),
+        .init(name: "until", required: false, aliases: ["jusqu a", "jusqua", "fin", "date de fin", "to", "end"]),
         .init(name: "reference", required: false, aliases: ["source", "sources", "ref", "provenance"]),
         .init(name: "notes", required: false, aliases: ["note", "commentaire", "commentaires", "remarques", "comment"]),
     ]
 
     /// In `ties.csv`, `source` is the first actor; where the facts come from is `reference`.
     static let ties: [Column] = [
-        .init(name: "source", required: true, aliases: ["from", "de", "acteur 1", "actor1", "source_id", "origine", "structure 1", "structure a", "partenaire 1", "acteur a", "organisation 1"]),
-        .init(name: "target", required: true, aliases: ["to", "vers", "a", "acteur 2", "actor2", "target_id", "cible", "destination", "structure 2", "structure b", "partenaire 2", "partenaire", "acteur b", "organisation 2", "avec"]),
-        .init(name: "type", required: false, aliases: ["nature", "type de lien", "type de partenariat", "relation", "type de cooperation", "forme de cooperation", "nature du lien", "nature du partenariat"]),
-        .init(name: "weight", required: false, aliases: ["poids", "intensite", "force", "intensite du lien", "importance"]),
+        .init(name: "source", required: true, aliases: ["from", "de", "acteur 1", "actor1", "source_id", "origine"]),
+        .init(name: "target", required: true, aliases: ["to", "vers", "a", "acteur 2", "actor2", "target_id", "cible", "destination"]),
+        .init(name: "type", required: false, aliases: ["nature", "type de lien", "type de partenariat", "relation"]),
+        .init(name: "weight", required: false, aliases: ["poids", "intensite", "force"]),
         .init(name: "directed", required: false, aliases: ["oriente", "dirige", "sens unique"]),
-        .init(name: "since", required: false, aliases: ["depuis", "debut", "date de debut", "start", "depuis le", "depuis l annee", "date debut", "debut du partenariat", "annee de debut", "a partir de"]),
-        .init(name: "until", required: false, aliases: ["jusqu a", "jusqua", "fin", "date de fin", "end", "jusqu au", "jusqu en", "date fin", "fin du partenariat", "annee de fin"]),
+        .init(name: "since", required: false, aliases: ["depuis", "debut", "date de debut", "start"]),
+        .init(name: "until", required: false, aliases: ["jusqu a", "jusqua", "fin", "date de fin", "end"]),
         .init(name: "reference", required: false, aliases: ["ref", "provenance", "sources", "source du lien"]),
         .init(name: "notes", required: false, aliases: ["note", "commentaire", "commentaires", "remarques", "comment"]),
     ]
@@ -75,4 +75,12 @@ public enum Columns {
         .init(name: "name", required: false, aliases: ["nom", "label"]),
         .init(name: "kind", required: false, aliases: ["type"]),
     ]
+
+    /// `columns` with the header wordings of `extra` (a taxonomy's `columns` entry for the table) added.
+    static func merged(_ columns: [Column], _ extra: [String: [String]]?) -> [Column] {
+        guard let extra else { return columns }
+        return columns.map { column in
+            Column(name: column.name, required: column.required, aliases: column.aliases + (extra[column.name] ?? []))
+        }
+    }
 }

@@ -70,7 +70,7 @@ public enum NetworkLoader {
             }
             let path = url.appendingPathComponent(found).path
             let display = (folder as NSString).appendingPathComponent(found)
-            if !readTable(path: path, display: display, columns: role.columns, builder: builder, add: add), role == .actors {
+            if !readTable(path: path, display: display, columns: role.columns(options.taxonomy), builder: builder, add: add), role == .actors {
                 builder.actorsUnreadable = true
             }
         }
@@ -100,8 +100,8 @@ public enum NetworkLoader {
             let names = Set(first.map { Taxonomy.normalize($0.text) })
             let hasHeader = names.contains("source") || names.contains("from") || names.contains("target") || names.contains("u")
             // A table of a network folder given alone (actors.csv saved by itself): say which table it is.
-            if !hasHeader, !ForgivingReader.isHeader(first, TableRole.ties.columns),
-               let role = [TableRole.memberships, .actors].first(where: { ForgivingReader.isHeader(first, $0.columns) }) {
+            if !hasHeader, !ForgivingReader.isHeader(first, TableRole.ties.columns(options.taxonomy)),
+               let role = [TableRole.memberships, .actors].first(where: { ForgivingReader.isHeader(first, $0.columns(options.taxonomy)) }) {
                 let folder = (path as NSString).deletingLastPathComponent
                 builder.diagnostics.append(Diagnostic(.error, SourceLocation(file: path, line: 1, column: 1), code: "table-alone",
                     Localized(fr: "ce fichier est la table des \(role.label.fr) d'un réseau (colonnes \(role.columns.filter(\.required).map(\.name).joined(separator: ", "))) : il manque la table des liens",

@@ -49,6 +49,21 @@ extension NetworkLoader {
     enum TableRole: CaseIterable {
         case actors, groups, memberships, ties
 
+        /// The columns with the header wordings of `taxonomy`.
+        func columns(_ taxonomy: Taxonomy) -> [Columns.Column] {
+            Columns.merged(columns, taxonomy.columns?[key])
+        }
+
+        /// The table's key in a taxonomy's `columns`.
+        var key: String {
+            switch self {
+            case .actors: "actors"
+            case .groups: "groups"
+            case .memberships: "memberships"
+            case .ties: "ties"
+            }
+        }
+
         var columns: [Columns.Column] {
             switch self {
             case .actors: Columns.actors
@@ -97,9 +112,9 @@ extension NetworkLoader {
         }
 
         /// Whether a row names every required column of this table.
-        func isHeader(_ cells: [(column: Int, text: String)]) -> Bool {
+        func isHeader(_ cells: [(column: Int, text: String)], _ taxonomy: Taxonomy) -> Bool {
             let names = Set(cells.map { Taxonomy.normalize($0.text) })
-            return columns.filter(\.required).allSatisfy { column in
+            return columns(taxonomy).filter(\.required).allSatisfy { column in
                 ([column.name] + column.aliases).contains { names.contains(Taxonomy.normalize($0)) }
             }
         }
@@ -159,7 +174,7 @@ extension NetworkLoader {
             let here = SourceLocation(file: path, line: 1, column: 1, sheet: sheet.name)
             let top = sheet.rows.prefix(20)
             let role = [TableRole.ties, .memberships, .actors, .groups].first { role in
-                assigned[role] == nil && top.contains { role.isHeader($0.cells) }
+                assigned[role] == nil && top.contains { role.isHeader($0.cells, options.taxonomy) }
             }
             if let role {
                 assigned[role] = sheet
@@ -192,7 +207,7 @@ extension NetworkLoader {
             let reader = SheetReader(file: path, sheet: sheet)
             var table: Table?
             do {
-                table = try Table(reader: reader, columns: role.columns)
+                table = try Table(reader: reader, columns: role.columns(options.taxonomy))
                 if !table!.missingRequired {
                     while let row = try table!.next() { adders[role]!(row) }
                 } else if role == .actors {

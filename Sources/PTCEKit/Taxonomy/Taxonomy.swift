@@ -32,6 +32,10 @@ public struct Taxonomy: Sendable, Codable {
     public var tieTypes: [Term]
     public var groupKinds: [Term]
     public var roles: [Term]
+    /// More ways people write the headers, by table (`actors`, `groups`, `memberships`, `ties`) and column name,
+    /// added to ptce's own (`Columns`): "Depuis le", "Structure 1", "Nom de la structure"… A user taxonomy may add
+    /// its own wordings; compared after `normalize`.
+    public var columns: [String: [String: [String]]]?
 
     /// The taxonomy shipped with ptce.
     public static let standard: Taxonomy = {
