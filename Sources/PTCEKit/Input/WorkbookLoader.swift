@@ -113,10 +113,7 @@ extension NetworkLoader {
 
         /// Whether a row names every required column of this table.
         func isHeader(_ cells: [(column: Int, text: String)], _ taxonomy: Taxonomy) -> Bool {
-            let names = Set(cells.map { Taxonomy.normalize($0.text) })
-            return columns(taxonomy).filter(\.required).allSatisfy { column in
-                ([column.name] + column.aliases).contains { names.contains(Taxonomy.normalize($0)) }
-            }
+            ForgivingReader.isHeader(cells.map { CSVField(text: $0.text, line: 0, column: $0.column) }, columns(taxonomy))
         }
     }
 
