@@ -55,6 +55,15 @@ final class ForgivingReader: RecordReader {
         pending = lookahead
     }
 
+    /// "Total", "TOTAL : 44 liens", "Sous-total", "Totaux" — the word alone, not a name that starts with it
+    /// ("TotalEnergies" is an actor).
+    static func isTotal(_ text: String) -> Bool {
+        let words = Taxonomy.normalize(text).split(separator: " ")
+        guard let first = words.first else { return false }
+        if first == "total" || first == "totaux" { return true }
+        return first == "sous" && words.dropFirst().first.map { $0 == "total" || $0 == "totaux" } == true
+    }
+
     static func isBlank(_ record: [CSVField]) -> Bool {
         record.allSatisfy { $0.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
     }
@@ -72,7 +81,7 @@ final class ForgivingReader: RecordReader {
             if !pending.isEmpty { record = pending.removeFirst() } else if let next = try base.nextRecord() { record = next } else { return nil }
             if Self.isBlank(record) { continue }
             if headerDone, let first = record.first(where: { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }),
-               Taxonomy.normalize(first.text).hasPrefix("total") {
+               Self.isTotal(first.text) {
                 notes.append(Diagnostic(.warning, base.location(line: first.line, column: first.column), code: "totals-row",
                     Localized(fr: "ligne de total ignorée", en: "totals row skipped")))
                 continue
