@@ -45,6 +45,15 @@ struct Workbook {
                           hintEn: "open it in your spreadsheet program and save it as Excel (.xlsx) or OpenDocument (.ods)")
         }
         let archive: Archive
+        // Every entry's data must lie inside the file: ZIPFoundation 0.9.20 reads a deflated entry until it has its
+        // declared compressed size and, at the end of a file that is shorter, reads nothing forever (a hang found by
+        // fuzz-workbook in CI's 60 s).
+        guard entriesFit(data) else {
+            throw failure("damaged-workbook", "classeur endommagé : l'archive zip est incomplète ou illisible",
+                          "damaged workbook: the zip archive is incomplete or unreadable",
+                          hintFr: "le fichier a peut-être été tronqué (copie ou téléchargement interrompu) : enregistrez-le de nouveau depuis le tableur",
+                          hintEn: "the file may have been cut short (interrupted copy or download): save it again from the spreadsheet program")
+        }
         // Read from the file, not from memory: ZIPFoundation 0.9.20's in-memory archive traps ("Range requires
         // lowerBound <= upperBound", Archive+MemoryFile.swift:59) when a damaged central directory points past the end
         // (found by fuzz-workbook in 30 s); through a FILE*, reading past the end just reads nothing.
@@ -61,6 +70,36 @@ struct Workbook {
                       "zip archive without a workbook: neither xl/workbook.xml (Excel) nor content.xml (OpenDocument)",
                       hintFr: "enregistrez le classeur au format Excel (.xlsx) ou OpenDocument (.ods)",
                       hintEn: "save the workbook as Excel (.xlsx) or OpenDocument (.ods)")
+    }
+
+    /// Whether the zip's central directory (APPNOTE 4.3.12, 4.3.16) lists entries whose local header and data all lie
+    /// inside `data`, stored or deflated. Archives over 4 GiB (ZIP64) are not workbooks ptce reads.
+    static func entriesFit(_ data: Data) -> Bool {
+        let bytes = [UInt8](data)
+        func u16(_ at: Int) -> Int? { at >= 0 && at + 2 <= bytes.count ? Int(bytes[at]) | Int(bytes[at + 1]) << 8 : nil }
+        func u32(_ at: Int) -> Int? {
+            guard at >= 0, at + 4 <= bytes.count else { return nil }
+            return Int(bytes[at]) | Int(bytes[at + 1]) << 8 | Int(bytes[at + 2]) << 16 | Int(bytes[at + 3]) << 24
+        }
+        // The end-of-central-directory record: its signature within the last 65,557 bytes (22 + a comment).
+        var end: Int?
+        var position = bytes.count - 22
+        while position >= max(0, bytes.count - 65_557) {
+            if u32(position) == 0x0605_4B50 { end = position; break }
+            position -= 1
+        }
+        guard let end, let count = u16(end + 10), let directory = u32(end + 16) else { return false }
+        var entry = directory
+        for _ in 0..<count {
+            guard u32(entry) == 0x0201_4B50, let method = u16(entry + 10), let compressed = u32(entry + 20),
+                  let nameLength = u16(entry + 28), let extraLength = u16(entry + 30), let commentLength = u16(entry + 32),
+                  let local = u32(entry + 42), compressed != 0xFFFF_FFFF, local != 0xFFFF_FFFF,
+                  u32(local) == 0x0403_4B50, let localName = u16(local + 26), let localExtra = u16(local + 28),
+                  local + 30 + localName + localExtra + compressed <= bytes.count, method == 0 || method == 8
+            else { return false }
+            entry += 46 + nameLength + extraLength + commentLength
+        }
+        return true
     }
 
     // MARK: - Parts of the zip, with the limits
