@@ -26,9 +26,11 @@ demo: release
 	@echo "Results are in $(OUT)/: summary.txt, summary.json, centrality.csv, cooperation.txt/json, network.pdf (and .png, .svg)."
 	@echo "Open the report: $(abspath $(OUT))/report.html"
 
-## The whole test suite (builds the binary first: the end-to-end tests run it), then real clients (networkx, igraph,
+## The module boundaries of ARCHITECTURE.md, the whole test suite (builds the binary first: the end-to-end tests run
+## it), then real clients (networkx, igraph,
 ## Graphviz) reading what ptce writes — each skipped with a message when absent.
 test: build
+	python3 scripts/check-imports
 	$(SWIFT) test
 	@if command -v python3 >/dev/null; then python3 scripts/check-interop .build/debug/ptce; else echo "skipped: python3 not found (real-client checks)"; fi
 	@if command -v python3 >/dev/null; then python3 scripts/check-report .build/debug/ptce; else echo "skipped: python3 not found (browser checks of report.html)"; fi

@@ -14,7 +14,7 @@ extension Node {
     }
 }
 
-/// Everything the report shows, computed by the caller (`ptce analyze`).
+/// Everything the report shows, computed before (`Analysis`): the report only formats it.
 public struct ReportInput {
     public var network: Network
     public var taxonomy: Taxonomy
@@ -25,6 +25,10 @@ public struct ReportInput {
     public var centrality: CentralityReport
     /// nil when the view has no tie (the report then says so).
     public var cooperation: CooperationReport?
+    /// nil when the view has no tie.
+    public var robustness: RobustnessReport?
+    /// nil when the ties' dates do not span two years.
+    public var evolution: [Evolution.YearRow]?
     /// Every validation problem that did not stop the reading.
     public var warnings: [Diagnostic]
     /// Graphviz's SVG of the whole network (nil above the readable limit) and of the aggregate view.
@@ -35,17 +39,18 @@ public struct ReportInput {
     public var graphvizVersion: String
     public var date: String
 
-    public init(network: Network, taxonomy: Taxonomy, language: PTCEKit.Language, title: String, at: Int?, summary: Summary,
-                centrality: CentralityReport, cooperation: CooperationReport?, warnings: [Diagnostic], wholeDiagram: String?,
-                aggregateDiagram: String?, sourcePath: String, version: String, graphvizVersion: String, date: String) {
-        self.network = network
-        self.taxonomy = taxonomy
-        self.language = language
+    public init(analysis: Analysis, title: String, warnings: [Diagnostic], wholeDiagram: String?, aggregateDiagram: String?,
+                sourcePath: String, version: String, graphvizVersion: String, date: String) {
+        network = analysis.network
+        taxonomy = analysis.taxonomy
+        language = analysis.options.language
         self.title = title
-        self.at = at
-        self.summary = summary
-        self.centrality = centrality
-        self.cooperation = cooperation
+        at = analysis.options.at
+        summary = analysis.summary
+        centrality = analysis.centrality
+        cooperation = analysis.cooperation
+        robustness = analysis.robustness
+        evolution = analysis.evolution
         self.warnings = warnings
         self.wholeDiagram = wholeDiagram
         self.aggregateDiagram = aggregateDiagram
@@ -323,16 +328,11 @@ private struct Page {
     }
 
     func fragilitySection() -> Node<HTML.BodyContext> {
-        let networkGraph = NetworkGraph(input.network, options: viewOptions, taxonomy: input.taxonomy)
-        let g = networkGraph.graph
-        guard g.edgeCount > 0 else {
+        guard let robustness = input.robustness else {
             return section("fragilite", t("Fragilité", "Fragility"), explain(t("Pas de lien : rien ne peut se rompre.", "No tie: nothing can break.")))
         }
-        let scores = betweenness(g)
-        let names = networkGraph.actorIndices.map { input.network.actors[$0].name }
-        let order = Array(scores.indices.sorted { (scores[$0], names[$1]) > (scores[$1], names[$0]) }.prefix(min(20, g.nodeCount)))
-        let curve = removalCurve(g, order: order)
-        let articulation = cutStructure(g).articulationPoints.map { names[$0] }.sorted()
+        let names = robustness.names, order = robustness.removed, curve = robustness.curve
+        let articulation = robustness.articulation.map { names[$0] }.sorted()
         let reading = articulation.isEmpty
             ? t("Aucun acteur n'est un point de rupture : le départ d'un seul acteur ne coupe jamais le réseau en morceaux.",
                 "No actor is a single point of failure: no single departure splits the network.")
@@ -351,20 +351,12 @@ private struct Page {
         )
     }
 
-    var viewOptions: GraphViewOptions {
-        var options = GraphViewOptions()
-        options.at = input.at
-        return options
-    }
-
     func evolutionSection() -> Node<HTML.BodyContext> {
-        guard let span = Evolution.span(input.network), span.count > 1,
-              let rows = try? Evolution.table(input.network, from: span.lowerBound, to: min(span.upperBound, span.lowerBound + 60), taxonomy: input.taxonomy) else {
+        guard let rows = input.evolution, let first = rows.first, let last = rows.last else {
             return section("evolution", t("Évolution", "Evolution"),
                            explain(t("Les liens n'ont pas de dates (colonnes since/until) : pas d'évolution à montrer.",
                                      "Ties have no dates (since/until columns): no evolution to show.")))
         }
-        let first = rows.first!, last = rows.last!
         return section("evolution", t("Évolution année par année", "Evolution year by year"),
             answer(t("De \(first.year) à \(last.year), le nombre de liens actifs passe de \(first.ties) à \(last.ties), et d'acteurs engagés de \(first.activeActors) à \(last.activeActors).",
                      "From \(first.year) to \(last.year), active ties go from \(first.ties) to \(last.ties), and engaged actors from \(first.activeActors) to \(last.activeActors).")),

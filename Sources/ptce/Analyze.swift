@@ -36,8 +36,8 @@ struct Analyze: ParsableCommand {
     @Option(help: "Title of the report and the diagrams (default: the network's title).")
     var title: String?
 
-    @Option(help: "Analyse the network as it was in this year: ties and memberships active then (since ≤ YEAR ≤ until).")
-    var at: Int?
+    @Option(help: ArgumentHelp("Analyse the network as it was in this year: ties and memberships active then (since ≤ YEAR ≤ until).", valueName: "year"), transform: Year.parse)
+    var at: Year?
 
     @Flag(help: "Replace the files of an earlier analysis in the output folder.")
     var force = false
@@ -46,52 +46,36 @@ struct Analyze: ParsableCommand {
         try OutputPolicy(inputs: [input.path, input.nodes, input.taxonomy], force: force, language: input.lang)
             .check(folder: out, files: Analyze.outputs)
         let result = try input.load(quietWarnings: true)
-        if let at {
-            var view = ViewOptions()
-            view.at = String(at)
-            try view.checkYear(in: result.network, language: input.lang)
-        }
-        var graphView = GraphViewOptions()
-        graphView.at = at
+        try ViewOptions.checkYear(at?.value, in: result.network, language: input.lang)
         let outURL = URL(fileURLWithPath: out, isDirectory: true)
         do { try FileManager.default.createDirectory(at: outURL, withIntermediateDirectories: true) } catch {
             printError("\(out): error: cannot create the folder (\(error.localizedDescription))")
             throw Exit.cannotCreate
         }
-        let summary = Summary(result.network, taxonomy: try input.loadTaxonomy(), language: input.lang)
+        let taxonomy = try input.loadTaxonomy()
+        var options = Analysis.Options()
+        options.at = at?.value
+        options.exactLimit = exactLimit
+        options.language = input.lang
+        let bar = ProgressBar(label: input.lang == .fr ? "Mesures" : "Measures")
+        options.progress = bar.counter
+        let analysis = Analysis(network: result.network, taxonomy: taxonomy, options: options)
+        bar.finish()
+        for note in analysis.notes { printError((input.lang == .fr ? "note : " : "note: ") + note.text(input.lang)) }
+        let summary = analysis.summary, centrality = analysis.centrality, cooperation = analysis.cooperation
         try writeOutput(try summary.json(), to: outURL.appendingPathComponent("summary.json"), language: input.lang)
         try writeOutput(Data(summary.text(input.lang).utf8), to: outURL.appendingPathComponent("summary.txt"), language: input.lang)
-        let taxonomy = try input.loadTaxonomy()
-        var centralityOptions = CentralityOptions()
-        if result.network.actors.count > exactLimit {
-            centralityOptions.metrics = Metric.defaults.filter { ![.closeness, .harmonic, .eccentricity].contains($0) }
-            centralityOptions.sample = 200
-            centralityOptions.iterativeTolerance = 1e-9
-            printError(input.lang == .fr
-                ? "note : \(result.network.actors.count) acteurs : intermédiarité estimée sur 200 sources (graine 0) ; proximité, harmonique et excentricité omises ; vecteur propre, Katz et PageRank à la tolérance 1e-9"
-                : "note: \(result.network.actors.count) actors: betweenness estimated from 200 sources (seed 0); closeness, harmonic and eccentricity left out; eigenvector, Katz and PageRank to tolerance 1e-9")
-        }
-        let bar = ProgressBar(label: input.lang == .fr ? "Mesures" : "Measures")
-        centralityOptions.progress = bar.counter
-        let centrality = CentralityReport(network: result.network, view: graphView, options: centralityOptions, taxonomy: taxonomy)
-        bar.finish()
         try writeOutput(Data(centrality.csv().utf8), to: outURL.appendingPathComponent("centrality.csv"), language: input.lang)
-        // Cooperation across families (permutation test skipped above the exact limit: 999 recomputations).
-        var cooperation: CooperationReport?
-        do {
-            let report = try CooperationReport(network: result.network, view: graphView, attribute: "family",
-                                               permutations: result.network.actors.count > exactLimit ? 0 : 999,
-                                               taxonomy: taxonomy, language: input.lang)
-            cooperation = report
-            try writeOutput(try report.json(), to: outURL.appendingPathComponent("cooperation.json"), language: input.lang)
-            try writeOutput(Data(report.text(input.lang).utf8), to: outURL.appendingPathComponent("cooperation.txt"), language: input.lang)
-        } catch let failure as CooperationReport.Failure {
+        if let cooperation {
+            try writeOutput(try cooperation.json(), to: outURL.appendingPathComponent("cooperation.json"), language: input.lang)
+            try writeOutput(Data(cooperation.text(input.lang).utf8), to: outURL.appendingPathComponent("cooperation.txt"), language: input.lang)
+        } else if let failure = analysis.cooperationFailure {
             printError((input.lang == .fr ? "note : pas de cooperation.json : " : "note: no cooperation.json: ") + cooperationFailure(failure, language: input.lang))
         }
         var diagramOptions = DiagramOptions()
         diagramOptions.language = input.lang
         diagramOptions.title = title
-        diagramOptions.at = at
+        diagramOptions.at = at?.value
         let whole = !(noWholeDiagram || result.network.actors.count > Diagram.readableLimit)
         if !whole { diagramOptions.view = .aggregate(.family) }
         var wholeSVG: String?, aggregateSVG: String?
@@ -115,12 +99,10 @@ struct Analyze: ParsableCommand {
             throw Exit.dataError
         } catch let error as RenderError {
             printError((input.lang == .fr ? "erreur : " : "error: ") + error.description)
-            throw ExitCode(70)
+            throw Exit.software
         }
         let reportInput = ReportInput(
-            network: result.network, taxonomy: taxonomy, language: input.lang,
-            title: title ?? result.network.title ?? (input.lang == .fr ? "Réseau de coopération" : "Cooperation network"),
-            at: at, summary: summary, centrality: centrality, cooperation: cooperation,
+            analysis: analysis, title: title ?? result.network.title ?? (input.lang == .fr ? "Réseau de coopération" : "Cooperation network"),
             warnings: result.diagnostics.filter { $0.severity == .warning }, wholeDiagram: wholeSVG, aggregateDiagram: aggregateSVG,
             sourcePath: input.path, version: PTCEVersion.current, graphvizVersion: GraphvizRenderer.version,
             date: PartialDate.today.description)

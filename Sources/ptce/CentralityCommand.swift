@@ -69,7 +69,7 @@ struct CentralityCommand: ParsableCommand {
         return try metrics.split(separator: ",").map { raw in
             let name = raw.trimmingCharacters(in: .whitespaces)
             if let metric = Metric(rawValue: name) { return metric }
-            let near = Metric.allCases.min { editDistanceForCLI(name, $0.rawValue) < editDistanceForCLI(name, $1.rawValue) }!
+            let near = Metric.allCases.min { editDistance(name, $0.rawValue) < editDistance(name, $1.rawValue) }!
             printError(input.lang == .fr
                 ? "erreur : mesure inconnue « \(name) » ; vouliez-vous dire « \(near.rawValue) » ? (mesures : \(Metric.allCases.map(\.rawValue).joined(separator: ", ")))"
                 : "error: unknown metric '\(name)'; did you mean '\(near.rawValue)'? (metrics: \(Metric.allCases.map(\.rawValue).joined(separator: ", ")))")
@@ -79,12 +79,8 @@ struct CentralityCommand: ParsableCommand {
 
     func run() throws {
         let metricList = try parsedMetrics()
-        let taxonomy = try input.loadTaxonomy()
-        let view = try viewOptions.graphOptions(taxonomy: taxonomy, language: input.lang)
         let loadStart = Date()
-        let result = try input.load(quietWarnings: true)
-        try viewOptions.checkYear(in: result.network, language: input.lang)
-        try ViewOptions.checkWeights(in: result.network, options: view, taxonomy: taxonomy, language: input.lang)
+        let loaded = try viewOptions.load(input)
         let loadSeconds = Date().timeIntervalSince(loadStart)
         var options = CentralityOptions()
         options.metrics = metricList
@@ -95,7 +91,7 @@ struct CentralityCommand: ParsableCommand {
         options.katzAlpha = katzAlpha
         let bar = ProgressBar(label: input.lang == .fr ? "Calcul" : "Computing")
         options.progress = bar.counter
-        let report = CentralityReport(network: result.network, view: view, options: options, taxonomy: taxonomy)
+        let report = CentralityReport(network: loaded.network, view: loaded.view, options: options, taxonomy: loaded.taxonomy)
         bar.finish()
         guard !report.rows.isEmpty else {
             printError(input.lang == .fr ? "\(input.path): erreur : le graphe n'a aucun acteur (vérifiez les filtres --families, --types, --at)"
@@ -108,7 +104,7 @@ struct CentralityCommand: ParsableCommand {
         switch format {
         case .json: print(String(decoding: try report.json(rows: top > 0 ? shown : nil), as: UTF8.self))
         case .csv: print(report.csv(rows: top > 0 ? shown : nil), terminator: "")
-        case .table: print(table(report, shown), terminator: "")
+        case .table: print(report.table(rows: shown, language: input.lang), terminator: "")
         }
         if timings {
             var object: [String: Double] = ["load": loadSeconds]
@@ -117,52 +113,4 @@ struct CentralityCommand: ParsableCommand {
             printError(String(decoding: data, as: UTF8.self))
         }
     }
-
-    private func table(_ report: CentralityReport, _ rows: [CentralityReport.Row]) -> String {
-        let fr = input.lang == .fr
-        let nameHeader = fr ? "Acteur" : "Actor"
-        var lines: [[String]] = [["#", nameHeader] + report.metrics.map { $0.label(input.lang) }]
-        for (rank, row) in rows.enumerated() {
-            lines.append(["\(rank + 1)", row.name] + report.metrics.map { metric in
-                guard let value = row.values[metric] ?? nil, value.isFinite else { return "–" }
-                let text = metric.isCount ? String(Int(value)) : String(format: "%.4f", value)
-                return fr ? text.replacingOccurrences(of: ".", with: ",") : text
-            })
-        }
-        let nameWidth = min(40, lines.map { $0[1].count }.max() ?? 0)
-        var output = ""
-        for line in lines {
-            var name = line[1]
-            if name.count > nameWidth { name = String(name.prefix(nameWidth - 1)) + "…" }
-            var text = line[0].leftPad(3) + "  " + name.padding(toLength: nameWidth, withPad: " ", startingAt: 0)
-            for (index, cell) in line.dropFirst(2).enumerated() {
-                text += "  " + cell.leftPad(max(report.metrics[index].label(input.lang).count, 8))
-            }
-            output += text + "\n"
-        }
-        let graph = Dictionary(report.graph.map { ($0.0, $0.1) }, uniquingKeysWith: { a, _ in a })
-        if case .integer(let n)? = graph["nodes"], case .integer(let m)? = graph["edges"], case .number(let density)? = graph["density"] {
-            output += "\n" + (fr ? "\(n) acteurs, \(m) liens, densité \(String(format: "%.4f", density ?? 0).replacingOccurrences(of: ".", with: ","))"
-                                 : "\(n) actors, \(m) edges, density \(String(format: "%.4f", density ?? 0))") + "\n"
-        }
-        return output
-    }
-}
-
-extension String {
-    func leftPad(_ width: Int) -> String { count >= width ? self : String(repeating: " ", count: width - count) + self }
-}
-
-/// Levenshtein distance for suggestions on the command line.
-func editDistanceForCLI(_ a: String, _ b: String) -> Int {
-    let a = Array(a), b = Array(b)
-    if a.isEmpty { return b.count }
-    if b.isEmpty { return a.count }
-    var previous = Array(0...b.count)
-    for i in 1...a.count {
-        var current = [i] + [Int](repeating: 0, count: b.count)
-        for j in 1...b.count { current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)) }
-        previous = current
-    }
-    return previous[b.count]
 }

@@ -3,7 +3,6 @@ import CoopGraph
 import Foundation
 import PTCEKit
 
-extension CommunityDetection.Method: ExpressibleByArgument {}
 
 struct Communities: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -56,11 +55,8 @@ struct Communities: ParsableCommand {
     }
 
     func run() throws {
-        let taxonomy = try input.loadTaxonomy()
-        let view = try viewOptions.graphOptions(taxonomy: taxonomy, language: input.lang)
-        let network = try input.load(quietWarnings: true).network
-        try viewOptions.checkYear(in: network, language: input.lang)
-        try ViewOptions.checkWeights(in: network, options: view, taxonomy: taxonomy, language: input.lang)
+        let loaded = try viewOptions.load(input)
+        let (network, view, taxonomy) = (loaded.network, loaded.view, loaded.taxonomy)
         let report: CommunityReport
         do {
             report = try CommunityReport(network: network, view: view, method: method, resolution: resolution, runs: runs, seed: seed,

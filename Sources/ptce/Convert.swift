@@ -3,7 +3,6 @@ import Foundation
 import PTCEKit
 import PTCERender
 
-extension NetworkFormat: ExpressibleByArgument {}
 
 struct Convert: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -50,7 +49,7 @@ struct Convert: ParsableCommand {
         guard target.isWritable else {
             printError(fr ? "erreur : le format \(target.rawValue) ne s'écrit pas (choisissez --to folder, workbook, json, node-link, graphml, gexf, pajek ou dot)"
                           : "error: format \(target.rawValue) cannot be written (choose --to folder, workbook, json, node-link, graphml, gexf, pajek or dot)")
-            throw ExitCode(64)
+            throw Exit.usage
         }
         let policy = OutputPolicy(inputs: [input, taxonomy], force: force, language: lang)
         if target == .folder {
@@ -96,29 +95,19 @@ struct Convert: ParsableCommand {
     func write(_ network: Network, as format: NetworkFormat, taxonomy: Taxonomy) throws {
         let fr = lang == .fr
         let url = URL(fileURLWithPath: output)
-        let data: Data
-        switch format {
-        case .folder:
+        if format == .folder {
             do { try NetworkFolderWriter.write(network, to: url) } catch {
                 printError(fr ? "\(output): erreur : impossible d'écrire le dossier (\(error.localizedDescription))" : "\(output): error: cannot write the folder (\(error.localizedDescription))")
                 throw Exit.cannotCreate
             }
             report(network, format)
             return
-        case .json: data = try NetworkJSON.encode(network)
-        case .nodeLink: data = try NodeLinkJSON.write(network)
-        case .graphml: data = GraphML.write(network)
-        case .gexf: data = GEXF.write(network, style: try gexfStyle(network, taxonomy: taxonomy), creator: "ptce \(PTCEVersion.current)")
-        case .pajek: data = Pajek.write(network)
-        case .dot: data = DOTNetwork.write(network)
-        case .workbook:
-            guard (output as NSString).pathExtension.lowercased() == "xlsx" else {
-                printError(fr ? "erreur : ptce écrit les classeurs au format .xlsx (LibreOffice l'ouvre aussi)" : "error: ptce writes workbooks as .xlsx (LibreOffice opens it too)")
-                throw ExitCode(64)
-            }
-            data = try NetworkFolderWriter.workbook(network)
-        case .edgeList: throw ExitCode(64)
         }
+        if format == .workbook && (output as NSString).pathExtension.lowercased() != "xlsx" {
+            printError(fr ? "erreur : ptce écrit les classeurs au format .xlsx (LibreOffice l'ouvre aussi)" : "error: ptce writes workbooks as .xlsx (LibreOffice opens it too)")
+            throw Exit.usage
+        }
+        let data = try NetworkExport.data(network, as: format, taxonomy: taxonomy, layout: !noLayout, language: lang, creator: "ptce \(PTCEVersion.current)")
         try writeOutput(data, to: url, language: lang)
         report(network, format)
     }
@@ -135,28 +124,5 @@ struct Convert: ParsableCommand {
             printError(fr ? "note : DOT n'a pas de types : les nombres y sont du texte, relus par les contrôles du modèle"
                           : "note: DOT has no types: numbers are text there, read back by the model's checks")
         }
-    }
-
-    /// Colours by family as in the diagrams, size by number of partners, positions from the diagram's layout.
-    func gexfStyle(_ network: Network, taxonomy: Taxonomy) throws -> GEXF.Style {
-        var style = GEXF.Style()
-        let diagramStyle = DiagramStyle.standard
-        var partners: [String: Int] = [:]
-        for tie in network.ties { partners[tie.source, default: 0] += 1; partners[tie.target, default: 0] += 1 }
-        for actor in network.actors {
-            let family = taxonomy.family(of: actor.kind)?.id ?? "unspecified"
-            let hex = diagramStyle.node(family).color.dropFirst()
-            if hex.count >= 6, let value = Int(hex.prefix(6), radix: 16) {
-                style.colors[actor.id] = ((value >> 16) & 0xFF, (value >> 8) & 0xFF, value & 0xFF)
-            }
-            style.sizes[actor.id] = 4 + 2 * Double(partners[actor.id] ?? 0).squareRoot()
-        }
-        guard !noLayout, !network.actors.isEmpty else { return style }
-        var options = DiagramOptions()
-        options.language = lang
-        if let diagram = try? Diagram(network: network, options: options, taxonomy: taxonomy), let positions = try? diagram.actorPositions() {
-            for (index, position) in positions { style.positions[network.actors[index].id] = position }
-        }
-        return style
     }
 }

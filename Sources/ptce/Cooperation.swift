@@ -69,11 +69,8 @@ struct CooperationCommand: ParsableCommand {
     }
 
     func run() throws {
-        let taxonomy = try input.loadTaxonomy()
-        let view = try viewOptions.graphOptions(taxonomy: taxonomy, language: input.lang)
-        let network = try input.load(quietWarnings: true).network
-        try viewOptions.checkYear(in: network, language: input.lang)
-        try ViewOptions.checkWeights(in: network, options: view, taxonomy: taxonomy, language: input.lang)
+        let loaded = try viewOptions.load(input)
+        let (network, view, taxonomy) = (loaded.network, loaded.view, loaded.taxonomy)
         let report: CooperationReport
         do {
             report = try CooperationReport(network: network, view: view, attribute: by, permutations: permutations, seed: seed,
@@ -106,8 +103,8 @@ struct Suggest: ParsableCommand {
     @Option(help: "Number of suggestions.")
     var top: Int = 20
 
-    @Option(help: "Score: adamic-adar, common or resource-allocation.")
-    var score: String = "adamic-adar"
+    @Option(help: "How untied pairs are scored from their shared partners: adamic-adar (a partner shared by few counts more), common (their number) or resource-allocation.")
+    var score: PartnerSuggestions.Score = .adamicAdar
 
     @Flag(help: "Only pairs of actors of different families.")
     var crossFamily = false
@@ -122,22 +119,13 @@ struct Suggest: ParsableCommand {
 
     func run() throws {
         let fr = input.lang == .fr
-        guard let scoring = PartnerSuggestions.Score(rawValue: score) else {
-            printError(fr ? "erreur : --score : adamic-adar, common ou resource-allocation" : "error: --score: adamic-adar, common or resource-allocation")
-            throw ExitCode(64)
-        }
-        let taxonomy = try input.loadTaxonomy()
-        let view = try viewOptions.graphOptions(taxonomy: taxonomy, language: input.lang)
-        let network = try input.load(quietWarnings: true).network
-        try viewOptions.checkYear(in: network, language: input.lang)
-        try ViewOptions.checkWeights(in: network, options: view, taxonomy: taxonomy, language: input.lang)
-        let suggestions = PartnerSuggestions.compute(network: network, view: view, score: scoring, crossFamily: crossFamily,
+        let loaded = try viewOptions.load(input)
+        let (network, view, taxonomy) = (loaded.network, loaded.view, loaded.taxonomy)
+        let suggestions = PartnerSuggestions.compute(network: network, view: view, score: score, crossFamily: crossFamily,
                                                      sameTerritory: sameTerritory, top: top, taxonomy: taxonomy)
         switch format {
         case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            encoder.keyEncodingStrategy = .convertToSnakeCase
+            let encoder = JSONOutput.encoder()
             print(String(decoding: try encoder.encode(suggestions), as: UTF8.self))
         case .csv:
             var writer = CSVWriter()
@@ -150,8 +138,7 @@ struct Suggest: ParsableCommand {
         case .table:
             if suggestions.isEmpty { printError(fr ? "aucune suggestion : aucun couple non lié n'a de partenaire en commun" : "no suggestion: no untied pair shares a partner") }
             for (rank, s) in suggestions.enumerated() {
-                let value = String(format: "%.3f", s.score)
-                print("\(rank + 1). \(s.sourceName) ↔ \(s.targetName) (\(fr ? value.replacingOccurrences(of: ".", with: ",") : value)) — "
+                print("\(rank + 1). \(s.sourceName) ↔ \(s.targetName) (\(input.lang.decimal(s.score))) — "
                       + (fr ? "partenaires communs : " : "shared partners: ") + s.sharedPartners.joined(separator: ", "))
             }
         }

@@ -48,9 +48,7 @@ struct EvolutionCommand: ParsableCommand {
         }
         switch format {
         case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            encoder.keyEncodingStrategy = .convertToSnakeCase
+            let encoder = JSONOutput.encoder()
             print(String(decoding: try encoder.encode(rows), as: UTF8.self))
         case .csv:
             var writer = CSVWriter()
@@ -61,15 +59,7 @@ struct EvolutionCommand: ParsableCommand {
             }
             print(writer.output, terminator: "")
         case .table:
-            print(fr ? "Année  Acteurs liés  Liens  Densité  Composantes  Plus grande  Degré moyen  Le plus relié"
-                     : "Year   Tied actors   Ties   Density  Components   Largest      Mean degree  Best connected")
-            for r in rows {
-                let density = String(format: "%.4f", r.density), mean = String(format: "%.2f", r.meanDegree)
-                let cells = [String(r.year).leftPad(4), String(r.activeActors).leftPad(12), String(r.ties).leftPad(6),
-                             (fr ? density.replacingOccurrences(of: ".", with: ",") : density).leftPad(8), String(r.components).leftPad(12),
-                             String(r.largestComponent).leftPad(11), (fr ? mean.replacingOccurrences(of: ".", with: ",") : mean).leftPad(12)]
-                print(cells.joined(separator: " ") + "  " + (r.topActor ?? "–"))
-            }
+            print(Evolution.text(rows, language: input.lang), terminator: "")
         }
     }
 }
@@ -100,6 +90,12 @@ struct Diff: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument { case text, json }
 
+    func validate() throws {
+        if after == nil && (atBefore == nil || atAfter == nil) {
+            throw ValidationError("give two networks, or one network with --at-before and --at-after")
+        }
+    }
+
     func load(_ path: String) throws -> Network {
         try loadNetwork(path: path, options: LoadOptions(), language: lang).network
     }
@@ -110,15 +106,9 @@ struct Diff: ParsableCommand {
         var second = try after.map(load) ?? first
         if let year = atBefore { first = NetworkDiff.snapshot(first, at: year) }
         if let year = atAfter { second = NetworkDiff.snapshot(second, at: year) }
-        if after == nil && (atBefore == nil || atAfter == nil) {
-            printError(fr ? "erreur : donnez deux réseaux, ou un réseau avec --at-before et --at-after" : "error: give two networks, or one network with --at-before and --at-after")
-            throw ExitCode(64)
-        }
         let diff = NetworkDiff(before: first, after: second)
         if format == .json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            encoder.keyEncodingStrategy = .convertToSnakeCase
+            let encoder = JSONOutput.encoder()
             print(String(decoding: try encoder.encode(diff), as: UTF8.self))
             return
         }

@@ -14,8 +14,10 @@ struct Generate: ParsableCommand {
         """
     )
 
-    @Option(help: "Profile to generate (only: national).")
-    var profile: String = "national"
+    @Option(help: "Profile to generate.")
+    var profile: Profile = .national
+
+    enum Profile: String, CaseIterable, ExpressibleByArgument { case national }
 
     @Option(help: "Size multiplier (1 = national size; 10 and 100 for scaling tests).")
     var scale: Double = 1
@@ -33,7 +35,6 @@ struct Generate: ParsableCommand {
     var lang: Language = .fr
 
     func validate() throws {
-        guard profile == "national" else { throw ValidationError("unknown profile '\(profile)': the only profile is 'national'") }
         guard scale > 0, scale <= 1000 else { throw ValidationError("--scale must be greater than 0 and at most 1000") }
     }
 

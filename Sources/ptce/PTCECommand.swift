@@ -29,14 +29,6 @@ enum PTCEVersion {
     static let current = "0.1.0"
 }
 
-/// Exit codes of ptce, from BSD's sysexits.h.
-enum Exit {
-    static let usage = ExitCode(64)
-    static let dataError = ExitCode(65)
-    static let noInput = ExitCode(66)
-    static let cannotCreate = ExitCode(73)
-}
-
 /// Options every command that reads a network shares.
 struct InputOptions: ParsableArguments {
     @Argument(help: "Network folder, network JSON file, or edge-list CSV.")
@@ -92,8 +84,6 @@ func loadNetwork(path: String, options: LoadOptions, language: Language, quietWa
     }
     return result
 }
-
-extension Language: ExpressibleByArgument {}
 
 func printError(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))

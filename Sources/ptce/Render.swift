@@ -25,32 +25,33 @@ struct Render: ParsableCommand {
     @Option(name: .shortAndLong, help: "Output file: .svg, .png, .pdf or .dot.")
     var out: String
 
-    @Option(help: "View: whole, ego:ID[:RADIUS], group:ID, aggregate:ATTRIBUTE, core:K.")
-    var view: String = "whole"
+    @Option(help: "View: whole (default), ego:ID[:RADIUS], group:ID, aggregate:family|kind|region|department|group, core:K.",
+            transform: DiagramView.parseArgument)
+    var view: DiagramView = .whole
 
-    @Option(help: "Layout engine: dot, neato, fdp, sfdp, circo, twopi (default: dot, sfdp above 300 actors, neato for aggregates; fdp is not byte-reproducible).")
-    var engine: String?
+    @Option(help: "Layout engine (default: dot, sfdp above 300 actors, neato for aggregates; fdp is not byte-reproducible).")
+    var engine: LayoutEngine?
 
-    @Option(help: "Fill colour by: family, kind or region.")
-    var colorBy: String = "family"
+    @Option(help: "Fill colour by.")
+    var colorBy: DiagramOptions.ColorBy = .family
 
-    @Option(help: "Node size by a measure: degree, strength, betweenness, closeness, harmonic, eigenvector, pagerank…")
-    var sizeBy: String?
+    @Option(help: "Node size by a measure.")
+    var sizeBy: Metric?
 
-    @Option(help: "Frames: ges, ptce or none.")
-    var clusters: String = "ges"
+    @Option(help: "Frames around groups.")
+    var clusters: DiagramOptions.Clusters = .ges
 
     @Option(help: "Title (default: the network's title).")
     var title: String?
 
-    @Option(help: "Paper: a4, a3 or a0 (landscape).")
-    var paper: String = "a4"
+    @Option(help: "Paper (landscape).")
+    var paper: Paper = .a4
 
     @Option(help: "Resolution of PNG output, in dots per inch (default: Graphviz's 96).")
     var dpi: Int?
 
-    @Option(help: "Keep only ties active this year.")
-    var at: Int?
+    @Option(help: ArgumentHelp("Keep only ties active this year (since ≤ YEAR ≤ until).", valueName: "year"), transform: Year.parse)
+    var at: Year?
 
     @Option(help: "A JSON style file overriding colours, shapes and line styles.")
     var style: String?
@@ -69,40 +70,19 @@ struct Render: ParsableCommand {
             return code
         }
         guard let format = DiagramFormat(fileExtension: (out as NSString).pathExtension) else {
-            throw fail("--out doit finir par .svg, .png, .pdf ou .dot", "--out must end in .svg, .png, .pdf or .dot", code: ExitCode(64))
+            throw fail("--out doit finir par .svg, .png, .pdf ou .dot", "--out must end in .svg, .png, .pdf or .dot", code: Exit.usage)
         }
         try OutputPolicy(inputs: [input.path, input.nodes, input.taxonomy, style], force: force, language: input.lang).check(file: out)
         var options = DiagramOptions()
-        guard let parsedView = DiagramView(parsing: view) else {
-            throw fail("vue inconnue « \(view) » (whole, ego:ID[:RAYON], group:ID, aggregate:family|kind|region|department|group, core:K)",
-                       "unknown view '\(view)' (whole, ego:ID[:RADIUS], group:ID, aggregate:family|kind|region|department|group, core:K)", code: ExitCode(64))
-        }
-        options.view = parsedView
-        if let engine {
-            guard let parsed = LayoutEngine(rawValue: engine) else {
-                throw fail("moteur inconnu « \(engine) » (dot, neato, fdp, sfdp, circo, twopi)", "unknown engine '\(engine)' (dot, neato, fdp, sfdp, circo, twopi)", code: ExitCode(64))
-            }
-            options.engine = parsed
-        }
-        guard let color = DiagramOptions.ColorBy(rawValue: colorBy) else {
-            throw fail("--color-by : family, kind ou region", "--color-by: family, kind or region", code: ExitCode(64))
-        }
-        options.colorBy = color
-        if let sizeBy {
-            guard let metric = Metric(rawValue: sizeBy) else {
-                throw fail("mesure inconnue « \(sizeBy) »", "unknown measure '\(sizeBy)'", code: ExitCode(64))
-            }
-            options.sizeBy = metric
-        }
-        guard let frames = DiagramOptions.Clusters(rawValue: clusters) else {
-            throw fail("--clusters : ges, ptce ou none", "--clusters: ges, ptce or none", code: ExitCode(64))
-        }
-        options.clusters = frames
-        guard let size = Paper(rawValue: paper) else { throw fail("--paper : a4, a3 ou a0", "--paper: a4, a3 or a0", code: ExitCode(64)) }
-        options.paper = size
+        options.view = view
+        if let engine { options.engine = engine }
+        options.colorBy = colorBy
+        if let sizeBy { options.sizeBy = sizeBy }
+        options.clusters = clusters
+        options.paper = paper
         options.dpi = dpi
         options.title = title
-        options.at = at
+        options.at = at?.value
         options.language = input.lang
         if let style {
             do { options.style = try DiagramStyle.load(from: URL(fileURLWithPath: style)) } catch {
@@ -124,7 +104,7 @@ struct Render: ParsableCommand {
         let rendered: (data: Data, warnings: [String])
         do { rendered = try diagram.render(format) } catch let error as RenderError {
             printError((fr ? "erreur : " : "error: ") + error.message + (error.hint.map { "\n  " + (fr ? "conseil : " : "hint: ") + $0 } ?? ""))
-            throw ExitCode(70)
+            throw Exit.software
         }
         for warning in rendered.warnings { printError("graphviz: " + warning) }
         try writeOutput(rendered.data, to: URL(fileURLWithPath: out), language: input.lang)

@@ -55,8 +55,7 @@ struct Validate: ParsableCommand {
                 Item(file: $0.location.file, line: $0.location.line, column: $0.location.column, severity: $0.severity.rawValue,
                      code: $0.code, message: $0.message.text(input.lang), hint: $0.hint?.text(input.lang))
             }
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            let encoder = JSONOutput.encoder(snakeCaseKeys: false)
             let data = try encoder.encode(Report(valid: result.isValid, errors: result.errorCount, warnings: result.warningCount, diagnostics: items))
             print(String(decoding: data, as: UTF8.self))
         }

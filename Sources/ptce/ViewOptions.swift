@@ -1,5 +1,6 @@
 import ArgumentParser
 import CoopGraph
+import Foundation
 import PTCEKit
 
 /// How a network becomes the graph measures run on; shared by the commands that compute measures.
@@ -13,8 +14,8 @@ struct ViewOptions: ParsableArguments {
     @Option(help: "With --weighted, how weights become path lengths: strength (distance = 1/weight: a stronger tie is a shorter path; default) or distance (the weight is the length, networkx's reading).")
     var weightAs: WeightReading = .strength
 
-    @Option(help: "Keep only ties and memberships active in this year (since ≤ YEAR ≤ until: a tie until 2022 is active in 2022).")
-    var at: String?
+    @Option(help: ArgumentHelp("Keep only ties and memberships active in this year (since ≤ YEAR ≤ until: a tie until 2022 is active in 2022).", valueName: "year"), transform: Year.parse)
+    var at: Year?
 
     @Option(help: "Keep only ties of these types, comma-separated (e.g. agreement,joint_project).")
     var types: String?
@@ -33,14 +34,7 @@ struct ViewOptions: ParsableArguments {
         options.weightAs = weightAs
         options.directed = directed
         let fr = language == .fr
-        if let at {
-            guard at.count == 4, let year = Int(at) else {
-                printError(fr ? "erreur : --at attend une année sur quatre chiffres (par exemple --at 2017), pas « \(at) »"
-                              : "error: --at expects a four-digit year (for example --at 2017), not '\(at)'")
-                throw Exit.usage
-            }
-            options.at = year
-        }
+        options.at = at?.value
         if let types {
             let vocabulary = Vocabulary.of(taxonomy.tieTypes)
             options.tieTypes = Set(try types.split(separator: ",").map { raw in
@@ -69,11 +63,30 @@ struct ViewOptions: ParsableArguments {
     }
 }
 
+/// What the commands that compute measures start from: the network read and checked, its graph view, the taxonomy.
+struct LoadedView {
+    var result: LoadResult
+    var view: GraphViewOptions
+    var taxonomy: Taxonomy
+    var network: Network { result.network }
+}
+
 extension ViewOptions {
+    /// The preamble of every command that computes measures: the taxonomy, the graph options (usage errors exit 64),
+    /// the network (invalid data exits 65), then --at against the data's dates and --weighted against overflow.
+    func load(_ input: InputOptions) throws -> LoadedView {
+        let taxonomy = try input.loadTaxonomy()
+        let view = try graphOptions(taxonomy: taxonomy, language: input.lang)
+        let result = try input.load(quietWarnings: true)
+        try checkYear(in: result.network, language: input.lang)
+        try Self.checkWeights(in: result.network, options: view, taxonomy: taxonomy, language: input.lang)
+        return LoadedView(result: result, view: view, taxonomy: taxonomy)
+    }
+
     /// With --at: fails with 65 when the year is outside the dates of the data (a view of 1850 would silently show
     /// every undated tie); notes when no tie is dated (then --at filters nothing).
     func checkYear(in network: Network, language: Language) throws {
-        try Self.checkYear(at.flatMap { Int($0) }, in: network, language: language)
+        try Self.checkYear(at?.value, in: network, language: language)
     }
 
     /// With --weighted: fails with 65 when the weights cannot be path lengths (a length or the sum of all of them
@@ -106,7 +119,3 @@ extension ViewOptions {
     }
 }
 
-extension ViewKind: ExpressibleByArgument {}
-extension WeightReading: ExpressibleByArgument {}
-
-import Foundation

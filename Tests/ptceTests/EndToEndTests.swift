@@ -11,8 +11,26 @@ struct EndToEndTests {
         let stderr: String
     }
 
+    /// The folder of the built products, found as swift-argument-parser's test helpers find it: the folder of the
+    /// test bundle (macOS) or of the test executable (Linux) — so a sanitised build's tests run its own `ptce`.
+    static var productsDirectory: URL {
+        #if os(macOS)
+        for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
+            return bundle.bundleURL.deletingLastPathComponent()
+        }
+        fatalError("couldn't find the products directory")
+        #else
+        return Bundle.main.bundleURL
+        #endif
+    }
+
+    /// The `ptce` binary under test: `PTCE_BIN` when set, else the one built beside the tests.
+    static var binary: String {
+        ProcessInfo.processInfo.environment["PTCE_BIN"] ?? productsDirectory.appendingPathComponent("ptce").path
+    }
+
     static func ptce(_ arguments: [String]) throws -> Run {
-        let binary = ProcessInfo.processInfo.environment["PTCE_BIN"] ?? root.appendingPathComponent(".build/debug/ptce").path
+        let binary = Self.binary
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments
@@ -163,7 +181,7 @@ struct RenderCommandTests {
 
     @Test func badViewAndUnknownActor() throws {
         let view = try EndToEndTests.ptce(["render", "Datasets/coorace", "--out", "/tmp/x.svg", "--view", "everything", "--lang", "en"])
-        #expect(view.status == 64 && view.stderr.contains("unknown view 'everything'"))
+        #expect(view.status == 64 && view.stderr.contains("The value 'everything' is invalid for '--view <view>': a view is whole, ego:ID[:RADIUS]"))
         let ego = try EndToEndTests.ptce(["render", "Datasets/coorace", "--out", "/tmp/x.svg", "--view", "ego:nobody", "--lang", "en"])
         #expect(ego.status == 65 && ego.stderr.contains("unknown actor 'nobody' for the ego view"))
         let format = try EndToEndTests.ptce(["render", "Datasets/coorace", "--out", "/tmp/x.jpg", "--lang", "en"])

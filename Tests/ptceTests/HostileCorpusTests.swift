@@ -97,7 +97,7 @@ struct HostileCorpusTests {
     /// Runs the binary with its output in files, killing it past the time limit, and reads its peak memory (maximum
     /// resident set size) from `wait4`.
     static func spawn(_ arguments: [String], in folder: URL) throws -> Run {
-        let binary = ProcessInfo.processInfo.environment["PTCE_BIN"] ?? EndToEndTests.root.appendingPathComponent(".build/debug/ptce").path
+        let binary = EndToEndTests.binary
         let outPath = folder.appendingPathComponent("stdout").path, errPath = folder.appendingPathComponent("stderr").path
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)

@@ -91,18 +91,3 @@ public struct StructuralHoles: Sendable {
         self.hierarchy = hierarchy
     }
 }
-
-extension Graph {
-    /// The weight of the edge from u to v (either way when undirected), or nil when there is none.
-    public func weight(from u: Int, to v: Int) -> Double? {
-        let row = neighbors(of: u)
-        var low = row.startIndex, high = row.endIndex
-        let target = Int32(v)
-        while low < high {
-            let mid = (low + high) / 2
-            if row[mid] < target { low = mid + 1 } else { high = mid }
-        }
-        guard low < row.endIndex, row[low] == target else { return nil }
-        return weights[Int(incidentEdges(of: u)[low])]
-    }
-}

@@ -54,11 +54,3 @@ private func _perSource(_ graph: Graph, length: EdgeLength, threads: Int, value:
             accumulator[source] = value(scratch)
         })
 }
-
-/// Every core of the machine.
-public let defaultThreadCount = max(1, ProcessInfoShim.activeProcessorCount)
-
-import Foundation
-enum ProcessInfoShim {
-    static var activeProcessorCount: Int { ProcessInfo.processInfo.activeProcessorCount }
-}

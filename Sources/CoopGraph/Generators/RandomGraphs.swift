@@ -1,3 +1,5 @@
+import Foundation
+
 /// Seeded random graphs for tests and benchmarks. The same seed gives the same graph on every platform
 /// (SplitMix64); graphs are not the ones networkx draws for the same seed.
 public enum RandomGraphs {
@@ -70,5 +72,4 @@ public enum RandomGraphs {
     }
 }
 
-import Foundation
 @inline(__always) private func _log(_ x: Double) -> Double { Foundation.log(x) }

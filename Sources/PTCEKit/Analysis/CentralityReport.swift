@@ -253,3 +253,37 @@ public struct CentralityReport: Sendable {
         return try JSONSerialization.data(withJSONObject: ["graph": graphObject, "nodes": nodes], options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
     }
 }
+
+extension CentralityReport {
+    /// The rows as a text table for a terminal: rank, name (cut at 40 characters), one column per measure, then the
+    /// graph's size and density.
+    public func table(rows: [Row], language: Language) -> String {
+        let report = self
+        let fr = language == .fr
+        let nameHeader = fr ? "Acteur" : "Actor"
+        var lines: [[String]] = [["#", nameHeader] + report.metrics.map { $0.label(language) }]
+        for (rank, row) in rows.enumerated() {
+            lines.append(["\(rank + 1)", row.name] + report.metrics.map { metric in
+                guard let value = row.values[metric] ?? nil, value.isFinite else { return "–" }
+                return metric.isCount ? String(Int(value)) : language.decimal(value, digits: 4)
+            })
+        }
+        let nameWidth = min(40, lines.map { $0[1].count }.max() ?? 0)
+        var output = ""
+        for line in lines {
+            var name = line[1]
+            if name.count > nameWidth { name = String(name.prefix(nameWidth - 1)) + "…" }
+            var text = line[0].leftPad(3) + "  " + name.padding(toLength: nameWidth, withPad: " ", startingAt: 0)
+            for (index, cell) in line.dropFirst(2).enumerated() {
+                text += "  " + cell.leftPad(max(report.metrics[index].label(language).count, 8))
+            }
+            output += text + "\n"
+        }
+        let graph = Dictionary(report.graph.map { ($0.0, $0.1) }, uniquingKeysWith: { a, _ in a })
+        if case .integer(let n)? = graph["nodes"], case .integer(let m)? = graph["edges"], case .number(let density)? = graph["density"] {
+            output += "\n" + (fr ? "\(n) acteurs, \(m) liens, densité \(language.decimal(density ?? 0, digits: 4))"
+                                 : "\(n) actors, \(m) edges, density \(language.decimal(density ?? 0, digits: 4))") + "\n"
+        }
+        return output
+    }
+}

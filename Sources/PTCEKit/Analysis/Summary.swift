@@ -82,8 +82,8 @@ public struct Summary: Sendable, Codable {
         lines.append("")
         lines.append(fr ? "Acteurs : \(actors)   Groupes : \(groups)   Appartenances : \(memberships)   Liens : \(ties)"
                         : "Actors: \(actors)   Groups: \(groups)   Memberships: \(memberships)   Ties: \(ties)")
-        lines.append(fr ? "Densité : \(Self.format(density, fr))   Composantes : \(components) (la plus grande : \(largestComponent) acteurs)   Acteurs sans lien : \(isolatedActors)"
-                        : "Density: \(Self.format(density, fr))   Components: \(components) (largest: \(largestComponent) actors)   Actors without ties: \(isolatedActors)")
+        lines.append(fr ? "Densité : \((fr ? Language.fr : .en).decimal(density, digits: 4))   Composantes : \(components) (la plus grande : \(largestComponent) acteurs)   Acteurs sans lien : \(isolatedActors)"
+                        : "Density: \((fr ? Language.fr : .en).decimal(density, digits: 4))   Components: \(components) (largest: \(largestComponent) actors)   Actors without ties: \(isolatedActors)")
         func section(_ title: String, _ rows: [Count]) {
             guard !rows.isEmpty else { return }
             lines.append("")
@@ -106,15 +106,8 @@ public struct Summary: Sendable, Codable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    static func format(_ value: Double, _ french: Bool) -> String {
-        let text = String(format: "%.4f", value)
-        return french ? text.replacingOccurrences(of: ".", with: ",") : text
-    }
-
     public func json() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
+        let encoder = JSONOutput.encoder()
         return try encoder.encode(self)
     }
 }

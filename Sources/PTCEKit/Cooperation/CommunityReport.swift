@@ -158,10 +158,7 @@ public struct CommunityReport: Sendable {
     }
 
     public func json() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.nonConformingFloatEncodingStrategy = .throw
+        let encoder = JSONOutput.encoder()
         return try encoder.encode(self)
     }
 

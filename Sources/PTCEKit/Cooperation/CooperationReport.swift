@@ -266,10 +266,7 @@ public struct CooperationReport: Sendable {
     }
 
     public func json() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.nonConformingFloatEncodingStrategy = .throw  // never a NaN as a number: undefined values are null
+        let encoder = JSONOutput.encoder()
         return try encoder.encode(Encoded(self))
     }
 

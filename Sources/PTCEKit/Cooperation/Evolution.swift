@@ -112,3 +112,18 @@ extension Array where Element: Hashable {
         return filter { seen.insert($0).inserted }
     }
 }
+
+extension Evolution {
+    /// The rows as a text table for a terminal, one line per year.
+    public static func text(_ rows: [YearRow], language: Language) -> String {
+        var lines = [language == .fr ? "Année  Acteurs liés  Liens  Densité  Composantes  Plus grande  Degré moyen  Le plus relié"
+                                     : "Year   Tied actors   Ties   Density  Components   Largest      Mean degree  Best connected"]
+        for r in rows {
+            let cells = [String(r.year).leftPad(4), String(r.activeActors).leftPad(12), String(r.ties).leftPad(6),
+                         language.decimal(r.density, digits: 4).leftPad(8), String(r.components).leftPad(12),
+                         String(r.largestComponent).leftPad(11), language.decimal(r.meanDegree, digits: 2).leftPad(12)]
+            lines.append(cells.joined(separator: " ") + "  " + (r.topActor ?? "–"))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

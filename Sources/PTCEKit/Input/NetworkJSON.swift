@@ -89,8 +89,7 @@ public enum NetworkJSON {
 
     /// Encodes a network in the JSON form, keys sorted, so the same network always gives the same bytes.
     public static func encode(_ network: Network) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let encoder = JSONOutput.encoder(snakeCaseKeys: false)
         return try encoder.encode(Document(network))
     }
 

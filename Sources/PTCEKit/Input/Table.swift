@@ -1,3 +1,5 @@
+import Foundation
+
 /// A CSV file read record by record, its header mapped to known columns.
 ///
 /// `next()` yields rows whose known columns are looked up by canonical name and whose other columns become
@@ -208,8 +210,6 @@ final class Table {
         return nil
     }
 }
-
-import Foundation
 
 /// Trims whitespace and line breaks, without Foundation's cost when there is nothing to trim (the usual case).
 @inline(__always) func trimmed(_ text: String) -> String {

@@ -33,7 +33,4 @@ public enum NetworkFormat: String, CaseIterable, Sendable {
 
     /// Whether `ptce convert` can write it.
     public var isWritable: Bool { self != .edgeList }
-
-    /// Whether writing keeps every actor, group, membership and tie with all their fields.
-    public var isLossless: Bool { [.folder, .json, .nodeLink, .graphml, .gexf, .workbook].contains(self) }
 }

@@ -34,8 +34,7 @@ public enum NodeLinkJSON {
             "directed": .bool(false), "multigraph": .bool(multigraph), "graph": .object(graph.properties.mapValues(json)),
             "nodes": .array(nodes), "edges": .array(edges),
         ]
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let encoder = JSONOutput.encoder(snakeCaseKeys: false)
         return try encoder.encode(document)
     }
 

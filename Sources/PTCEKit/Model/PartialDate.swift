@@ -1,3 +1,5 @@
+import Foundation
+
 /// A date known to the year, the month or the day, as spreadsheets give them
 /// (`2015`, `2015-03`, `2015-03-12`, `12/03/2015`, `03/2015`).
 ///
@@ -87,5 +89,3 @@ public struct PartialDate: Hashable, Sendable, Comparable, Codable, CustomString
         }
     }
 }
-
-import Foundation

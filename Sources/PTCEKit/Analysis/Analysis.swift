@@ -1,0 +1,99 @@
+import CoopGraph
+import Foundation
+
+/// Everything `ptce analyze` computes, computed once, here: every output (the text and JSON files, the CSV, the
+/// results workbook, the diagrams, the report) only formats it.
+///
+/// The sampling rule: above `Options.exactLimit` actors, betweenness is estimated from 200 sources (seed 0);
+/// closeness, harmonic and eccentricity are left out; eigenvector, Katz and PageRank stop at tolerance 1e-9; the
+/// permutation test of the cooperation report is skipped; the robustness curve ranks actors by the sampled
+/// betweenness. `notes` says so in words.
+public struct Analysis: Sendable {
+    public struct Options: Sendable {
+        /// The network as it was in this year (ties and memberships with since ≤ year ≤ until).
+        public var at: Int?
+        /// Above this many actors, the costly measures are estimated or left out (see the type's documentation).
+        public var exactLimit = 20_000
+        /// Removals drawn in the robustness curve.
+        public var robustnessSteps = 20
+        /// Years of the evolution table at most (from the first dated year).
+        public var evolutionYears = 61
+        public var language: Language = .fr
+        /// Counts the sources done by the all-sources measures (a progress bar).
+        public var progress: ProgressCounter?
+        public init() {}
+    }
+
+    public let network: Network
+    public let taxonomy: Taxonomy
+    public let options: Options
+    /// The graph view every measure runs on: ties, unweighted, undirected, at `options.at`.
+    public let view: GraphViewOptions
+    public let summary: Summary
+    /// Whether the network is above the exact limit (estimated measures).
+    public let isSampled: Bool
+    public let centrality: CentralityReport
+    /// nil when the view has no tie; `cooperationFailure` then says why.
+    public let cooperation: CooperationReport?
+    public let cooperationFailure: CooperationReport.Failure?
+    /// nil when the view has no tie (nothing can break).
+    public let robustness: RobustnessReport?
+    /// The network year by year, when the ties' dates span more than one year.
+    public let evolution: [Evolution.YearRow]?
+    /// What was estimated or left out, for people.
+    public let notes: [Localized]
+
+    public init(network: Network, taxonomy: Taxonomy = .standard, options: Options = Options()) {
+        self.network = network
+        self.taxonomy = taxonomy
+        self.options = options
+        var view = GraphViewOptions()
+        view.at = options.at
+        self.view = view
+        summary = Summary(network, taxonomy: taxonomy, language: options.language)
+        isSampled = network.actors.count > options.exactLimit
+        var centralityOptions = CentralityOptions()
+        var notes: [Localized] = []
+        if isSampled {
+            centralityOptions.metrics = Metric.defaults.filter { ![.closeness, .harmonic, .eccentricity].contains($0) }
+            centralityOptions.sample = 200
+            centralityOptions.iterativeTolerance = 1e-9
+            notes.append(Localized(
+                fr: "\(network.actors.count) acteurs : intermédiarité estimée sur 200 sources (graine 0) ; proximité, harmonique et excentricité omises ; vecteur propre, Katz et PageRank à la tolérance 1e-9",
+                en: "\(network.actors.count) actors: betweenness estimated from 200 sources (seed 0); closeness, harmonic and eccentricity left out; eigenvector, Katz and PageRank to tolerance 1e-9"))
+        }
+        centralityOptions.progress = options.progress
+        centrality = CentralityReport(network: network, view: view, options: centralityOptions, taxonomy: taxonomy)
+        self.notes = notes
+        do {
+            cooperation = try CooperationReport(network: network, view: view, attribute: "family", permutations: isSampled ? 0 : 999,
+                                                taxonomy: taxonomy, language: options.language)
+            cooperationFailure = nil
+        } catch {
+            cooperation = nil
+            cooperationFailure = error
+        }
+        robustness = Self.robustness(network: network, view: view, taxonomy: taxonomy, steps: options.robustnessSteps,
+                                     sampledBetweenness: isSampled ? centrality : nil)
+        if let span = Evolution.span(network), span.count > 1 {
+            evolution = try? Evolution.table(network, from: span.lowerBound,
+                                             to: min(span.upperBound, span.lowerBound + options.evolutionYears - 1), taxonomy: taxonomy)
+        } else {
+            evolution = nil
+        }
+    }
+
+    /// The removal curve by decreasing betweenness: exact, or the centrality report's estimate above the limit.
+    static func robustness(network: Network, view: GraphViewOptions, taxonomy: Taxonomy, steps: Int,
+                           sampledBetweenness report: CentralityReport?) -> RobustnessReport? {
+        let networkGraph = NetworkGraph(network, options: view, taxonomy: taxonomy)
+        guard networkGraph.graph.edgeCount > 0 else { return nil }
+        var scores: [Double]?
+        if let report, report.metrics.contains(.betweenness) {
+            let byID = Dictionary(report.rows.map { ($0.id, ($0.values[.betweenness] ?? nil) ?? 0) }, uniquingKeysWith: { a, _ in a })
+            scores = networkGraph.actorIndices.map { byID[network.actors[$0].id] ?? 0 }
+        }
+        return try? RobustnessReport(network: network, view: view, taxonomy: taxonomy, order: .betweenness,
+                                     steps: min(steps, networkGraph.graph.nodeCount), scores: scores)
+    }
+}

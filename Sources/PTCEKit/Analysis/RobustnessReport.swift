@@ -1,0 +1,77 @@
+import CoopGraph
+import Foundation
+
+/// How the network holds when actors leave: the size of the largest connected component as actors are removed one by
+/// one (Albert, Jeong and Barabási 2000), and the articulation actors — those whose departure alone splits it.
+///
+/// - Order: by decreasing betweenness (exact, or the scores given — the sampled ones of a large network), by
+///   decreasing degree, or an explicit list of actor ids; equal scores by name.
+/// - `curve[k]`: size of the largest component after the first k removals (`curve[0]`: before any).
+/// - Cost: one removal curve, O(steps · (n + m)), plus the scores (exact betweenness O(n·m)) and one linear
+///   articulation search.
+public struct RobustnessReport: Sendable {
+    public enum Order: String, CaseIterable, Sendable { case betweenness, degree }
+
+    public enum Failure: Error, Equatable, Sendable {
+        /// The view has no actor.
+        case noActor
+        /// An id of the explicit order is not an actor of the view.
+        case unknownActor(String)
+    }
+
+    /// Actors of the graph, by graph index.
+    public let ids: [String]
+    public let names: [String]
+    /// Graph indices, in removal order.
+    public let removed: [Int]
+    public let curve: [Int]
+    /// Graph indices of the articulation actors, ascending.
+    public let articulation: [Int]
+    /// For each GES and PTCE (in the order of the groups) that has articulation actors: its name and their names.
+    public let articulationByGroup: [(group: String, actors: [String])]
+
+    public var actorCount: Int { ids.count }
+
+    /// - Parameters:
+    ///   - explicit: actor ids to remove in this order (replaces `order`); repeated ids are removed once.
+    ///   - scores: betweenness by graph index, when already computed (ignored for `.degree` and `explicit`).
+    public init(network: Network, view: GraphViewOptions = GraphViewOptions(), taxonomy: Taxonomy = .standard,
+                order: Order = .betweenness, steps: Int, explicit: [String]? = nil, scores: [Double]? = nil) throws(Failure) {
+        let networkGraph = NetworkGraph(network, options: view, taxonomy: taxonomy)
+        let graph = networkGraph.graph
+        guard graph.nodeCount > 0 else { throw .noActor }
+        let ids = networkGraph.actorIndices.map { network.actors[$0].id }
+        self.ids = ids
+        let names = networkGraph.actorIndices.map { network.actors[$0].name }
+        self.names = names
+        if let explicit {
+            let index = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
+            var removed: [Int] = []
+            for id in explicit {
+                guard let v = index[id] else { throw .unknownActor(id) }
+                if !removed.contains(v) { removed.append(v) }
+            }
+            self.removed = removed
+        } else {
+            let values: [Double]
+            switch order {
+            case .betweenness: values = scores ?? betweenness(graph)
+            case .degree: values = degree(graph).map(Double.init)
+            }
+            removed = Array(values.indices.sorted { (values[$0], names[$1]) > (values[$1], names[$0]) }.prefix(max(0, steps)))
+        }
+        curve = removalCurve(graph, order: removed)
+        articulation = cutStructure(graph).articulationPoints.sorted()
+        let isArticulation = Set(articulation)
+        var byGroup: [(group: String, actors: [String])] = []
+        for group in network.groups where group.isGES || group.isPTCE {
+            let members = Set(network.memberships.filter { $0.group == group.id }.map(\.member))
+            let points = ids.indices.filter { isArticulation.contains($0) && members.contains(ids[$0]) }.map { names[$0] }
+            if !points.isEmpty { byGroup.append((group.name, points)) }
+        }
+        articulationByGroup = byGroup
+    }
+
+    /// Share of the actors in the largest component after k removals.
+    public func share(after k: Int) -> Double { Double(curve[k]) / Double(actorCount) }
+}
