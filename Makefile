@@ -3,7 +3,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 OUT ?= out
 
-.PHONY: demo test build release deps clean notebooks fuzz fuzz-replay sanitize
+.PHONY: demo test build release deps clean notebooks fuzz fuzz-replay sanitize docs example
 
 ## Install the system libraries ptce needs (Graphviz's libgvc) when they are missing.
 deps:
@@ -76,6 +76,16 @@ fuzz-replay: deps
 		ASAN_OPTIONS=detect_leaks=0 .build-fuzz/release/fuzz-$$t -runs=0 -detect_leaks=0 -rss_limit_mb=4096 Fuzz/Corpus/$$t >/dev/null 2>&1; \
 	done
 	@echo "fuzz-replay: every seed and past finding ran without a crash"
+
+## The DocC catalogs of CoopGraph and PTCEKit (swift-docc-plugin), a DocC warning failing the build; the archives are
+## in .build/plugins/Swift-DocC/outputs/.
+docs:
+	$(SWIFT) package generate-documentation --target CoopGraph --warnings-as-errors
+	$(SWIFT) package generate-documentation --target PTCEKit --warnings-as-errors
+
+## The example package (Examples/): ptce used as a library by another package, built and run.
+example: deps
+	cd Examples && $(SWIFT) run GettingStarted
 
 clean:
 	rm -rf .build $(OUT)

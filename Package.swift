@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+        // `swift package generate-documentation` (make docs): the DocC catalogs of CoopGraph and PTCEKit.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         // Domain-free graph engine: CSR storage and network-analysis algorithms.
@@ -50,6 +52,7 @@ let package = Package(
         .testTarget(name: "CoopGraphTests", dependencies: ["CoopGraph"], exclude: ["Fixtures"]),
         .testTarget(name: "PTCEKitTests", dependencies: ["PTCEKit", "CoopGraph"], exclude: ["Fixtures"]),
         .testTarget(name: "PTCERenderTests", dependencies: ["PTCERender", "PTCEKit"], exclude: ["Snapshots"]),
+        .testTarget(name: "PTCEReportTests", dependencies: ["PTCEReport", "PTCEKit"]),
         .testTarget(name: "ptceTests", dependencies: ["PTCEKit"]),
     ]
 )

@@ -19,7 +19,8 @@
 ///   - endpoints: count s and t as lying on their own paths.
 ///   - sample: number of sources to sample (nil: every node).
 ///   - seed: seed of the sample.
-///   - threads: workers (default: every core).
+///   - threads: workers (default: every core); the result does not depend on it.
+///   - progress: counts the sources done (for a progress bar), or nil.
 /// - Returns: one value per node.
 /// - Complexity: O(nm) unweighted, O(nm + n² log n) weighted (O(km…) sampled); O(n + m) memory per worker.
 /// - Paper: U. Brandes, "A faster algorithm for betweenness centrality", J. Math. Sociol. 25(2), 2001;

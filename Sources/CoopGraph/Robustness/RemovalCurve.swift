@@ -5,6 +5,7 @@
 /// O((n + m) α(n)) instead of one component search per step. Directed graphs are read as undirected (weak
 /// connectivity).
 /// - Parameters:
+///   - graph: directed or undirected (read as undirected).
 ///   - order: the nodes to remove, first removed first (e.g. by decreasing betweenness); must be distinct.
 /// - Returns: `sizes[k]` = largest component once `order[0..<k]` are removed, for k = 0…order.count.
 /// - Paper: R. Albert, H. Jeong, A.-L. Barabási, "Error and attack tolerance of complex networks", Nature 406, 2000.

@@ -33,6 +33,11 @@ public struct RobustnessReport: Sendable {
     public var actorCount: Int { ids.count }
 
     /// - Parameters:
+    ///   - network: the network; its actors outside the view are not counted.
+    ///   - view: the graph view (ties, co-membership…, at a year).
+    ///   - taxonomy: the vocabulary of kinds and families.
+    ///   - order: by decreasing betweenness or degree (equal scores by name).
+    ///   - steps: removals at most.
     ///   - explicit: actor ids to remove in this order (replaces `order`); repeated ids are removed once.
     ///   - scores: betweenness by graph index, when already computed (ignored for `.degree` and `explicit`).
     public init(network: Network, view: GraphViewOptions = GraphViewOptions(), taxonomy: Taxonomy = .standard,

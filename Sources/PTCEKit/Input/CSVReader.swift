@@ -1,10 +1,10 @@
 import Foundation
 
 /// One field of a CSV record, with the line and column where it starts.
-public struct CSVField: Sendable, Hashable {
-    public var text: String
-    public var line: Int
-    public var column: Int
+package struct CSVField: Sendable, Hashable {
+    package var text: String
+    package var line: Int
+    package var column: Int
 }
 
 /// A streaming RFC 4180 reader for the files animators export from Excel or LibreOffice.
@@ -18,8 +18,8 @@ public struct CSVField: Sendable, Hashable {
 ///
 /// The file is read in 64 KiB chunks, so memory does not grow with the file (a record is held at a time).
 /// Neither SwiftCSV nor CSV.swift reports positions or unterminated quotes, which validation needs; hence this reader.
-public final class CSVReader {
-    public let displayName: String
+package final class CSVReader {
+    package let displayName: String
     public private(set) var separator: UInt8 = UInt8(ascii: ",")
     /// Set once when a field was not valid UTF-8 and was decoded as Windows-1252.
     public private(set) var encodingWarning: Diagnostic?
@@ -34,7 +34,7 @@ public final class CSVReader {
     private var fieldBytes: [UInt8] = []
 
     /// Opens `path` and checks that it is a non-empty text file; `displayName` is used in messages.
-    public init(path: String, displayName: String? = nil) throws(InputError) {
+    package init(path: String, displayName: String? = nil) throws(InputError) {
         self.displayName = displayName ?? path
         try InputFile.checkRegular(path, display: displayName)
         guard let handle = fopen(path, "rb") else {
@@ -141,7 +141,7 @@ public final class CSVReader {
     }
 
     /// The next record, or nil at the end of the file. Blank lines are skipped.
-    public func nextRecord() throws(InputError) -> [CSVField]? {
+    package func nextRecord() throws(InputError) -> [CSVField]? {
         while true {
             guard let first = peek() else { return nil }
             if first == 0x0A || first == 0x0D { endLine(first); continue }

@@ -2,11 +2,11 @@
 ///
 /// Headers are compared after `Taxonomy.normalize` (case, accents, punctuation ignored): `Jusqu'à`, `jusqua` and
 /// `JUSQU A` all name `until`. A column that matches nothing is kept as a free attribute.
-public enum Columns {
-    public struct Column: Sendable {
-        public let name: String
-        public let required: Bool
-        public let aliases: [String]
+package enum Columns {
+    package struct Column: Sendable {
+        package let name: String
+        package let required: Bool
+        package let aliases: [String]
     }
 
     static let actors: [Column] = [

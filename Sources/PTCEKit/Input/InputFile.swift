@@ -7,9 +7,9 @@ import Foundation
 /// - Formats read whole (network JSON, GraphML, GEXF, node-link JSON, Pajek, DOT) are refused above
 ///   `maximumBytes` (64 MiB unless `PTCE_MAX_FILE_MB` says otherwise): their parsers need 20 to 100 times the file's
 ///   size in memory. CSV files are streamed and have no size limit.
-public enum InputFile {
+package enum InputFile {
     /// The size limit of whole-file formats, in bytes.
-    public static var maximumBytes: Int {
+    package static var maximumBytes: Int {
         if let text = ProcessInfo.processInfo.environment["PTCE_MAX_FILE_MB"], let megabytes = Int(text), megabytes > 0 {
             return megabytes << 20
         }
@@ -17,7 +17,7 @@ public enum InputFile {
     }
 
     /// Throws unless `path` names a regular file (after following links).
-    public static func checkRegular(_ path: String, display: String? = nil) throws(InputError) {
+    package static func checkRegular(_ path: String, display: String? = nil) throws(InputError) {
         let location = SourceLocation(file: display ?? path, line: 1, column: 1)
         var info = stat()
         guard stat(path, &info) == 0 else {
@@ -36,7 +36,7 @@ public enum InputFile {
     }
 
     /// The whole file, after `checkRegular` and the size limit.
-    public static func read(_ path: String, display: String? = nil) throws(InputError) -> Data {
+    package static func read(_ path: String, display: String? = nil) throws(InputError) -> Data {
         try checkRegular(path, display: display)
         let location = SourceLocation(file: display ?? path, line: 1, column: 1)
         var info = stat()

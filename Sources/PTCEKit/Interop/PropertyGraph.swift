@@ -1,14 +1,14 @@
 import Foundation
 
 /// A typed value of an interchange format (GraphML `attr.type`, GEXF attribute types, JSON values).
-public enum PropertyValue: Hashable, Sendable {
+package enum PropertyValue: Hashable, Sendable {
     case string(String)
     case int(Int)
     case double(Double)
     case bool(Bool)
 
     /// The value as text: integers without a fraction, doubles in Swift's shortest round-tripping form.
-    public var text: String {
+    package var text: String {
         switch self {
         case .string(let value): return value
         case .int(let value): return String(value)
@@ -18,7 +18,7 @@ public enum PropertyValue: Hashable, Sendable {
     }
 
     /// The type name shared by GraphML's `attr.type` and GEXF's attribute `type`.
-    public var typeName: String {
+    package var typeName: String {
         switch self {
         case .string: return "string"
         case .int: return "long"
@@ -38,26 +38,26 @@ public enum PropertyValue: Hashable, Sendable {
 /// its CSV column (`name`, `kind`, `creation_year`, `since`…); free columns keep their own names. A file without
 /// `ptce_type` (written by another tool) is read as actors and ties: `label`/`name` give the actor's name, `kind` its
 /// kind (`unknown` when absent), `weight` and `type` the tie's; other properties become free attributes.
-public struct PropertyGraph: Sendable {
-    public struct Element: Sendable {
-        public var id: String
-        public var properties: [String: PropertyValue]
-        public var location: SourceLocation
-        public init(id: String, properties: [String: PropertyValue] = [:], location: SourceLocation) {
+package struct PropertyGraph: Sendable {
+    package struct Element: Sendable {
+        package var id: String
+        package var properties: [String: PropertyValue]
+        package var location: SourceLocation
+        package init(id: String, properties: [String: PropertyValue] = [:], location: SourceLocation) {
             self.id = id
             self.properties = properties
             self.location = location
         }
     }
 
-    public struct Edge: Sendable {
-        public var source: String
-        public var target: String
+    package struct Edge: Sendable {
+        package var source: String
+        package var target: String
         /// nil: the graph's default direction.
-        public var directed: Bool?
-        public var properties: [String: PropertyValue]
-        public var location: SourceLocation
-        public init(source: String, target: String, directed: Bool? = nil, properties: [String: PropertyValue] = [:], location: SourceLocation) {
+        package var directed: Bool?
+        package var properties: [String: PropertyValue]
+        package var location: SourceLocation
+        package init(source: String, target: String, directed: Bool? = nil, properties: [String: PropertyValue] = [:], location: SourceLocation) {
             self.source = source
             self.target = target
             self.directed = directed
@@ -66,15 +66,15 @@ public struct PropertyGraph: Sendable {
         }
     }
 
-    public var directed = false
-    public var properties: [String: PropertyValue] = [:]
-    public var nodes: [Element] = []
-    public var edges: [Edge] = []
+    package var directed = false
+    package var properties: [String: PropertyValue] = [:]
+    package var nodes: [Element] = []
+    package var edges: [Edge] = []
     /// Property names in first-seen order, for writers that declare keys (GraphML, GEXF).
-    public var nodeKeys: [String] = []
-    public var edgeKeys: [String] = []
+    package var nodeKeys: [String] = []
+    package var edgeKeys: [String] = []
 
-    public init() {}
+    package init() {}
 
     /// Columns of the model: never free attributes.
     static let actorColumns = ["name", "kind", "department", "commune", "region", "latitude", "longitude", "creation_year", "fte",
@@ -85,7 +85,7 @@ public struct PropertyGraph: Sendable {
     static let reserved: Set<String> = Set(["ptce_type", "id", "label"] + actorColumns + tieColumns + membershipColumns)
 
     /// The graph of a network under ptce's convention.
-    public init(_ network: Network) {
+    package init(_ network: Network) {
         directed = false
         if let title = network.title { properties["title"] = .string(title) }
         if let source = network.source { properties["source"] = .string(source) }
@@ -151,7 +151,7 @@ public struct PropertyGraph: Sendable {
     }
 
     /// The network of this graph, checked by `NetworkBuilder` (for readers outside PTCEKit, such as DOT's).
-    public func network(options: LoadOptions) -> LoadResult {
+    package func network(options: LoadOptions) -> LoadResult {
         let builder = NetworkBuilder(options: options)
         load(into: builder)
         builder.finish()
@@ -159,7 +159,7 @@ public struct PropertyGraph: Sendable {
     }
 
     /// A load that failed before any record, with one problem.
-    public static func failure(_ diagnostic: Diagnostic, options: LoadOptions) -> LoadResult {
+    package static func failure(_ diagnostic: Diagnostic, options: LoadOptions) -> LoadResult {
         let builder = NetworkBuilder(options: options)
         builder.diagnostics.append(diagnostic)
         return builder.result()

@@ -3,10 +3,10 @@
 /// Validation refuses control characters and Unicode noncharacters in the cells of a network (`NetworkBuilder`), so
 /// what validates renders; this is the second line for text that does not come through validation (titles given on
 /// the command line, files of other tools read leniently, messages quoting a bad cell).
-public enum OutputText {
+package enum OutputText {
     /// Whether a scalar cannot appear in any output: C0 controls other than tab and line breaks, DEL, C1 controls,
     /// and the noncharacters U+FDD0–U+FDEF and U+xFFFE/U+xFFFF (cairo stops drawing at them, XML forbids them).
-    @inlinable public static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
+    @inlinable package static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
         let v = scalar.value
         if v < 0x20 { return v != 0x09 && v != 0x0A && v != 0x0D }
         if v >= 0x7F && v <= 0x9F { return true }
@@ -15,7 +15,7 @@ public enum OutputText {
     }
 
     /// `text` with every forbidden scalar replaced by U+FFFD (the replacement character, shown as �).
-    public static func clean(_ text: String) -> String {
+    package static func clean(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: isForbidden) else { return text }
         var result = String.UnicodeScalarView()
         for scalar in text.unicodeScalars { result.append(isForbidden(scalar) ? "\u{FFFD}" : scalar) }
@@ -24,7 +24,7 @@ public enum OutputText {
 
     /// For a terminal: also line breaks and tabs become visible (`\n`), so a name cannot move the cursor, clear the
     /// screen or forge another message line; forbidden scalars are shown as `\u{1B}`.
-    public static func terminal(_ text: String) -> String {
+    package static func terminal(_ text: String) -> String {
         var result = ""
         for scalar in text.unicodeScalars {
             if isForbidden(scalar) || scalar == "\u{0D}" {

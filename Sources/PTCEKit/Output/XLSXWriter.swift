@@ -6,15 +6,15 @@ import ZIPFoundation
 
 /// One sheet of a workbook to write: rows of cells, the first row a header (frozen, with an autofilter) when
 /// `header` is set, column widths in characters, and drop-down lists.
-public struct SheetData: Sendable {
-    public enum Cell: Sendable, Equatable {
+package struct SheetData: Sendable {
+    package enum Cell: Sendable, Equatable {
         case text(String)
         /// A number with its display format; not finite is written as an empty cell (a spreadsheet shows no NaN).
         case number(Double, NumberStyle)
         case empty
     }
 
-    public enum NumberStyle: Int, Sendable {
+    package enum NumberStyle: Int, Sendable {
         /// Whole numbers: `0`.
         case integer = 2
         /// Measures: four decimals shown, the full value kept.
@@ -23,14 +23,14 @@ public struct SheetData: Sendable {
         case percent = 4
     }
 
-    public var name: String
-    public var rows: [[Cell]]
-    public var header = true
-    public var widths: [Double] = []
+    package var name: String
+    package var rows: [[Cell]]
+    package var header = true
+    package var widths: [Double] = []
     /// `(range, list)`: cells of `range` (`C2:C1000`) offer the values of `list` (`Listes!$A$2:$A$40`).
-    public var lists: [(range: String, list: String)] = []
+    package var lists: [(range: String, list: String)] = []
 
-    public init(name: String, rows: [[Cell]], header: Bool = true, widths: [Double] = []) {
+    package init(name: String, rows: [[Cell]], header: Bool = true, widths: [Double] = []) {
         self.name = name
         self.rows = rows
         self.header = header
@@ -42,11 +42,11 @@ public struct SheetData: Sendable {
 /// numbers stored as numbers with a display format, bold header rows frozen with an autofilter, column widths, and
 /// data-validation lists. The XML is built with FoundationXML (escaping by libxml2) and zipped by ZIPFoundation with a
 /// fixed date, so the same sheets give the same bytes.
-public enum XLSXWriter {
+package enum XLSXWriter {
     static let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
     static let relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
-    public static func write(_ sheets: [SheetData]) throws -> Data {
+    package static func write(_ sheets: [SheetData]) throws -> Data {
         var parts: [(String, Data)] = []
         parts.append(("[Content_Types].xml", contentTypes(count: sheets.count)))
         parts.append(("_rels/.rels", XMLOutput.data(relations([("rId1", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument", "xl/workbook.xml")]), pretty: false)))

@@ -102,13 +102,13 @@ public struct Taxonomy: Sendable, Codable {
 }
 
 /// Matching of spreadsheet values against one vocabulary of the taxonomy.
-public struct Vocabulary: Sendable {
-    public let terms: [Taxonomy.Term]
+package struct Vocabulary: Sendable {
+    package let terms: [Taxonomy.Term]
     private let lookup: [String: String]
 
     /// The vocabulary of `terms`, built once per process for each list of terms (every load of a file uses the same
     /// few vocabularies; building one normalises every label and alias).
-    public static func of(_ terms: [Taxonomy.Term]) -> Vocabulary {
+    package static func of(_ terms: [Taxonomy.Term]) -> Vocabulary {
         if let known = cache.withLock({ $0[terms] }) { return known }
         let vocabulary = Vocabulary(terms)
         cache.withLock { if $0.count < 64 { $0[terms] = vocabulary } }
@@ -116,7 +116,7 @@ public struct Vocabulary: Sendable {
     }
     private static let cache = Mutex<[[Taxonomy.Term]: Vocabulary]>([:])
 
-    public init(_ terms: [Taxonomy.Term]) {
+    package init(_ terms: [Taxonomy.Term]) {
         self.terms = terms
         var lookup: [String: String] = [:]
         for term in terms {
@@ -131,12 +131,12 @@ public struct Vocabulary: Sendable {
     }
 
     /// The term id a value stands for, or nil.
-    public func resolve(_ value: String) -> String? {
+    package func resolve(_ value: String) -> String? {
         lookup[Taxonomy.normalize(value)]
     }
 
     /// The closest known id and its French label, for a hint on a typo (edit distance over names and aliases).
-    public func nearest(to value: String) -> Taxonomy.Term? {
+    package func nearest(to value: String) -> Taxonomy.Term? {
         let key = Taxonomy.normalize(value)
         var best: (distance: Int, id: String)?
         // In name order, so that between two names at the same distance the hint is the same in every run.
@@ -149,10 +149,10 @@ public struct Vocabulary: Sendable {
     }
 
     /// The list of ids, for error hints.
-    public var idList: String { terms.map(\.id).joined(separator: ", ") }
+    package var idList: String { terms.map(\.id).joined(separator: ", ") }
 
     /// The labels people read, in `language`, for hints: « Association », « Commune »…
-    public func labelList(_ language: Language) -> String {
+    package func labelList(_ language: Language) -> String {
         terms.map { language == .fr ? "« \($0.fr) »" : "'\($0.en)'" }.joined(separator: ", ")
     }
 }

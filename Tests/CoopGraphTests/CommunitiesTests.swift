@@ -4,30 +4,30 @@ import Testing
 
 /// Modularity and partition agreement against networkx and scikit-learn; Louvain and Leiden against networkx's
 /// Louvain quality; reproducibility for a seed across runs and thread counts.
-struct CommunityTests {
-    typealias Reference = NetworkxReferenceTests.Reference
+struct CommunitiesTests {
+    typealias Reference = NetworkxReference.Reference
 
-    @Test(arguments: NetworkxReferenceTests.references)
+    @Test(arguments: NetworkxReference.references)
     func modularityEqualsNetworkx(_ reference: Reference) throws {
         let graph = reference.build()
         let expected = reference.graph.communities
         let mod3 = (0..<reference.nodes).map { $0 % 3 }
         let weighted = reference.weighted
-        #expect(NetworkxReferenceTests.close(try #require(modularity(graph, labels: mod3, weighted: weighted)), expected.modularity_mod3))
-        #expect(NetworkxReferenceTests.close(try #require(modularity(graph, labels: mod3, resolution: 0.5, weighted: weighted)),
+        #expect(NetworkxReference.close(try #require(modularity(graph, labels: mod3, weighted: weighted)), expected.modularity_mod3))
+        #expect(NetworkxReference.close(try #require(modularity(graph, labels: mod3, resolution: 0.5, weighted: weighted)),
                                              expected.modularity_mod3_resolution_half))
         guard let louvain = expected.louvain_labels else { return }
-        #expect(NetworkxReferenceTests.close(try #require(modularity(graph, labels: louvain, weighted: weighted)), try #require(expected.louvain_modularity)))
-        #expect(NetworkxReferenceTests.close(try #require(modularity(graph, labels: louvain, resolution: 0.5, weighted: weighted)),
+        #expect(NetworkxReference.close(try #require(modularity(graph, labels: louvain, weighted: weighted)), try #require(expected.louvain_modularity)))
+        #expect(NetworkxReference.close(try #require(modularity(graph, labels: louvain, resolution: 0.5, weighted: weighted)),
                                              try #require(expected.louvain_modularity_resolution_half)))
         let agreement = PartitionAgreement(mod3, louvain)
-        #expect(NetworkxReferenceTests.close(try #require(agreement.nmi), try #require(expected.nmi_mod3_louvain)))
-        #expect(NetworkxReferenceTests.close(try #require(agreement.adjustedRand), try #require(expected.ari_mod3_louvain)))
+        #expect(NetworkxReference.close(try #require(agreement.nmi), try #require(expected.nmi_mod3_louvain)))
+        #expect(NetworkxReference.close(try #require(agreement.adjustedRand), try #require(expected.ari_mod3_louvain)))
     }
 
     /// Our runs reach networkx's Louvain quality (a different random stream finds a different local optimum: best of
     /// five seeds within 0.01 of networkx's single run), and Leiden's communities are connected.
-    @Test(arguments: NetworkxReferenceTests.references.filter { !$0.directed })
+    @Test(arguments: NetworkxReference.references.filter { !$0.directed })
     func detectionReachesNetworkxQuality(_ reference: Reference) throws {
         let graph = reference.build()
         let target = try #require(reference.graph.communities.louvain_modularity)
@@ -35,7 +35,7 @@ struct CommunityTests {
             let best = (0..<5).map { CommunityDetection(graph, method: method, seed: UInt64($0), weighted: reference.weighted).modularity ?? -1 }.max()!
             #expect(best >= target - 0.01, "\(reference.name) \(method): \(best) vs networkx \(target)")
             let run = CommunityDetection(graph, method: method, seed: 3, weighted: reference.weighted)
-            #expect(NetworkxReferenceTests.close(run.modularity!, modularity(graph, labels: run.labels, weighted: reference.weighted)!))
+            #expect(NetworkxReference.close(run.modularity!, modularity(graph, labels: run.labels, weighted: reference.weighted)!))
             #expect(Set(run.labels) == Set(0..<run.communityCount))
             if method == .leiden {
                 for community in 0..<run.communityCount {
