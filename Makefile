@@ -31,6 +31,7 @@ demo: release
 ## Graphviz) reading what ptce writes — each skipped with a message when absent.
 test: build
 	python3 scripts/check-imports
+	python3 scripts/check-function-length
 	$(SWIFT) test
 	@if command -v python3 >/dev/null; then python3 scripts/check-interop .build/debug/ptce; else echo "skipped: python3 not found (real-client checks)"; fi
 	@if command -v python3 >/dev/null; then python3 scripts/check-report .build/debug/ptce; else echo "skipped: python3 not found (browser checks of report.html)"; fi

@@ -37,6 +37,9 @@ public struct Graph: Sendable {
         } else {
             (inOffsets, inSources, inEdges) = (outOffsets, outTargets, outEdges)
         }
+        #if DEBUG
+        _checkInvariants()
+        #endif
     }
 
     /// Counting sort of the edges by first endpoint, then by second, into CSR arrays.

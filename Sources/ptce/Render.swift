@@ -77,7 +77,7 @@ struct Render: ParsableCommand {
         options.view = view
         if let engine { options.engine = engine }
         options.colorBy = colorBy
-        if let sizeBy { options.sizeBy = sizeBy }
+        options.sizeBy = sizeBy
         options.clusters = clusters
         options.paper = paper
         options.dpi = dpi
@@ -92,6 +92,7 @@ struct Render: ParsableCommand {
         }
         let taxonomy = try input.loadTaxonomy()
         let network = try input.load(quietWarnings: true).network
+        if let sizeBy { options.sizeValues = CentralityReport.column(sizeBy, network: network, at: at?.value, taxonomy: taxonomy) }
         let diagram: Diagram
         do { diagram = try Diagram(network: network, options: options, taxonomy: taxonomy) } catch {
             switch error {

@@ -38,7 +38,7 @@ public func betweenness(
         makeScratch: { (PathScratch(nodeCount: n, slotCount: slots), [Double](repeating: 0, count: n)) },
         body: { source, scratch, accumulator in
             graph.shortestPaths(from: source, lengths: lengths, into: &scratch.0)
-            _accumulate(graph, source: source, paths: scratch.0, delta: &scratch.1, into: &accumulator, endpoints: endpoints)
+            _accumulate(graph, source: source, paths: &scratch.0, delta: &scratch.1, into: &accumulator, byEdge: false, endpoints: endpoints)
         })
     _rescaleBetweenness(&result, n: n, normalized: normalized, directed: graph.isDirected, endpoints: endpoints,
                         sampled: sample == nil ? nil : sources)
@@ -61,52 +61,41 @@ public func edgeBetweenness(_ graph: Graph, length: EdgeLength = .hops, normaliz
         sources: Array(0..<n), width: graph.edgeCount, threads: threads, progress: progress,
         makeScratch: { (PathScratch(nodeCount: n, slotCount: slots), [Double](repeating: 0, count: n)) },
         body: { source, scratch, accumulator in
-            graph.shortestPaths(from: source, lengths: lengths, into: &scratch.0)
-            let s = scratch.0
-            var i = s.orderCount - 1
-            while i >= 0 {
-                let w = Int(s.order[i])
-                let coefficient = (1 + scratch.1[w]) / s.sigma[w]
-                let start = graph.inOffsets[w]
-                for k in start..<(start + s.predecessorCount[w]) {
-                    let v = Int(s.predecessors[k])
-                    let c = s.sigma[v] * coefficient
-                    accumulator[graph.edgeIndex(from: v, to: w)] += c
-                    scratch.1[v] += c
-                }
-                i -= 1
-            }
-            for i in 0..<s.orderCount { scratch.1[Int(s.order[i])] = 0 }
+            graph.shortestPaths(from: source, lengths: lengths, into: &scratch.0, recordingEdges: true)
+            _accumulate(graph, source: source, paths: &scratch.0, delta: &scratch.1, into: &accumulator, byEdge: true, endpoints: false)
         })
     _rescaleBetweenness(&result, n: n, normalized: normalized, directed: graph.isDirected, endpoints: true, sampled: nil)
     return result
 }
 
-/// Brandes phase 2: dependencies δ(v) = Σ_w σ(v)/σ(w)·(1 + δ(w)) over the settled order, last first.
-private func _accumulate(_ graph: Graph, source: Int, paths s: PathScratch, delta: inout [Double], into bc: inout [Double], endpoints: Bool) {
-    if endpoints { bc[source] += Double(s.orderCount - 1) }
+/// Brandes phase 2: dependencies δ(v) = Σ_w σ(v)/σ(w)·(1 + δ(w)) over the settled order, last first, added to each
+/// node (`byEdge: false`) or, as igraph does for edge betweenness, each term σ(v)/σ(w)·(1 + δ(w)) to the edge from
+/// the predecessor v to w (`byEdge: true`: the search recorded `predecessorEdges`).
+private func _accumulate(_ graph: Graph, source: Int, paths s: inout PathScratch, delta: inout [Double], into result: inout [Double],
+                         byEdge: Bool, endpoints: Bool) {
+    if endpoints { result[source] += Double(s.orderCount - 1) }
     let extra: Double = endpoints ? 1 : 0
-    graph.inOffsets.withUnsafeBufferPointer { predecessorOffsets in
-    s.order.withUnsafeBufferPointer { order in
-    s.sigma.withUnsafeBufferPointer { sigma in
-    s.predecessors.withUnsafeBufferPointer { predecessors in
-    s.predecessorCount.withUnsafeBufferPointer { predecessorCount in
+    let count = s.orderCount
+    graph.withUnsafeCSR { g in
+    s.withUnsafeBuffers { b in
     delta.withUnsafeMutableBufferPointer { delta in
-    bc.withUnsafeMutableBufferPointer { bc in
-        var i = s.orderCount - 1
+    result.withUnsafeMutableBufferPointer { result in
+        var i = count - 1
         while i >= 0 {
-            let w = Int(order[i])
-            let coefficient = (1 + delta[w]) / sigma[w]
-            let start = predecessorOffsets[w]
-            for k in start..<(start + predecessorCount[w]) {
-                let v = Int(predecessors[k])
-                delta[v] += sigma[v] * coefficient
+            let w = Int(b.order[i])
+            let coefficient = (1 + delta[w]) / b.sigma[w]
+            let start = g.inOffsets[w]
+            for k in start..<(start + b.predecessorCount[w]) {
+                let v = Int(b.predecessors[k])
+                let c = b.sigma[v] * coefficient
+                delta[v] += c
+                if byEdge { result[Int(b.predecessorEdges[k])] += c }
             }
-            if w != source { bc[w] += delta[w] + extra }
+            if !byEdge && w != source { result[w] += delta[w] + extra }
             i -= 1
         }
-        for i in 0..<s.orderCount { delta[Int(order[i])] = 0 }
-    }}}}}}}
+        for i in 0..<count { delta[Int(b.order[i])] = 0 }
+    }}}}
 }
 
 /// networkx 3.6's `_rescale`, including its sampling adjustment.

@@ -34,9 +34,9 @@ public func transitivity(_ graph: Graph) -> Double {
 /// two sorted rows (each triangle counted once, at its three corners). Raw buffers, no per-row slices.
 private func _triangles(_ g: Graph) -> [Int] {
     var count = [Int](repeating: 0, count: g.nodeCount)
-    g.outOffsets.withUnsafeBufferPointer { offsets in
-    g.outTargets.withUnsafeBufferPointer { targets in
+    g.withUnsafeCSR { csr in
     count.withUnsafeMutableBufferPointer { count in
+        let (offsets, targets) = (csr.outOffsets, csr.outTargets)
         for v in 0..<g.nodeCount {
             let vEnd = offsets[v + 1]
             for a in offsets[v]..<vEnd {
@@ -59,6 +59,6 @@ private func _triangles(_ g: Graph) -> [Int] {
                 }
             }
         }
-    }}}
+    }}
     return count
 }

@@ -14,23 +14,20 @@ public func eigenvector(_ graph: Graph, weighted: Bool = true, tolerance: Double
     var next = [Double](repeating: 0, count: n)
     for _ in 0..<maxIterations {
         // (A + I)x, pulled over in-edges; each node summed by one worker in a fixed order.
+        graph.withUnsafeCSR { g in
         x.withUnsafeBufferPointer { x in
         next.withUnsafeMutableBufferPointer { next in
-        graph.inOffsets.withUnsafeBufferPointer { offsets in
-        graph.inSources.withUnsafeBufferPointer { sources in
-        graph.inEdges.withUnsafeBufferPointer { edges in
-        graph.weights.withUnsafeBufferPointer { weights in
             nonisolated(unsafe) let output = next
             parallelRanges(count: n, threads: threads) { range in
                 for v in range {
                     var total = x[v]
-                    for k in offsets[v]..<offsets[v + 1] {
-                        total += x[Int(sources[k])] * (weighted ? weights[Int(edges[k])] : 1)
+                    for k in g.inSlots(v) {
+                        total += x[Int(g.inSources[k])] * (weighted ? g.weights[Int(g.inEdges[k])] : 1)
                     }
                     output[v] = total
                 }
             }
-        }}}}}}
+        }}}
         let norm = next.reduce(0) { $0 + $1 * $1 }.squareRoot()
         guard norm > 0 else { return x }
         var change = 0.0

@@ -33,24 +33,21 @@ public func pagerank(_ graph: Graph, alpha: Double = 0.85, personalization: [Dou
             if outWeight[v] == 0 { dangling += rank[v]; share[v] = 0 } else { share[v] = alpha * rank[v] / outWeight[v] }
         }
         let base = alpha * dangling + (1 - alpha)
+        graph.withUnsafeCSR { g in
         share.withUnsafeBufferPointer { share in
         jump.withUnsafeBufferPointer { jump in
         next.withUnsafeMutableBufferPointer { next in
-        graph.inOffsets.withUnsafeBufferPointer { offsets in
-        graph.inSources.withUnsafeBufferPointer { sources in
-        graph.inEdges.withUnsafeBufferPointer { edges in
-        graph.weights.withUnsafeBufferPointer { weights in
             nonisolated(unsafe) let output = next
             parallelRanges(count: n, threads: threads) { range in
                 for v in range {
                     var total = 0.0
-                    for k in offsets[v]..<offsets[v + 1] {
-                        total += share[Int(sources[k])] * (weighted ? weights[Int(edges[k])] : 1)
+                    for k in g.inSlots(v) {
+                        total += share[Int(g.inSources[k])] * (weighted ? g.weights[Int(g.inEdges[k])] : 1)
                     }
                     output[v] = total + base * jump[v]
                 }
             }
-        }}}}}}}
+        }}}}
         var change = 0.0
         for v in 0..<n { change += abs(next[v] - rank[v]) }
         swap(&rank, &next)

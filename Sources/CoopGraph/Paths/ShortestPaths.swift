@@ -7,8 +7,10 @@ struct PathScratch {
     /// Nodes in order of non-decreasing distance (settled order).
     var order: [Int32]
     var orderCount = 0
-    /// Predecessors on shortest paths, as CSR over `order` built during the search.
+    /// Predecessors on shortest paths, in the slots of each node's in-row (`inOffsets[w]…`), filled during the search.
     var predecessors: [Int32]
+    /// The edge from each predecessor, slot for slot (filled only when asked: edge betweenness).
+    var predecessorEdges: [Int32]
     var predecessorCount: [Int]
     var queue: [Int32]
     /// Indexed binary min-heap for Dijkstra: nodes by (distance, index); `heapPosition[v]` is v's slot,
@@ -21,10 +23,36 @@ struct PathScratch {
         sigma = [Double](repeating: 0, count: nodeCount)
         order = [Int32](repeating: 0, count: nodeCount)
         predecessors = [Int32](repeating: 0, count: max(slotCount, 1))
+        predecessorEdges = [Int32](repeating: 0, count: max(slotCount, 1))
         predecessorCount = [Int](repeating: 0, count: nodeCount)
         queue = [Int32](repeating: 0, count: nodeCount)
         heap = [Int32](repeating: 0, count: nodeCount)
         heapPosition = [Int32](repeating: -1, count: nodeCount)
+    }
+
+    /// The buffers as raw pointers for the search loops (one closure, not one per array).
+    mutating func withUnsafeBuffers<Result>(_ body: (PathBuffers) throws -> Result) rethrows -> Result {
+        try distance.withUnsafeMutableBufferPointer { distance in
+            try sigma.withUnsafeMutableBufferPointer { sigma in
+                try order.withUnsafeMutableBufferPointer { order in
+                    try predecessors.withUnsafeMutableBufferPointer { predecessors in
+                        try predecessorEdges.withUnsafeMutableBufferPointer { predecessorEdges in
+                            try predecessorCount.withUnsafeMutableBufferPointer { predecessorCount in
+                                try queue.withUnsafeMutableBufferPointer { queue in
+                                    try heap.withUnsafeMutableBufferPointer { heap in
+                                        try heapPosition.withUnsafeMutableBufferPointer { heapPosition in
+                                            try body(PathBuffers(distance: distance, sigma: sigma, order: order, predecessors: predecessors,
+                                                                 predecessorEdges: predecessorEdges, predecessorCount: predecessorCount,
+                                                                 queue: queue, heap: heap, heapPosition: heapPosition))
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /// Resets only the nodes the previous search reached.
@@ -37,6 +65,19 @@ struct PathScratch {
         }
         orderCount = 0
     }
+}
+
+/// `PathScratch`'s arrays as raw buffers, valid inside `PathScratch.withUnsafeBuffers`.
+struct PathBuffers {
+    let distance: UnsafeMutableBufferPointer<Double>
+    let sigma: UnsafeMutableBufferPointer<Double>
+    let order: UnsafeMutableBufferPointer<Int32>
+    let predecessors: UnsafeMutableBufferPointer<Int32>
+    let predecessorEdges: UnsafeMutableBufferPointer<Int32>
+    let predecessorCount: UnsafeMutableBufferPointer<Int>
+    let queue: UnsafeMutableBufferPointer<Int32>
+    let heap: UnsafeMutableBufferPointer<Int32>
+    let heapPosition: UnsafeMutableBufferPointer<Int32>
 }
 
 /// How edge weights become lengths for shortest paths.
@@ -97,139 +138,155 @@ extension Graph {
     /// The loops run over raw buffers: indexing arrays through slices would retain the shared CSR buffers on every
     /// call, and those atomic reference counts are what two threads then fight over.
     /// With `countingPaths: false` only distances and the settled order are filled (closeness, harmonic,
-    /// eccentricity need nothing more), which saves the path counts and predecessor lists.
+    /// eccentricity need nothing more), which saves the path counts and predecessor lists. With `recordingEdges`
+    /// the edge from each predecessor is kept too (`predecessorEdges`), for edge betweenness.
     /// `lengths` are the edge lengths by edge index (`EdgeLength.lengths(of:)`), nil for breadth-first search.
-    func shortestPaths(from source: Int, lengths: [Double]?, into s: inout PathScratch, countingPaths: Bool = true) {
+    func shortestPaths(from source: Int, lengths: [Double]?, into s: inout PathScratch, countingPaths: Bool = true,
+                       recordingEdges: Bool = false) {
         s.reset()
         s.distance[source] = 0
         s.sigma[source] = 1
         let isHops = lengths == nil
         let edgeLengths = lengths ?? []
-        outOffsets.withUnsafeBufferPointer { offsets in
-        outTargets.withUnsafeBufferPointer { targets in
-        outEdges.withUnsafeBufferPointer { edgeIDs in
-        inOffsets.withUnsafeBufferPointer { predecessorOffsets in
+        let recordEdges = countingPaths && recordingEdges
+        s.orderCount = withUnsafeCSR { g in
         edgeLengths.withUnsafeBufferPointer { edgeLengths in
-        s.distance.withUnsafeMutableBufferPointer { distance in
-        s.sigma.withUnsafeMutableBufferPointer { sigma in
-        s.order.withUnsafeMutableBufferPointer { order in
-        s.predecessors.withUnsafeMutableBufferPointer { predecessors in
-        s.predecessorCount.withUnsafeMutableBufferPointer { predecessorCount in
-            var orderCount = 0
-            if isHops {
-                s.queue.withUnsafeMutableBufferPointer { queue in
-                    var head = 0, tail = 1
-                    queue[0] = Int32(source)
-                    while head < tail {
-                        let v = Int(queue[head]); head += 1
-                        order[orderCount] = Int32(v); orderCount += 1
-                        let next = distance[v] + 1
-                        let sigmaV = sigma[v]
-                        if !countingPaths {
-                            for k in offsets[v]..<offsets[v + 1] {
-                                let w = Int(targets[k])
-                                if distance[w] == .infinity {
-                                    distance[w] = next
-                                    queue[tail] = Int32(w); tail += 1
-                                }
-                            }
-                            continue
-                        }
-                        for k in offsets[v]..<offsets[v + 1] {
-                            let w = Int(targets[k])
-                            if distance[w] == .infinity {
-                                distance[w] = next
-                                queue[tail] = Int32(w); tail += 1
-                            }
-                            if distance[w] == next {
-                                sigma[w] += sigmaV
-                                predecessors[predecessorOffsets[w] + predecessorCount[w]] = Int32(v)
-                                predecessorCount[w] += 1
-                            }
-                        }
+        s.withUnsafeBuffers { b in
+            isHops ? Self._breadthFirst(g, b, from: source, countingPaths: countingPaths, recordingEdges: recordEdges)
+                   : Self._dijkstra(g, b, lengths: edgeLengths, from: source, countingPaths: countingPaths, recordingEdges: recordEdges)
+        }}}
+    }
+
+    /// Breadth-first search (every edge of length 1); returns the number of nodes reached (settled order).
+    private static func _breadthFirst(_ g: RawCSR, _ b: PathBuffers, from source: Int, countingPaths: Bool, recordingEdges recordEdges: Bool) -> Int {
+        let (offsets, targets, edgeIDs, predecessorOffsets) = (g.outOffsets, g.outTargets, g.outEdges, g.inOffsets)
+        let (distance, sigma, order, predecessors, predecessorEdges, predecessorCount) =
+            (b.distance, b.sigma, b.order, b.predecessors, b.predecessorEdges, b.predecessorCount)
+        var orderCount = 0
+        let queue = b.queue
+        var head = 0, tail = 1
+        queue[0] = Int32(source)
+        while head < tail {
+            let v = Int(queue[head]); head += 1
+            order[orderCount] = Int32(v); orderCount += 1
+            let next = distance[v] + 1
+            let sigmaV = sigma[v]
+            if !countingPaths {
+                for k in offsets[v]..<offsets[v + 1] {
+                    let w = Int(targets[k])
+                    if distance[w] == .infinity {
+                        distance[w] = next
+                        queue[tail] = Int32(w); tail += 1
                     }
                 }
-            } else {
-                s.heap.withUnsafeMutableBufferPointer { heap in
-                s.heapPosition.withUnsafeMutableBufferPointer { position in
-                    @inline(__always) func less(_ a: Int32, _ b: Int32) -> Bool {
-                        let x = distance[Int(a)], y = distance[Int(b)]
-                        return x < y || (x == y && a < b)
-                    }
-                    @inline(__always) func siftUp(_ start: Int, _ node: Int32) {
-                        var i = start
-                        while i > 0 {
-                            let parent = (i - 1) / 2
-                            let p = heap[parent]
-                            if !less(node, p) { break }
-                            heap[i] = p
-                            position[Int(p)] = Int32(i)
-                            i = parent
-                        }
-                        heap[i] = node
-                        position[Int(node)] = Int32(i)
-                    }
-                    var count = 1
-                    heap[0] = Int32(source)
-                    position[source] = 0
-                    while count > 0 {
-                        let v32 = heap[0]
-                        let v = Int(v32)
-                        count -= 1
-                        if count > 0 {
-                            // Sift the last node down from the root.
-                            let node = heap[count]
-                            var i = 0
-                            while true {
-                                let left = 2 * i + 1
-                                if left >= count { break }
-                                var child = left
-                                if left + 1 < count && less(heap[left + 1], heap[left]) { child = left + 1 }
-                                if !less(heap[child], node) { break }
-                                heap[i] = heap[child]
-                                position[Int(heap[i])] = Int32(i)
-                                i = child
-                            }
-                            heap[i] = node
-                            position[Int(node)] = Int32(i)
-                        }
-                        position[v] = -2
-                        order[orderCount] = v32; orderCount += 1
-                        let d = distance[v]
-                        let sigmaV = sigma[v]
-                        for k in offsets[v]..<offsets[v + 1] {
-                            let w = Int(targets[k])
-                            let slot = position[w]
-                            if slot == -2 { continue }
-                            let alt = d + edgeLengths[Int(edgeIDs[k])]
-                            // An overflowed length is no path (callers refuse such weights: `EdgeLength.isSafe`);
-                            // never let it equal an unreached node's +∞ and count it as a second shortest path.
-                            guard alt < .infinity else { continue }
-                            if alt < distance[w] {
-                                distance[w] = alt
-                                if countingPaths {
-                                    sigma[w] = sigmaV
-                                    predecessors[predecessorOffsets[w]] = Int32(v)
-                                    predecessorCount[w] = 1
-                                }
-                                if slot == -1 {
-                                    siftUp(count, Int32(w))
-                                    count += 1
-                                } else {
-                                    siftUp(Int(slot), Int32(w))
-                                }
-                            } else if countingPaths && alt == distance[w] {
-                                sigma[w] += sigmaV
-                                predecessors[predecessorOffsets[w] + predecessorCount[w]] = Int32(v)
-                                predecessorCount[w] += 1
-                            }
-                        }
-                    }
-                    for i in 0..<orderCount { position[Int(order[i])] = -1 }
-                }}
+                continue
             }
-            s.orderCount = orderCount
-        }}}}}}}}}}
+            for k in offsets[v]..<offsets[v + 1] {
+                let w = Int(targets[k])
+                if distance[w] == .infinity {
+                    distance[w] = next
+                    queue[tail] = Int32(w); tail += 1
+                }
+                if distance[w] == next {
+                    sigma[w] += sigmaV
+                    let slot = predecessorOffsets[w] + predecessorCount[w]
+                    predecessors[slot] = Int32(v)
+                    if recordEdges { predecessorEdges[slot] = edgeIDs[k] }
+                    predecessorCount[w] += 1
+                }
+            }
+        }
+        return orderCount
+    }
+
+    /// Dijkstra's search with an indexed binary heap (nodes by distance, then index); returns the number of nodes
+    /// settled. Over 80 lines: the heap's three operations are nested functions so that they inline over the
+    /// search's own buffers.
+    private static func _dijkstra(_ g: RawCSR, _ b: PathBuffers, lengths edgeLengths: UnsafeBufferPointer<Double>, from source: Int,
+                                  countingPaths: Bool, recordingEdges recordEdges: Bool) -> Int {
+        let (offsets, targets, edgeIDs, predecessorOffsets) = (g.outOffsets, g.outTargets, g.outEdges, g.inOffsets)
+        let (distance, sigma, order, predecessors, predecessorEdges, predecessorCount) =
+            (b.distance, b.sigma, b.order, b.predecessors, b.predecessorEdges, b.predecessorCount)
+        var orderCount = 0
+        let (heap, position) = (b.heap, b.heapPosition)
+        @inline(__always) func less(_ a: Int32, _ b: Int32) -> Bool {
+            let x = distance[Int(a)], y = distance[Int(b)]
+            return x < y || (x == y && a < b)
+        }
+        @inline(__always) func siftUp(_ start: Int, _ node: Int32) {
+            var i = start
+            while i > 0 {
+                let parent = (i - 1) / 2
+                let p = heap[parent]
+                if !less(node, p) { break }
+                heap[i] = p
+                position[Int(p)] = Int32(i)
+                i = parent
+            }
+            heap[i] = node
+            position[Int(node)] = Int32(i)
+        }
+        /// Puts `node` (the last of the heap) at the root and sifts it down among the first `count` slots.
+        @inline(__always) func siftDown(_ node: Int32, count: Int) {
+            var i = 0
+            while true {
+                let left = 2 * i + 1
+                if left >= count { break }
+                var child = left
+                if left + 1 < count && less(heap[left + 1], heap[left]) { child = left + 1 }
+                if !less(heap[child], node) { break }
+                heap[i] = heap[child]
+                position[Int(heap[i])] = Int32(i)
+                i = child
+            }
+            heap[i] = node
+            position[Int(node)] = Int32(i)
+        }
+        var count = 1
+        heap[0] = Int32(source)
+        position[source] = 0
+        while count > 0 {
+            let v32 = heap[0]
+            let v = Int(v32)
+            count -= 1
+            if count > 0 { siftDown(heap[count], count: count) }
+            position[v] = -2
+            order[orderCount] = v32; orderCount += 1
+            let d = distance[v]
+            let sigmaV = sigma[v]
+            for k in offsets[v]..<offsets[v + 1] {
+                let w = Int(targets[k])
+                let slot = position[w]
+                if slot == -2 { continue }
+                let alt = d + edgeLengths[Int(edgeIDs[k])]
+                // An overflowed length is no path (callers refuse such weights: `EdgeLength.isSafe`);
+                // never let it equal an unreached node's +∞ and count it as a second shortest path.
+                guard alt < .infinity else { continue }
+                if alt < distance[w] {
+                    distance[w] = alt
+                    if countingPaths {
+                        sigma[w] = sigmaV
+                        predecessors[predecessorOffsets[w]] = Int32(v)
+                        if recordEdges { predecessorEdges[predecessorOffsets[w]] = edgeIDs[k] }
+                        predecessorCount[w] = 1
+                    }
+                    if slot == -1 {
+                        siftUp(count, Int32(w))
+                        count += 1
+                    } else {
+                        siftUp(Int(slot), Int32(w))
+                    }
+                } else if countingPaths && alt == distance[w] {
+                    sigma[w] += sigmaV
+                    let slot = predecessorOffsets[w] + predecessorCount[w]
+                    predecessors[slot] = Int32(v)
+                    if recordEdges { predecessorEdges[slot] = edgeIDs[k] }
+                    predecessorCount[w] += 1
+                }
+            }
+        }
+        for i in 0..<orderCount { position[Int(order[i])] = -1 }
+        return orderCount
     }
 }
 

@@ -95,47 +95,56 @@ public struct CentralityReport: Sendable {
     }
 
     public init(network: Network, view: GraphViewOptions, options: CentralityOptions, taxonomy: Taxonomy = .standard) {
-        let clock = ContinuousClock()
-        var timings: [(String, Double)] = []
-        func timed<T>(_ name: String, _ work: () -> T) -> T {
-            let start = clock.now
-            let result = work()
-            let elapsed = start.duration(to: clock.now)
-            timings.append((name, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18))
-            return result
-        }
-        let networkGraph = timed("build") { NetworkGraph(network, options: view, taxonomy: taxonomy) }
+        var timer = StepTimer()
+        var notes: [Localized] = []
+        let networkGraph = timer.time("build") { NetworkGraph(network, options: view, taxonomy: taxonomy) }
         let g = networkGraph.graph
         let length: EdgeLength = view.weighted ? (view.weightAs == .strength ? .inverseWeight : .weight) : .hops
-        var notes: [Localized] = []
-        var columns: [Metric: [Double?]] = [:]
+        let (columns, profile) = Self.columns(g, view: view, options: options, length: length, timer: &timer, notes: &notes)
+        rows = networkGraph.actorIndices.enumerated().map { v, index in
+            let actor = network.actors[index]
+            return Row(id: actor.id, name: actor.name, kind: actor.kind, family: taxonomy.family(of: actor.kind)?.id ?? "unspecified",
+                       values: Dictionary(uniqueKeysWithValues: options.metrics.map { ($0, columns[$0]![v]) }))
+        }
+        metrics = options.metrics
+        graph = Self.graphFigures(g, view: view, options: options, length: length, columns: columns, profile: profile,
+                                  timer: &timer, notes: &notes)
+        timings = timer.timings
+        self.notes = notes
+    }
+
+    /// Measures that need all-pairs distances; on an undirected graph they come from one pass (`DistanceProfile`).
+    static let distanceMetrics: Set<Metric> = [.closeness, .harmonic, .eccentricity]
+
+    /// One column of values per metric asked for, by graph index, and the distance profile when one pass gave them.
+    private static func columns(_ g: Graph, view: GraphViewOptions, options: CentralityOptions, length: EdgeLength,
+                                timer: inout StepTimer, notes: inout [Localized]) -> ([Metric: [Double?]], DistanceProfile?) {
         let threads = options.threads
-        // On an undirected graph, closeness, harmonic, eccentricity and the distance figures come from one pass.
-        let distanceMetrics: Set<Metric> = [.closeness, .harmonic, .eccentricity]
         var profile: DistanceProfile?
         if !g.isDirected, !distanceMetrics.isDisjoint(with: options.metrics) {
-            profile = timed("distances") { DistanceProfile(g, length: length, threads: threads, progress: options.progress) }
+            profile = timer.time("distances") { DistanceProfile(g, length: length, threads: threads, progress: options.progress) }
         }
+        var columns: [Metric: [Double?]] = [:]
         for metric in options.metrics where columns[metric] == nil {
             switch metric {
-            case .degree: columns[metric] = timed("degree") { CoopGraph.degree(g).map(Double.init) }
-            case .degreeCentrality: columns[metric] = timed("degree_centrality") { degreeCentrality(g) }
-            case .strength: columns[metric] = timed("strength") { CoopGraph.strength(g) }
+            case .degree: columns[metric] = timer.time("degree") { CoopGraph.degree(g).map(Double.init) }
+            case .degreeCentrality: columns[metric] = timer.time("degree_centrality") { degreeCentrality(g) }
+            case .strength: columns[metric] = timer.time("strength") { CoopGraph.strength(g) }
             case .betweenness:
-                columns[metric] = timed("betweenness") {
+                columns[metric] = timer.time("betweenness") {
                     CoopGraph.betweenness(g, length: length, endpoints: options.endpoints, sample: options.sample, seed: options.seed,
                                           threads: threads, progress: options.progress)
                 }
             case .closeness:
-                columns[metric] = profile?.closeness() ?? timed("closeness") { CoopGraph.closeness(g, length: length, threads: threads) }
+                columns[metric] = profile?.closeness() ?? timer.time("closeness") { CoopGraph.closeness(g, length: length, threads: threads) }
             case .harmonic:
-                columns[metric] = profile?.inverseDistanceSum ?? timed("harmonic") { CoopGraph.harmonic(g, length: length, threads: threads) }
+                columns[metric] = profile?.inverseDistanceSum ?? timer.time("harmonic") { CoopGraph.harmonic(g, length: length, threads: threads) }
             case .eigenvector:
-                columns[metric] = timed("eigenvector") {
+                columns[metric] = timer.time("eigenvector") {
                     options.iterativeTolerance.map { CoopGraph.eigenvector(g, weighted: view.weighted, tolerance: $0) } ?? CoopGraph.eigenvector(g, weighted: view.weighted)
                 }
             case .katz:
-                let values = timed("katz") {
+                let values = timer.time("katz") {
                     options.iterativeTolerance.map { CoopGraph.katz(g, alpha: options.katzAlpha, weighted: view.weighted, tolerance: $0) }
                         ?? CoopGraph.katz(g, alpha: options.katzAlpha, weighted: view.weighted)
                 }
@@ -146,40 +155,42 @@ public struct CentralityReport: Sendable {
                 }
                 columns[metric] = values ?? [Double?](repeating: nil, count: g.nodeCount)
             case .pagerank:
-                columns[metric] = timed("pagerank") {
+                columns[metric] = timer.time("pagerank") {
                     options.iterativeTolerance.map { CoopGraph.pagerank(g, weighted: view.weighted, tolerance: $0) } ?? CoopGraph.pagerank(g, weighted: view.weighted)
                 }
-            case .clustering: columns[metric] = timed("clustering") { CoopGraph.clustering(g) }
-            case .coreNumber: columns[metric] = timed("core_number") { CoopGraph.coreNumber(g).map(Double.init) }
+            case .clustering: columns[metric] = timer.time("clustering") { CoopGraph.clustering(g) }
+            case .coreNumber: columns[metric] = timer.time("core_number") { CoopGraph.coreNumber(g).map(Double.init) }
             case .eccentricity:
-                columns[metric] = profile?.eccentricity ?? timed("eccentricity") { CoopGraph.eccentricity(g, length: length, threads: threads) }
+                columns[metric] = profile?.eccentricity ?? timer.time("eccentricity") { CoopGraph.eccentricity(g, length: length, threads: threads) }
             case .constraint, .effectiveSize, .efficiency, .hierarchy:
-                let holes = timed("structural_holes") { StructuralHoles(g, weighted: view.weighted) }
+                let holes = timer.time("structural_holes") { StructuralHoles(g, weighted: view.weighted) }
                 columns[.constraint] = holes.constraint
                 columns[.effectiveSize] = holes.effectiveSize
                 columns[.efficiency] = holes.efficiency
                 columns[.hierarchy] = holes.hierarchy
             case .hitsHub, .hitsAuthority:
-                let (hubs, authorities) = timed("hits") { CoopGraph.hits(g, weighted: view.weighted) }
+                let (hubs, authorities) = timer.time("hits") { CoopGraph.hits(g, weighted: view.weighted) }
                 columns[.hitsHub] = hubs
                 columns[.hitsAuthority] = authorities
             }
         }
-        rows = networkGraph.actorIndices.enumerated().map { v, index in
-            let actor = network.actors[index]
-            return Row(id: actor.id, name: actor.name, kind: actor.kind, family: taxonomy.family(of: actor.kind)?.id ?? "unspecified",
-                       values: Dictionary(uniqueKeysWithValues: options.metrics.map { ($0, columns[$0]![v]) }))
-        }
-        metrics = options.metrics
+        return (columns, profile)
+    }
+
+    /// The graph-level figures: size, density, components, transitivity, distances, centralisations.
+    private static func graphFigures(_ g: Graph, view: GraphViewOptions, options: CentralityOptions, length: EdgeLength,
+                                     columns: [Metric: [Double?]], profile: DistanceProfile?,
+                                     timer: inout StepTimer, notes: inout [Localized]) -> [(String, GraphValue)] {
+        let threads = options.threads
         var graph: [(String, GraphValue)] = [
             ("nodes", .integer(g.nodeCount)), ("edges", .integer(g.edgeCount)), ("directed", .bool(g.isDirected)),
             ("weighted", .bool(view.weighted)), ("weight_as", .text(view.weighted ? view.weightAs.rawValue : nil)),
             ("view", .text(view.view.rawValue)), ("at", .number(view.at.map(Double.init))), ("density", .number(g.density)),
         ]
-        let components = timed("components") { g.isDirected ? stronglyConnectedComponents(g) : connectedComponents(g) }
+        let components = timer.time("components") { g.isDirected ? stronglyConnectedComponents(g) : connectedComponents(g) }
         graph.append(("components", .integer(components.sizes.count)))
         graph.append(("largest_component", .integer(components.sizes.max() ?? 0)))
-        graph.append(("transitivity", .number(timed("transitivity") { transitivity(g) })))
+        graph.append(("transitivity", .number(timer.time("transitivity") { transitivity(g) })))
         graph.append(("average_clustering", .number(columns[.clustering].map { values in
             values.isEmpty ? 0 : values.reduce(0) { $0 + ($1 ?? 0) } / Double(values.count)
         } ?? averageClustering(g))))
@@ -188,7 +199,7 @@ public struct CentralityReport: Sendable {
         if let profile {
             distances = profile.summary(componentLabels: components.labels, sizes: components.sizes)
         } else if !distanceMetrics.isDisjoint(with: options.metrics) {
-            distances = timed("distances") { distanceSummary(g, length: length, threads: threads) }
+            distances = timer.time("distances") { distanceSummary(g, length: length, threads: threads) }
         }
         graph.append(("diameter", .number(distances?.diameter)))
         graph.append(("radius", .number(distances?.radius)))
@@ -208,9 +219,7 @@ public struct CentralityReport: Sendable {
             graph.append(("closeness_centralization", .number(Centralization.closeness(values.map { $0 ?? 0 }))))
         }
         if let sample = options.sample { graph.append(("betweenness_sample", .integer(sample))) }
-        self.graph = graph
-        self.timings = timings
-        self.notes = notes
+        return graph
     }
 
     /// Rows sorted by a metric, largest first (ties by name), nil values last.
@@ -255,6 +264,17 @@ public struct CentralityReport: Sendable {
 }
 
 extension CentralityReport {
+    /// One measure of every actor, by actor id (undefined values as 0), on the ties active at `year`: the node sizes
+    /// of a diagram (`DiagramOptions.sizeValues`).
+    public static func column(_ metric: Metric, network: Network, at year: Int? = nil, taxonomy: Taxonomy = .standard) -> [String: Double] {
+        var options = CentralityOptions()
+        options.metrics = [metric]
+        var view = GraphViewOptions()
+        view.at = year
+        let report = CentralityReport(network: network, view: view, options: options, taxonomy: taxonomy)
+        return Dictionary(report.rows.map { ($0.id, ($0.values[metric] ?? nil) ?? 0) }, uniquingKeysWith: { a, _ in a })
+    }
+
     /// The rows as a text table for a terminal: rank, name (cut at 40 characters), one column per measure, then the
     /// graph's size and density.
     public func table(rows: [Row], language: Language) -> String {
@@ -285,5 +305,19 @@ extension CentralityReport {
                                  : "\(n) actors, \(m) edges, density \(language.decimal(density ?? 0, digits: 4))") + "\n"
         }
         return output
+    }
+}
+
+/// Seconds spent in each step of a computation, in the order the steps ran (`ptce centrality --timings`).
+struct StepTimer {
+    private let clock = ContinuousClock()
+    private(set) var timings: [(String, Double)] = []
+
+    mutating func time<T>(_ name: String, _ work: () -> T) -> T {
+        let start = clock.now
+        let result = work()
+        let elapsed = start.duration(to: clock.now)
+        timings.append((name, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18))
+        return result
     }
 }

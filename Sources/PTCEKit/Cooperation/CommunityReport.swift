@@ -128,13 +128,25 @@ public struct CommunityReport: Sendable {
                              density: nodes.count > 1 ? Double(internalTies) / (k * (k - 1) / (g.isDirected ? 1 : 2)) : nil, hub: hub)
         }
         agreementWithAttribute = PartitionAgreement(labels, partition.labels)
-        // Formal groups: every GES and PTCE with its members in the graph.
+        let (matches, formalLabels) = Self.formalMatches(network, networkGraph, labels: labels, at: view.at)
+        formalGroups = matches
+        agreementWithFormalGroups = matches.isEmpty ? nil : PartitionAgreement(labels, formalLabels)
+        actorRows = (0..<g.nodeCount).map { v in
+            let m = member(v)
+            return ActorRow(id: m.id, name: m.name, community: labels[v] + 1, stability: ensemble.nodeStability[v])
+        }
+    }
+
+    /// Every GES and PTCE with members in the graph against the communities; and each node labelled by the smallest
+    /// of them it belongs to (-1: none).
+    private static func formalMatches(_ network: Network, _ networkGraph: NetworkGraph, labels: [Int], at year: Int?) -> ([FormalMatch], [Int]) {
+        let g = networkGraph.graph
         var nodeOf: [String: Int] = [:]
         for (v, index) in networkGraph.actorIndices.enumerated() { nodeOf[network.actors[index].id] = v }
         let groupByID = Dictionary(network.groups.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var matches: [FormalMatch] = []
         var smallest = [(size: Int, group: Int)?](repeating: nil, count: g.nodeCount)
-        for (groupID, memberIDs) in NetworkGraph.groupMembers(network, at: view.at) {
+        for (groupID, memberIDs) in NetworkGraph.groupMembers(network, at: year) {
             guard let group = groupByID[groupID], group.isGES || group.isPTCE else { continue }
             let nodes = Set(memberIDs.compactMap { nodeOf[$0] }).sorted()
             guard !nodes.isEmpty else { continue }
@@ -148,13 +160,7 @@ public struct CommunityReport: Sendable {
                                        membersWithoutTies: nodes.filter { g.degree(of: $0) == 0 && g.inDegree(of: $0) == 0 }.count))
             for v in nodes where smallest[v] == nil || smallest[v]!.size > nodes.count { smallest[v] = (nodes.count, groupIndex) }
         }
-        formalGroups = matches
-        let formalLabels = smallest.map { $0?.group ?? -1 }
-        agreementWithFormalGroups = matches.isEmpty ? nil : PartitionAgreement(labels, formalLabels)
-        actorRows = (0..<g.nodeCount).map { v in
-            let m = member(v)
-            return ActorRow(id: m.id, name: m.name, community: labels[v] + 1, stability: ensemble.nodeStability[v])
-        }
+        return (matches, smallest.map { $0?.group ?? -1 })
     }
 
     public func json() throws -> Data {

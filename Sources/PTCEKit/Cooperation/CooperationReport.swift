@@ -129,6 +129,43 @@ public struct CooperationReport: Sendable {
         // Passerelle ties: one end in an ESS family, the other not.
         let familyOf = networkGraph.actorIndices.map { taxonomy.family(of: network.actors[$0].kind) }
         func isESS(_ v: Int) -> Bool { familyOf[v]?.ess ?? false }
+        let (passerelle, groupTies, groupPasserelle) = Self.passerelleCounts(g, partition: partition, isESS: isESS)
+        passerelleTies = passerelle
+        passerelleShare = Double(passerelle) / Double(g.edgeCount)
+        let groupEI = mixing.groupEIIndex()
+        let sizes = partition.sizes
+        groups = partition.names.indices.map { k in
+            GroupRow(name: partition.names[k], actors: sizes[k], internalTies: mixing.matrix[k][k],
+                     externalTies: (0..<partition.names.count).reduce(0) { $0 + ($1 == k ? 0 : mixing.matrix[k][$1]) },
+                     eiIndex: groupEI[k], passerelleShare: groupTies[k] > 0 ? Double(groupPasserelle[k]) / Double(groupTies[k]) : nil)
+        }
+        let rows = Self.actorRows(network, networkGraph, partition: partition, familyOf: familyOf, weighted: view.weighted)
+        actorRows = rows
+        // Formal groups against the ties.
+        let (formal, memberSets) = Self.formalGroups(network, networkGraph, at: view.at, familyOf: familyOf, taxonomy: taxonomy, language: language)
+        formalGroups = formal
+        let overlaps = Self.overlaps(memberSets)
+        self.overlaps = overlaps.sorted { ($0.jaccard, $1.first) > ($1.jaccard, $0.first) }
+        // Territorial anchoring.
+        let (department, region, length, measured) = Self.territory(network, networkGraph)
+        sameDepartmentShare = department.known > 0 ? Double(department.same) / Double(department.known) : nil
+        sameRegionShare = region.known > 0 ? Double(region.same) / Double(region.known) : nil
+        meanTieLengthKm = measured > 0 ? length / Double(measured) : nil
+        communities = communityRuns > 0
+            ? try CommunityReport(network: network, view: view, method: communityMethod, runs: communityRuns, seed: seed,
+                                  attribute: attribute, taxonomy: taxonomy, language: language)
+            : nil
+        let pairs = LinkPrediction.pairs(g).prefix(count)
+        suggestions = pairs.map { pair in
+            let a = network.actors[networkGraph.actorIndices[pair.u]], b = network.actors[networkGraph.actorIndices[pair.v]]
+            return Suggestion(source: a.id, sourceName: a.name, target: b.id, targetName: b.name, score: pair.score,
+                              sharedPartners: pair.through.prefix(5).map { network.actors[networkGraph.actorIndices[$0]].name },
+                              crossFamily: familyOf[pair.u]?.id != familyOf[pair.v]?.id)
+        }
+    }
+
+    /// Passerelle ties (one end in an ESS family, the other not), overall and by group of the partition.
+    private static func passerelleCounts(_ g: Graph, partition: Partition, isESS: (Int) -> Bool) -> (Int, [Int], [Int]) {
         var passerelle = 0
         var groupTies = [Int](repeating: 0, count: partition.names.count)
         var groupPasserelle = [Int](repeating: 0, count: partition.names.count)
@@ -141,17 +178,14 @@ public struct CooperationReport: Sendable {
                 if crossing { groupPasserelle[label] += 1 }
             }
         }
-        passerelleTies = passerelle
-        passerelleShare = Double(passerelle) / Double(g.edgeCount)
-        let groupEI = mixing.groupEIIndex()
-        let sizes = partition.sizes
-        groups = partition.names.indices.map { k in
-            GroupRow(name: partition.names[k], actors: sizes[k], internalTies: mixing.matrix[k][k],
-                     externalTies: (0..<partition.names.count).reduce(0) { $0 + ($1 == k ? 0 : mixing.matrix[k][$1]) },
-                     eiIndex: groupEI[k], passerelleShare: groupTies[k] > 0 ? Double(groupPasserelle[k]) / Double(groupTies[k]) : nil)
-        }
-        // Per actor: E-I of its own ties, diversity of its partners' families, structural holes.
-        let holes = StructuralHoles(g, weighted: view.weighted)
+        return (passerelle, groupTies, groupPasserelle)
+    }
+
+    /// Per actor: E-I of its own ties, diversity of its partners' families, structural holes, brokerage roles.
+    private static func actorRows(_ network: Network, _ networkGraph: NetworkGraph, partition: Partition,
+                                  familyOf: [Taxonomy.Family?], weighted: Bool) -> [ActorRow] {
+        let g = networkGraph.graph
+        let holes = StructuralHoles(g, weighted: weighted)
         let brokerage = BrokerageRoles(g, labels: partition.labels)
         var rows: [ActorRow] = []
         for v in 0..<g.nodeCount {
@@ -180,11 +214,17 @@ public struct CooperationReport: Sendable {
                 brokerage: Dictionary(uniqueKeysWithValues: brokerage.counts[v].map { ($0.key.rawValue, $0.value) }),
                 brokerageNormalized: Dictionary(uniqueKeysWithValues: brokerage.normalized[v].map { ($0.key.rawValue, $0.value) })))
         }
-        actorRows = rows
-        // Formal groups against the ties.
+        return rows
+    }
+
+    /// Each GES and PTCE against the ties: internal and external ties, density, members without an internal tie; and
+    /// the member sets of the PTCE (for their overlaps).
+    private static func formalGroups(_ network: Network, _ networkGraph: NetworkGraph, at year: Int?, familyOf: [Taxonomy.Family?],
+                                     taxonomy: Taxonomy, language: Language) -> ([FormalGroupRow], [(String, Set<String>)]) {
+        let g = networkGraph.graph
         var nodeOf: [String: Int] = [:]
         for (v, index) in networkGraph.actorIndices.enumerated() { nodeOf[network.actors[index].id] = v }
-        let groupMembers = NetworkGraph.groupMembers(network, at: view.at)
+        let groupMembers = NetworkGraph.groupMembers(network, at: year)
         let groupByID = Dictionary(network.groups.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var formal: [FormalGroupRow] = []
         var memberSets: [(String, Set<String>)] = []
@@ -218,7 +258,11 @@ public struct CooperationReport: Sendable {
                 externalPartnersByFamily: partnersOutside))
             if group.isPTCE { memberSets.append((group.name, Set(memberIDs))) }
         }
-        formalGroups = formal
+        return (formal, memberSets)
+    }
+
+    /// PTCE sharing members, by Jaccard similarity of their member sets.
+    private static func overlaps(_ memberSets: [(String, Set<String>)]) -> [Overlap] {
         var overlaps: [Overlap] = []
         for i in memberSets.indices {
             for j in memberSets.indices where j > i {
@@ -228,8 +272,14 @@ public struct CooperationReport: Sendable {
                 overlaps.append(Overlap(first: memberSets[i].0, second: memberSets[j].0, sharedMembers: shared, jaccard: Double(shared) / Double(union)))
             }
         }
-        self.overlaps = overlaps.sorted { ($0.jaccard, $1.first) > ($1.jaccard, $0.first) }
-        // Territorial anchoring.
+        return overlaps
+    }
+
+    /// Ties within one département, within one region (over ties whose two ends say where they are), and the length
+    /// of ties between actors with coordinates.
+    private static func territory(_ network: Network, _ networkGraph: NetworkGraph)
+        -> (department: (same: Int, known: Int), region: (same: Int, known: Int), length: Double, measured: Int) {
+        let g = networkGraph.graph
         var department = (same: 0, known: 0), region = (same: 0, known: 0)
         var length = 0.0, measured = 0
         for e in 0..<g.edgeCount {
@@ -241,20 +291,7 @@ public struct CooperationReport: Sendable {
                 measured += 1
             }
         }
-        sameDepartmentShare = department.known > 0 ? Double(department.same) / Double(department.known) : nil
-        sameRegionShare = region.known > 0 ? Double(region.same) / Double(region.known) : nil
-        meanTieLengthKm = measured > 0 ? length / Double(measured) : nil
-        communities = communityRuns > 0
-            ? try CommunityReport(network: network, view: view, method: communityMethod, runs: communityRuns, seed: seed,
-                                  attribute: attribute, taxonomy: taxonomy, language: language)
-            : nil
-        let pairs = LinkPrediction.pairs(g).prefix(count)
-        suggestions = pairs.map { pair in
-            let a = network.actors[networkGraph.actorIndices[pair.u]], b = network.actors[networkGraph.actorIndices[pair.v]]
-            return Suggestion(source: a.id, sourceName: a.name, target: b.id, targetName: b.name, score: pair.score,
-                              sharedPartners: pair.through.prefix(5).map { network.actors[networkGraph.actorIndices[$0]].name },
-                              crossFamily: familyOf[pair.u]?.id != familyOf[pair.v]?.id)
-        }
+        return (department, region, length, measured)
     }
 
     /// Haversine distance on a sphere of radius 6,371 km.

@@ -133,55 +133,7 @@ extension NetworkLoader {
         func warn(_ location: SourceLocation, _ code: String, _ fr: String, _ en: String) {
             builder.diagnostics.append(Diagnostic(.warning, location, code: code, Localized(fr: fr, en: en)))
         }
-        var assigned: [TableRole: Workbook.Sheet] = [:]
-        var unassigned: [Workbook.Sheet] = []
-        for sheet in workbook.sheets {
-            let here = SourceLocation(file: path, line: 1, column: 1, sheet: sheet.name)
-            let key = Taxonomy.normalize(sheet.name)
-            if sheet.hidden {
-                if !sheet.rows.isEmpty {
-                    warn(here, "hidden-sheet", "feuille masquée « \(sheet.name) » ignorée", "hidden sheet '\(sheet.name)' left out")
-                }
-                continue
-            }
-            if explanatorySheets.contains(key) || sheet.rows.isEmpty { continue }
-            // The network's own facts, as `ptce convert` writes them: rows "title", "source", "synthetic" and a value.
-            if ["reseau", "network", "metadonnees", "metadata"].contains(key) {
-                for row in sheet.rows {
-                    guard row.cells.count >= 2, row.cells[0].column == 1, row.cells[1].column == 2 else { continue }
-                    let value = row.cells[1].text
-                    switch Taxonomy.normalize(row.cells[0].text) {
-                    case "title", "titre": builder.network.title = value
-                    case "source": builder.network.source = value
-                    case "synthetic", "synthetique": builder.network.synthetic = Values.bool(value) ?? false
-                    default: break
-                    }
-                }
-                continue
-            }
-            if let role = TableRole.allCases.first(where: { $0.sheetNames.contains(key) }), assigned[role] == nil {
-                assigned[role] = sheet
-            } else {
-                unassigned.append(sheet)
-            }
-        }
-        // Sheets named otherwise: by their header (ties and memberships have distinctive columns; a sheet of ids,
-        // names and kinds is the actors' when there is none yet).
-        for sheet in unassigned {
-            let here = SourceLocation(file: path, line: 1, column: 1, sheet: sheet.name)
-            let top = sheet.rows.prefix(20)
-            let role = [TableRole.ties, .memberships, .actors, .groups].first { role in
-                assigned[role] == nil && top.contains { role.isHeader($0.cells, options.taxonomy) }
-            }
-            if let role {
-                assigned[role] = sheet
-                warn(here, "sheet-recognised", "feuille « \(sheet.name) » lue comme la feuille des \(role.label.fr) (d'après ses en-têtes)",
-                     "sheet '\(sheet.name)' read as the \(role.label.en) sheet (from its headers)")
-            } else {
-                warn(here, "sheet-ignored", "feuille « \(sheet.name) » ignorée : ni son nom ni ses en-têtes ne sont ceux d'un tableau du réseau",
-                     "sheet '\(sheet.name)' left out: neither its name nor its headers are those of a network table")
-            }
-        }
+        let assigned = assignSheets(workbook, path: path, builder: builder, taxonomy: options.taxonomy)
         for role in [TableRole.actors, .ties] where assigned[role] == nil {
             let found = workbook.sheets.map { "« \($0.name) »" }.joined(separator: ", ")
             let foundEn = workbook.sheets.map { "'\($0.name)'" }.joined(separator: ", ")
@@ -218,5 +170,64 @@ extension NetworkLoader {
         builder.network.title = builder.network.title ?? ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         builder.finish()
         return builder.result()
+    }
+
+    /// Which sheet holds which table: by name first (French or English, case and accents ignored), then, for sheets
+    /// named otherwise, by their header (ties and memberships have distinctive columns; a sheet of ids, names and
+    /// kinds is the actors' when there is none yet). Reads the metadata sheet ("Réseau") into the network; hidden
+    /// sheets are left out with a warning, explanatory ones silently.
+    private static func assignSheets(_ workbook: Workbook, path: String, builder: NetworkBuilder,
+                                     taxonomy: Taxonomy) -> [TableRole: Workbook.Sheet] {
+        func warn(_ location: SourceLocation, _ code: String, _ fr: String, _ en: String) {
+            builder.diagnostics.append(Diagnostic(.warning, location, code: code, Localized(fr: fr, en: en)))
+        }
+        var assigned: [TableRole: Workbook.Sheet] = [:]
+        var unassigned: [Workbook.Sheet] = []
+        for sheet in workbook.sheets {
+            let here = SourceLocation(file: path, line: 1, column: 1, sheet: sheet.name)
+            let key = Taxonomy.normalize(sheet.name)
+            if sheet.hidden {
+                if !sheet.rows.isEmpty {
+                    warn(here, "hidden-sheet", "feuille masquée « \(sheet.name) » ignorée", "hidden sheet '\(sheet.name)' left out")
+                }
+                continue
+            }
+            if explanatorySheets.contains(key) || sheet.rows.isEmpty { continue }
+            // The network's own facts, as `ptce convert` writes them: rows "title", "source", "synthetic" and a value.
+            if ["reseau", "network", "metadonnees", "metadata"].contains(key) {
+                for row in sheet.rows {
+                    guard row.cells.count >= 2, row.cells[0].column == 1, row.cells[1].column == 2 else { continue }
+                    let value = row.cells[1].text
+                    switch Taxonomy.normalize(row.cells[0].text) {
+                    case "title", "titre": builder.network.title = value
+                    case "source": builder.network.source = value
+                    case "synthetic", "synthetique": builder.network.synthetic = Values.bool(value) ?? false
+                    default: break
+                    }
+                }
+                continue
+            }
+            if let role = TableRole.allCases.first(where: { $0.sheetNames.contains(key) }), assigned[role] == nil {
+                assigned[role] = sheet
+            } else {
+                unassigned.append(sheet)
+            }
+        }
+        for sheet in unassigned {
+            let here = SourceLocation(file: path, line: 1, column: 1, sheet: sheet.name)
+            let top = sheet.rows.prefix(20)
+            let role = [TableRole.ties, .memberships, .actors, .groups].first { role in
+                assigned[role] == nil && top.contains { role.isHeader($0.cells, taxonomy) }
+            }
+            if let role {
+                assigned[role] = sheet
+                warn(here, "sheet-recognised", "feuille « \(sheet.name) » lue comme la feuille des \(role.label.fr) (d'après ses en-têtes)",
+                     "sheet '\(sheet.name)' read as the \(role.label.en) sheet (from its headers)")
+            } else {
+                warn(here, "sheet-ignored", "feuille « \(sheet.name) » ignorée : ni son nom ni ses en-têtes ne sont ceux d'un tableau du réseau",
+                     "sheet '\(sheet.name)' left out: neither its name nor its headers are those of a network table")
+            }
+        }
+        return assigned
     }
 }

@@ -58,6 +58,21 @@ public enum Pajek {
                           en: "the file is not UTF-8: it was read as Windows-1252 (Pajek's encoding on Windows)"),
                 hint: Localized(fr: "vérifiez les accents des noms", en: "check the accents of the names")))
         }
+        var parser = Parser(path: path, builder: builder)
+        for (offset, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
+            parser.read(line: raw.trimmingCharacters(in: .whitespacesAndNewlines), number: offset + 1)
+        }
+        if builder.diagnostics.allSatisfy({ $0.severity != .error }) {
+            parser.finish().load(into: builder)
+        }
+        builder.finish()
+        return builder.result()
+    }
+
+    /// The state of one reading: the section, the vertices declared and listed, their labels, the graph so far.
+    private struct Parser {
+        let path: String
+        let builder: NetworkBuilder
         var graph = PropertyGraph()
         var section = ""
         var labels: [String: String] = [:]
@@ -67,75 +82,46 @@ public enum Pajek {
         let edgeHint = Localized(fr: "une ligne de lien est « numéro numéro [poids] »", en: "an edge line is 'number number [weight]'")
         let vertexHint = Localized(fr: "le fichier commence par « *Vertices N » puis une ligne « numéro \"nom\" » par sommet, numérotés de 1 à N",
                                    en: "the file starts with '*Vertices N', then one line 'number \"name\"' per vertex, numbered 1 to N")
+
+        init(path: String, builder: NetworkBuilder) {
+            self.path = path
+            self.builder = builder
+        }
+
         func fail(_ line: Int, _ column: Int, _ fr: String, _ en: String, hint: Localized? = nil) {
             builder.diagnostics.append(Diagnostic(.error, SourceLocation(file: path, line: line, column: column), code: "pajek",
                 Localized(fr: fr, en: en), hint: hint ?? edgeHint))
         }
+
         /// A vertex number of an edge line outside `*Vertices N`.
         func outside(_ token: String) -> Bool {
             guard let declared, let number = Int(token) else { return false }
             return number < 1 || number > declared
         }
-        for (offset, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
-            let lineNumber = offset + 1
-            let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-            if line.isEmpty || line.hasPrefix("%") { continue }
-            if line.hasPrefix("*") {
-                let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
-                section = words.first.map { $0.lowercased() } ?? ""
-                if section == "*vertices" {
-                    guard words.count >= 2, let count = Int(words[1]), count >= 0 else {
-                        fail(lineNumber, 1, "« \(line) » : le nombre de sommets manque ou n'est pas un entier",
-                             "'\(line)': the number of vertices is missing or not a whole number", hint: vertexHint)
-                        continue
-                    }
-                    guard count <= Self.maximumVertices else {
-                        fail(lineNumber, 1, "\(count) sommets annoncés : ptce en lit au plus \(Self.maximumVertices)",
-                             "\(count) vertices declared: ptce reads at most \(Self.maximumVertices)", hint: vertexHint)
-                        continue
-                    }
-                    declared = count
-                }
-                if !["*vertices", "*edges", "*arcs", "*edgeslist", "*arcslist", "*network", "*matrix"].contains(section) {
-                    fail(lineNumber, 1, "section Pajek inconnue « \(line) »", "unknown Pajek section '\(line)'")
-                }
-                if section == "*matrix" { fail(lineNumber, 1, "section *Matrix : non prise en charge", "*Matrix section: not supported") }
-                continue
-            }
-            let tokens = tokenize(line)
+
+        /// One line, trimmed: a comment, a section header or a line of the current section.
+        mutating func read(line: String, number lineNumber: Int) {
+            if line.isEmpty || line.hasPrefix("%") { return }
+            if line.hasPrefix("*") { return header(line, lineNumber) }
+            let tokens = Pajek.tokenize(line)
             let location = SourceLocation(file: path, line: lineNumber, column: 1)
             switch section {
-            case "*vertices":
-                guard let first = tokens.first, let number = Int(first) else { fail(lineNumber, 1, "numéro de sommet attendu", "vertex number expected"); continue }
-                if let declared, !(1...max(declared, 1)).contains(number) || declared == 0 {
-                    fail(lineNumber, 1, "sommet \(number) hors de 1…\(declared) (*Vertices \(declared))",
-                         "vertex \(number) outside 1…\(declared) (*Vertices \(declared))", hint: vertexHint)
-                    continue
-                }
-                guard listed.insert(number).inserted else {
-                    fail(lineNumber, 1, "sommet \(number) déjà décrit plus haut", "vertex \(number) is listed twice", hint: vertexHint)
-                    continue
-                }
-                let label = tokens.count > 1 ? tokens[1] : first
-                labels[first] = label
-                graph.nodes.append(PropertyGraph.Element(id: first, properties: ["label": .string(label)], location: location))
+            case "*vertices": vertex(tokens, lineNumber, location)
             case "*edges", "*arcs":
-                guard tokens.count >= 2, Int(tokens[0]) != nil, Int(tokens[1]) != nil else { fail(lineNumber, 1, "lien illisible « \(line) »", "unreadable edge '\(line)'"); continue }
+                guard tokens.count >= 2, Int(tokens[0]) != nil, Int(tokens[1]) != nil else { return fail(lineNumber, 1, "lien illisible « \(line) »", "unreadable edge '\(line)'") }
                 if let bad = tokens.prefix(2).first(where: outside), let declared {
-                    fail(lineNumber, 1, "sommet \(bad) hors de 1…\(declared) (*Vertices \(declared))", "vertex \(bad) outside 1…\(declared) (*Vertices \(declared))")
-                    continue
+                    return fail(lineNumber, 1, "sommet \(bad) hors de 1…\(declared) (*Vertices \(declared))", "vertex \(bad) outside 1…\(declared) (*Vertices \(declared))")
                 }
                 var edge = PropertyGraph.Edge(source: tokens[0], target: tokens[1], directed: section == "*arcs", location: location)
                 if tokens.count > 2 {
-                    guard let weight = Double(tokens[2]), weight.isFinite else { fail(lineNumber, 1, "poids « \(tokens[2]) » invalide", "invalid weight '\(tokens[2])'"); continue }
+                    guard let weight = Double(tokens[2]), weight.isFinite else { return fail(lineNumber, 1, "poids « \(tokens[2]) » invalide", "invalid weight '\(tokens[2])'") }
                     edge.properties["weight"] = .double(weight)
                 }
                 graph.edges.append(edge)
             case "*edgeslist", "*arcslist":
-                guard let first = tokens.first else { continue }
+                guard let first = tokens.first else { return }
                 if let bad = tokens.first(where: outside), let declared {
-                    fail(lineNumber, 1, "sommet \(bad) hors de 1…\(declared) (*Vertices \(declared))", "vertex \(bad) outside 1…\(declared) (*Vertices \(declared))")
-                    continue
+                    return fail(lineNumber, 1, "sommet \(bad) hors de 1…\(declared) (*Vertices \(declared))", "vertex \(bad) outside 1…\(declared) (*Vertices \(declared))")
                 }
                 for other in tokens.dropFirst() {
                     graph.edges.append(PropertyGraph.Edge(source: first, target: other, directed: section == "*arcslist", location: location))
@@ -144,34 +130,67 @@ public enum Pajek {
                 fail(lineNumber, 1, "ligne hors de toute section (*Vertices, *Edges, *Arcs)", "line outside any section (*Vertices, *Edges, *Arcs)")
             }
         }
-        // igraph writes `*Vertices N` without vertex lines: the vertices not listed are numbered 1…N all the same.
-        if let declared, builder.diagnostics.allSatisfy({ $0.severity != .error }) {
-            for number in 1...max(declared, 1) where declared > 0 && !listed.contains(number) {
-                let id = String(number)
-                labels[id] = id
-                graph.nodes.append(PropertyGraph.Element(id: id, properties: ["label": .string(id)], location: SourceLocation(file: path, line: 1, column: 1)))
-            }
-        }
-        if builder.diagnostics.allSatisfy({ $0.severity != .error }) {
-            // igraph and networkx write labels as the identity: when labels are unique, they become the ids.
-            let unique = Set(labels.values).count == labels.count
-            if unique {
-                graph.nodes = graph.nodes.map { node in
-                    var copy = node
-                    copy.id = labels[node.id] ?? node.id
-                    return copy
+
+        /// `*Vertices N`, `*Edges`, `*Arcs`, `*Edgeslist`, `*Arcslist`, `*Network`; `*Matrix` is refused.
+        mutating func header(_ line: String, _ lineNumber: Int) {
+            let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
+            section = words.first.map { $0.lowercased() } ?? ""
+            if section == "*vertices" {
+                guard words.count >= 2, let count = Int(words[1]), count >= 0 else {
+                    return fail(lineNumber, 1, "« \(line) » : le nombre de sommets manque ou n'est pas un entier",
+                                "'\(line)': the number of vertices is missing or not a whole number", hint: vertexHint)
                 }
-                graph.edges = graph.edges.map { edge in
-                    var copy = edge
-                    copy.source = labels[edge.source] ?? edge.source
-                    copy.target = labels[edge.target] ?? edge.target
-                    return copy
+                guard count <= Pajek.maximumVertices else {
+                    return fail(lineNumber, 1, "\(count) sommets annoncés : ptce en lit au plus \(Pajek.maximumVertices)",
+                                "\(count) vertices declared: ptce reads at most \(Pajek.maximumVertices)", hint: vertexHint)
+                }
+                declared = count
+            }
+            if !["*vertices", "*edges", "*arcs", "*edgeslist", "*arcslist", "*network", "*matrix"].contains(section) {
+                fail(lineNumber, 1, "section Pajek inconnue « \(line) »", "unknown Pajek section '\(line)'")
+            }
+            if section == "*matrix" { fail(lineNumber, 1, "section *Matrix : non prise en charge", "*Matrix section: not supported") }
+        }
+
+        /// `number "label" …`: numbered within 1…N, listed once.
+        mutating func vertex(_ tokens: [String], _ lineNumber: Int, _ location: SourceLocation) {
+            guard let first = tokens.first, let number = Int(first) else { return fail(lineNumber, 1, "numéro de sommet attendu", "vertex number expected") }
+            if let declared, !(1...max(declared, 1)).contains(number) || declared == 0 {
+                return fail(lineNumber, 1, "sommet \(number) hors de 1…\(declared) (*Vertices \(declared))",
+                            "vertex \(number) outside 1…\(declared) (*Vertices \(declared))", hint: vertexHint)
+            }
+            guard listed.insert(number).inserted else {
+                return fail(lineNumber, 1, "sommet \(number) déjà décrit plus haut", "vertex \(number) is listed twice", hint: vertexHint)
+            }
+            let label = tokens.count > 1 ? tokens[1] : first
+            labels[first] = label
+            graph.nodes.append(PropertyGraph.Element(id: first, properties: ["label": .string(label)], location: location))
+        }
+
+        /// The graph read, once no line had an error: vertices of `*Vertices N` without a line added (igraph writes
+        /// none), and unique labels made the ids (igraph and networkx write labels as the identity).
+        mutating func finish() -> PropertyGraph {
+            if let declared {
+                for number in 1...max(declared, 1) where declared > 0 && !listed.contains(number) {
+                    let id = String(number)
+                    labels[id] = id
+                    graph.nodes.append(PropertyGraph.Element(id: id, properties: ["label": .string(id)], location: SourceLocation(file: path, line: 1, column: 1)))
                 }
             }
-            graph.load(into: builder)
+            guard Set(labels.values).count == labels.count else { return graph }
+            graph.nodes = graph.nodes.map { node in
+                var copy = node
+                copy.id = labels[node.id] ?? node.id
+                return copy
+            }
+            graph.edges = graph.edges.map { edge in
+                var copy = edge
+                copy.source = labels[edge.source] ?? edge.source
+                copy.target = labels[edge.target] ?? edge.target
+                return copy
+            }
+            return graph
         }
-        builder.finish()
-        return builder.result()
     }
 
     /// The most vertices a `*Vertices` line may declare (vertices without a line are created, so the count is memory).

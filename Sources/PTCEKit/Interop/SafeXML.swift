@@ -54,66 +54,15 @@ enum SafeXML {
         if data.isEmpty {
             return [Diagnostic(.error, start, code: "empty-file", Localized(fr: "le fichier est vide", en: "the file is empty"))]
         }
-        // The encoding: libxml2 crashes on some (UTF-7 through XMLParser: a SEGV found by fuzzing), and a DTD written in
-        // UTF-16 would pass a byte search for "<!DOCTYPE". Only the encodings of real interchange files are read, and
-        // the DTD check runs on the decoded text.
-        let isUTF16 = data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF])
-        let head = String(decoding: data.prefix(256).map { $0 < 0x80 ? $0 : UInt8(ascii: "?") }, as: UTF8.self)
-        if !isUTF16, let range = head.range(of: #"^\s*<\?xml[^>]*encoding\s*=\s*["']([^"']*)["']"#, options: .regularExpression) {
-            let declaration = String(head[range])
-            let afterKeyword = declaration[declaration.range(of: "encoding")!.upperBound...]
-            let name = afterKeyword.split(whereSeparator: { $0 == "\"" || $0 == "'" }).dropFirst().first.map(String.init) ?? ""
-            let allowed: Set<String> = ["utf-8", "utf8", "us-ascii", "ascii", "iso-8859-1", "latin1", "iso-8859-15", "windows-1252", "utf-16"]
-            if !allowed.contains(name.lowercased()) {
-                return [Diagnostic(.error, start, code: "xml-encoding",
-                    Localized(fr: "encodage « \(name) » non pris en charge", en: "encoding '\(name)' is not supported"),
-                    hint: Localized(fr: "réexportez le fichier en UTF-8 (l'encodage de tous les outils de réseaux)",
-                                    en: "export the file again as UTF-8 (the encoding every network tool writes)"))]
-            }
+        let document: Data
+        switch utf8(data: data, file: path) {
+        case .success(let text): document = text
+        case .failure(let refusal): return [refusal.diagnostic]
         }
-        // libxml2 is only ever given UTF-8 declared as UTF-8: its own switching between encodings crashed (SEGV in
-        // xmlParseChunk on a UTF-16 byte-order mark followed by bytes that are not UTF-16, and on a mangled
-        // declaration: found by fuzz-graphml and fuzz-gexf). The text is decoded here, by Foundation, and the
-        // declaration rewritten.
-        let latin = head.range(of: #"^\s*<\?xml[^>]*encoding\s*=\s*["'](iso-8859-1|latin1|iso-8859-15|windows-1252)["']"#,
-                               options: [.regularExpression, .caseInsensitive]) != nil
-        var decoded: String
-        if isUTF16 {
-            guard let text = String(data: data, encoding: .utf16), !text.isEmpty else {
-                return [Diagnostic(.error, start, code: "xml-encoding",
-                    Localized(fr: "le fichier commence comme de l'UTF-16 mais n'en est pas", en: "the file starts as UTF-16 but is not"),
-                    hint: Localized(fr: "réexportez le fichier en UTF-8", en: "export the file again as UTF-8"))]
-            }
-            decoded = text
-        } else if latin {
-            decoded = String(data: data, encoding: .windowsCP1252) ?? String(decoding: data, as: UTF8.self)
-        } else if let text = String(validating: data, as: UTF8.self) {
-            decoded = text
-        } else {
-            return [Diagnostic(.error, SourceLocation(file: path, line: Pajek.firstLineNotUTF8(data), column: 1), code: "xml-encoding",
-                Localized(fr: "le fichier n'est pas en UTF-8 (et ne déclare pas d'autre encodage)", en: "the file is not UTF-8 (and declares no other encoding)"),
-                hint: Localized(fr: "réexportez le fichier en UTF-8", en: "export the file again as UTF-8"))]
-        }
-        if decoded.hasPrefix("\u{FEFF}") { decoded.removeFirst() }
-        if let declaration = decoded.range(of: #"^\s*<\?xml[^>]*\?>"#, options: .regularExpression) {
-            let rewritten = decoded[declaration].replacingOccurrences(of: #"encoding\s*=\s*["'][^"']*["']"#, with: "encoding=\"UTF-8\"",
-                                                                      options: .regularExpression)
-            decoded.replaceSubrange(declaration, with: rewritten)
-        }
-        let data = Data(decoded.utf8)
-        let searchable = data
-        for marker in ["<!DOCTYPE", "<!ENTITY"] {
-            if let range = searchable.range(of: Data(marker.utf8)) {
-                return [Diagnostic(.error, location(of: range.lowerBound, in: searchable, file: path), code: "xml-dtd",
-                    Localized(fr: "déclaration \(marker) refusée : un fichier d'échange n'a pas besoin de DTD, et une DTD peut lire des fichiers locaux (XXE) ou faire exploser la mémoire (entités imbriquées)",
-                              en: "\(marker) declaration refused: an interchange file needs no DTD, and a DTD can read local files (XXE) or blow up memory (nested entities)"),
-                    hint: Localized(fr: "supprimez la déclaration <!DOCTYPE …> du fichier, ou réexportez-le depuis l'outil d'origine",
-                                    en: "remove the <!DOCTYPE …> declaration from the file, or export it again from the original tool"))]
-            }
-        }
+        if let refusal = dtd(in: document, file: path) { return [refusal] }
         // Fed in chunks: given the whole document at once, libxml2 stops at 10 MB ("huge input lookup", seen on a
         // 38 MB one-line worksheet, the way Excel writes them).
-        let parser = XMLParser(stream: InputStream(data: data))
+        let parser = XMLParser(stream: InputStream(data: document))
         parser.shouldResolveExternalEntities = false
         parser.shouldProcessNamespaces = false
         let delegate = Delegate(handler: handler, file: path, parser: parser)
@@ -140,7 +89,7 @@ enum SafeXML {
         }
         if let open = delegate.open.last {
             // libxml2 through XMLParser accepts a document cut in the middle: the unclosed element tells.
-            let end = location(of: data.count, in: data, file: path)
+            let end = location(of: document.count, in: document, file: path)
             return [Diagnostic(.error, end, code: "truncated-xml",
                 Localized(fr: "fichier tronqué : l'élément <\(open.name)> ouvert ligne \(open.location.line) n'est jamais fermé",
                           en: "truncated file: element <\(open.name)> opened on line \(open.location.line) is never closed"),
@@ -148,6 +97,72 @@ enum SafeXML {
                                 en: "the file is incomplete (interrupted copy or download?): export it again"))]
         }
         return []
+    }
+
+    struct Refusal: Error { var diagnostic: Diagnostic }
+
+    /// The document as UTF-8 declared as UTF-8, the only input libxml2 is given: its own switching between encodings
+    /// crashed (SEGV in xmlParseChunk on a UTF-16 byte-order mark followed by bytes that are not UTF-16, and on a
+    /// mangled declaration: found by fuzz-graphml and fuzz-gexf). Only the encodings of real interchange files are
+    /// read (UTF-7 crashed libxml2 too), decoded here by Foundation, and the declaration rewritten.
+    static func utf8(data: Data, file path: String) -> Result<Data, Refusal> {
+        let start = SourceLocation(file: path, line: 1, column: 1)
+        func refuse(_ diagnostic: Diagnostic) -> Result<Data, Refusal> { .failure(Refusal(diagnostic: diagnostic)) }
+        let isUTF16 = data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF])
+        let head = String(decoding: data.prefix(256).map { $0 < 0x80 ? $0 : UInt8(ascii: "?") }, as: UTF8.self)
+        if !isUTF16, let range = head.range(of: #"^\s*<\?xml[^>]*encoding\s*=\s*["']([^"']*)["']"#, options: .regularExpression) {
+            let declaration = String(head[range])
+            let afterKeyword = declaration[declaration.range(of: "encoding")!.upperBound...]
+            let name = afterKeyword.split(whereSeparator: { $0 == "\"" || $0 == "'" }).dropFirst().first.map(String.init) ?? ""
+            let allowed: Set<String> = ["utf-8", "utf8", "us-ascii", "ascii", "iso-8859-1", "latin1", "iso-8859-15", "windows-1252", "utf-16"]
+            if !allowed.contains(name.lowercased()) {
+                return refuse(Diagnostic(.error, start, code: "xml-encoding",
+                    Localized(fr: "encodage « \(name) » non pris en charge", en: "encoding '\(name)' is not supported"),
+                    hint: Localized(fr: "réexportez le fichier en UTF-8 (l'encodage de tous les outils de réseaux)",
+                                    en: "export the file again as UTF-8 (the encoding every network tool writes)")))
+            }
+        }
+        let latin = head.range(of: #"^\s*<\?xml[^>]*encoding\s*=\s*["'](iso-8859-1|latin1|iso-8859-15|windows-1252)["']"#,
+                               options: [.regularExpression, .caseInsensitive]) != nil
+        var decoded: String
+        if isUTF16 {
+            guard let text = String(data: data, encoding: .utf16), !text.isEmpty else {
+                return refuse(Diagnostic(.error, start, code: "xml-encoding",
+                    Localized(fr: "le fichier commence comme de l'UTF-16 mais n'en est pas", en: "the file starts as UTF-16 but is not"),
+                    hint: Localized(fr: "réexportez le fichier en UTF-8", en: "export the file again as UTF-8")))
+            }
+            decoded = text
+        } else if latin {
+            decoded = String(data: data, encoding: .windowsCP1252) ?? String(decoding: data, as: UTF8.self)
+        } else if let text = String(validating: data, as: UTF8.self) {
+            decoded = text
+        } else {
+            return refuse(Diagnostic(.error, SourceLocation(file: path, line: Pajek.firstLineNotUTF8(data), column: 1), code: "xml-encoding",
+                Localized(fr: "le fichier n'est pas en UTF-8 (et ne déclare pas d'autre encodage)", en: "the file is not UTF-8 (and declares no other encoding)"),
+                hint: Localized(fr: "réexportez le fichier en UTF-8", en: "export the file again as UTF-8")))
+        }
+        if decoded.hasPrefix("\u{FEFF}") { decoded.removeFirst() }
+        if let declaration = decoded.range(of: #"^\s*<\?xml[^>]*\?>"#, options: .regularExpression) {
+            let rewritten = decoded[declaration].replacingOccurrences(of: #"encoding\s*=\s*["'][^"']*["']"#, with: "encoding=\"UTF-8\"",
+                                                                      options: .regularExpression)
+            decoded.replaceSubrange(declaration, with: rewritten)
+        }
+        return .success(Data(decoded.utf8))
+    }
+
+    /// A DTD is refused (checked on the decoded text, so a DTD written in UTF-16 is found too): an interchange file
+    /// needs none, and one can read local files (XXE) or blow up memory (nested entities).
+    static func dtd(in searchable: Data, file path: String) -> Diagnostic? {
+        for marker in ["<!DOCTYPE", "<!ENTITY"] {
+            if let range = searchable.range(of: Data(marker.utf8)) {
+                return Diagnostic(.error, location(of: range.lowerBound, in: searchable, file: path), code: "xml-dtd",
+                    Localized(fr: "déclaration \(marker) refusée : un fichier d'échange n'a pas besoin de DTD, et une DTD peut lire des fichiers locaux (XXE) ou faire exploser la mémoire (entités imbriquées)",
+                              en: "\(marker) declaration refused: an interchange file needs no DTD, and a DTD can read local files (XXE) or blow up memory (nested entities)"),
+                    hint: Localized(fr: "supprimez la déclaration <!DOCTYPE …> du fichier, ou réexportez-le depuis l'outil d'origine",
+                                    en: "remove the <!DOCTYPE …> declaration from the file, or export it again from the original tool"))
+            }
+        }
+        return nil
     }
 
     /// libxml2's error numbers (xmlParserErrors) for the mistakes people make, in words.

@@ -136,6 +136,24 @@ private struct _Builder {
         }
     }
 
+    /// Which actors a view draws, which of them are faded (external partners of a group), what the view is called,
+    /// and everyone's partners among the active ties.
+    struct Selection {
+        var keep: [Bool]
+        var faded: [Bool]
+        var text: String
+        var adjacency: [[Int]]
+        var drawn: [Int] { keep.indices.filter { keep[$0] } }
+    }
+
+    /// One edge per (pair, type) among the drawn actors, weights summed, in first-seen order.
+    struct MergedEdges {
+        var order: [String] = []
+        var edges: [String: (u: Int, v: Int, type: String, weight: Double, since: Int?)] = [:]
+        /// Tie types drawn, in the taxonomy's order.
+        var types: [String] = []
+    }
+
     mutating func build() throws(Diagram.BuildError) {
         let index = network.actorIndex()
         let ties = activeTies(index)
@@ -143,15 +161,37 @@ private struct _Builder {
             try buildAggregate(attribute, ties: ties)
             return
         }
-        // Which actors are drawn, and which are faded (external partners of a group).
-        var keep = [Bool](repeating: false, count: network.actors.count)
-        var faded = [Bool](repeating: false, count: network.actors.count)
-        var viewText: String
-        var adjacency = [[Int]](repeating: [], count: network.actors.count)
+        let selection = try select(ties: ties, index: index)
+        let drawn = selection.drawn
+        guard !drawn.isEmpty else { throw .emptyView }
+        drawnNodes = drawn.count
+        chooseEngine(drawnCount: drawn.count)
+        let (sizes, labelled) = nodeSizes(drawn: drawn, adjacency: selection.adjacency)
+        let (colorKeys, usedColors) = colors(drawn: drawn)
+        let (clusterOf, clusterGroups) = clusters(selection, index: index)
+        let merged = mergeEdges(ties, keep: selection.keep)
+        drawnEdges = merged.order.count
+        let subtitle = (network.synthetic ? (fr ? "DONNÉES SYNTHÉTIQUES — " : "SYNTHETIC DATA — ") : "")
+            + "\(selection.text) — " + (fr ? "\(drawn.count) acteurs, \(merged.order.count) liens" : "\(drawn.count) actors, \(merged.order.count) ties")
+            + (options.at.map { fr ? " — liens actifs en \($0)" : " — ties active in \($0)" } ?? "")
+        header(subtitle: subtitle, colors: usedColors, types: merged.types, clusters: clusterGroups.isEmpty ? nil : options.clusters)
+        writeNodes(drawn: drawn, selection: selection, sizes: sizes, labelled: labelled, colorKeys: colorKeys,
+                   clusterOf: clusterOf, clusterGroups: clusterGroups)
+        writeEdges(merged, faded: selection.faded)
+        output += "}\n"
+    }
+
+    /// The actors of the view (whole, ego, group with its faded partners, k-core).
+    func select(ties: [(Int, Int, Partnership)], index: [String: Int]) throws(Diagram.BuildError) -> Selection {
+        let n = network.actors.count
+        var keep = [Bool](repeating: false, count: n)
+        var faded = [Bool](repeating: false, count: n)
+        var viewText = ""
+        var adjacency = [[Int]](repeating: [], count: n)
         for (u, v, _) in ties { adjacency[u].append(v); adjacency[v].append(u) }
         switch options.view {
         case .whole:
-            keep = [Bool](repeating: true, count: network.actors.count)
+            keep = [Bool](repeating: true, count: n)
             viewText = fr ? "réseau entier" : "whole network"
         case .ego(let id, let radius):
             guard let start = index[id] else { throw .unknownActor(id) }
@@ -173,51 +213,51 @@ private struct _Builder {
             for u in network.actors.indices where inside[u] { for v in adjacency[u] where !inside[v] { keep[v] = true; faded[v] = true } }
             viewText = "\(group.name)" + (fr ? " et ses partenaires extérieurs (estompés)" : " and its external partners (faded)")
         case .core(let k):
-            var builder = GraphBuilder(nodeCount: network.actors.count)
+            var builder = GraphBuilder(nodeCount: n)
             for (u, v, _) in ties { builder.addEdge(u, v) }
             let cores = coreNumber(builder.build())
             for i in cores.indices where cores[i] >= k { keep[i] = true }
             viewText = fr ? "\(k)-cœur (acteurs ayant au moins \(k) partenaires dans le cœur)" : "\(k)-core (actors with at least \(k) partners inside it)"
         case .aggregate:
-            return
+            break
         }
-        let drawn = network.actors.indices.filter { keep[$0] }
-        guard !drawn.isEmpty else { throw .emptyView }
-        drawnNodes = drawn.count
-        // dot (left to right, components packed) draws frames and is deterministic; fdp draws frames too but its
-        // layout varies with address-space randomisation (seen: 2 runs in 12), so it is only used when asked for.
-        engine = options.engine ?? (drawn.count > 300 ? .sfdp : .dot)
-        if options.engine == nil && drawn.count > 300 {
-            notes.append(Localized(fr: "\(drawn.count) acteurs : disposition sfdp avec suppression des chevauchements",
-                                   en: "\(drawn.count) actors: sfdp layout with overlap removal"))
+        return Selection(keep: keep, faded: faded, text: viewText, adjacency: adjacency)
+    }
+
+    /// dot (left to right, components packed) draws frames and is deterministic; fdp draws frames too but its layout
+    /// varies with address-space randomisation (seen: 2 runs in 12), so it is only used when asked for.
+    mutating func chooseEngine(drawnCount: Int) {
+        engine = options.engine ?? (drawnCount > 300 ? .sfdp : .dot)
+        if options.engine == nil && drawnCount > 300 {
+            notes.append(Localized(fr: "\(drawnCount) acteurs : disposition sfdp avec suppression des chevauchements",
+                                   en: "\(drawnCount) actors: sfdp layout with overlap removal"))
         }
-        if engine == .sfdp && drawn.count > Diagram.exactForcesLimit {
-            notes.append(Localized(fr: "\(drawn.count) acteurs : au-delà de \(Diagram.exactForcesLimit), sfdp calcule ses forces par approximation et la disposition peut varier légèrement d'une exécution à l'autre",
-                                   en: "\(drawn.count) actors: above \(Diagram.exactForcesLimit), sfdp approximates its forces and the layout may vary slightly from run to run"))
+        if engine == .sfdp && drawnCount > Diagram.exactForcesLimit {
+            notes.append(Localized(fr: "\(drawnCount) acteurs : au-delà de \(Diagram.exactForcesLimit), sfdp calcule ses forces par approximation et la disposition peut varier légèrement d'une exécution à l'autre",
+                                   en: "\(drawnCount) actors: above \(Diagram.exactForcesLimit), sfdp approximates its forces and the layout may vary slightly from run to run"))
         }
-        if drawn.count > Diagram.readableLimit {
-            notes.append(Localized(fr: "\(drawn.count) acteurs : le dessin entier sera peu lisible ; essayez --view aggregate:family",
-                                   en: "\(drawn.count) actors: the whole drawing will be hard to read; try --view aggregate:family"))
+        if drawnCount > Diagram.readableLimit {
+            notes.append(Localized(fr: "\(drawnCount) acteurs : le dessin entier sera peu lisible ; essayez --view aggregate:family",
+                                   en: "\(drawnCount) actors: the whole drawing will be hard to read; try --view aggregate:family"))
         }
-        // Sizes.
+    }
+
+    /// Node sizes (the caller's `sizeValues` scaled to the largest, 0…1) and the actors that carry a label: all up to
+    /// 150 drawn, else the 40 largest (or best connected); all keep their tooltip.
+    func nodeSizes(drawn: [Int], adjacency: [[Int]]) -> (sizes: [Double], labelled: Set<Int>) {
         var sizes = [Double](repeating: 0, count: network.actors.count)
-        if let metric = options.sizeBy {
-            var centrality = CentralityOptions()
-            centrality.metrics = [metric]
-            var view = GraphViewOptions()
-            view.at = options.at
-            let report = CentralityReport(network: network, view: view, options: centrality, taxonomy: taxonomy)
-            let values = report.rows.map { ($0.values[metric] ?? nil) ?? 0 }
+        if options.sizeBy != nil {
+            let values = network.actors.map { options.sizeValues[$0.id] ?? 0 }
             let top = values.max() ?? 0
             for i in values.indices { sizes[i] = top > 0 ? values[i] / top : 0 }
         }
-        let labelled: Set<Int> = {
-            guard drawn.count > 150 else { return Set(drawn) }
-            // Large views: only the 40 largest (or best connected) actors carry a label; all keep their tooltip.
-            let score = options.sizeBy == nil ? drawn.map { Double(adjacency[$0].count) } : drawn.map { sizes[$0] }
-            return Set(zip(drawn, score).sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.prefix(40).map(\.0))
-        }()
-        // Colours.
+        guard drawn.count > 150 else { return (sizes, Set(drawn)) }
+        let score = options.sizeBy == nil ? drawn.map { Double(adjacency[$0].count) } : drawn.map { sizes[$0] }
+        return (sizes, Set(zip(drawn, score).sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.prefix(40).map(\.0)))
+    }
+
+    /// Each drawn actor's fill colour, and the colours used for the legend (families in the taxonomy's order).
+    func colors(drawn: [Int]) -> ([String], [(key: String, label: String, color: String, shape: String?)]) {
         var colorKeys = [String](repeating: "", count: network.actors.count)
         var usedColors: [(key: String, label: String, color: String, shape: String?)] = []
         var colorIndex: [String: Int] = [:]
@@ -247,50 +287,55 @@ private struct _Builder {
             let order = taxonomy.families.map(\.id)
             usedColors.sort { (order.firstIndex(of: $0.key) ?? 99) < (order.firstIndex(of: $1.key) ?? 99) }
         }
-        // Clusters (dropped by engines that ignore them).
+        return (colorKeys, usedColors)
+    }
+
+    /// The GES (or PTCE) frames: each drawn, unfaded actor in the first group of the kind that holds it; none when the
+    /// engine ignores clusters (with a note).
+    mutating func clusters(_ selection: Selection, index: [String: Int]) -> (clusterOf: [Int], groups: [Group]) {
         var clusterOf = [Int](repeating: -1, count: network.actors.count)
         var clusterGroups: [Group] = []
-        let supportsClusters = engine == .dot || engine == .fdp
-        if options.clusters != .none {
-            let kind = options.clusters == .ges ? "ges" : "ptce"
-            for group in network.groups where group.kind == kind {
-                let members = Self.actorMembers(of: group.id, network).compactMap { index[$0] }.filter { keep[$0] && !faded[$0] && clusterOf[$0] < 0 }
-                guard !members.isEmpty else { continue }
-                for m in members { clusterOf[m] = clusterGroups.count }
-                clusterGroups.append(group)
-            }
-            if !clusterGroups.isEmpty && !supportsClusters {
-                notes.append(Localized(fr: "la disposition \(engine.rawValue) ne dessine pas les cadres des groupes",
-                                       en: "the \(engine.rawValue) layout does not draw group frames"))
-                clusterGroups = []
-                clusterOf = [Int](repeating: -1, count: network.actors.count)
-            }
+        guard options.clusters != .none else { return (clusterOf, clusterGroups) }
+        let kind = options.clusters == .ges ? "ges" : "ptce"
+        for group in network.groups where group.kind == kind {
+            let members = Self.actorMembers(of: group.id, network).compactMap { index[$0] }
+                .filter { selection.keep[$0] && !selection.faded[$0] && clusterOf[$0] < 0 }
+            guard !members.isEmpty else { continue }
+            for m in members { clusterOf[m] = clusterGroups.count }
+            clusterGroups.append(group)
         }
-        // Edges: one per (pair, type), weights summed.
-        var edgeOrder: [String] = []
-        var edges: [String: (u: Int, v: Int, type: String, weight: Double, since: Int?)] = [:]
+        if !clusterGroups.isEmpty && !(engine == .dot || engine == .fdp) {
+            notes.append(Localized(fr: "la disposition \(engine.rawValue) ne dessine pas les cadres des groupes",
+                                   en: "the \(engine.rawValue) layout does not draw group frames"))
+            return ([Int](repeating: -1, count: network.actors.count), [])
+        }
+        return (clusterOf, clusterGroups)
+    }
+
+    /// One edge per (pair, type) between kept actors, weights summed.
+    func mergeEdges(_ ties: [(Int, Int, Partnership)], keep: [Bool]) -> MergedEdges {
+        var merged = MergedEdges()
         for (u, v, tie) in ties where keep[u] && keep[v] {
             let (a, b) = u < v ? (u, v) : (v, u)
             let key = "\(a)-\(b)-\(tie.type)"
-            if var existing = edges[key] {
+            if var existing = merged.edges[key] {
                 existing.weight += tie.weight
-                edges[key] = existing
+                merged.edges[key] = existing
             } else {
-                edges[key] = (a, b, tie.type, tie.weight, tie.since?.year)
-                edgeOrder.append(key)
+                merged.edges[key] = (a, b, tie.type, tie.weight, tie.since?.year)
+                merged.order.append(key)
             }
         }
-        drawnEdges = edgeOrder.count
-        var usedTypes: [String] = []
-        for key in edgeOrder where !usedTypes.contains(edges[key]!.type) { usedTypes.append(edges[key]!.type) }
+        for key in merged.order where !merged.types.contains(merged.edges[key]!.type) { merged.types.append(merged.edges[key]!.type) }
         let typeOrder = taxonomy.tieTypes.map(\.id)
-        usedTypes.sort { (typeOrder.firstIndex(of: $0) ?? 99) < (typeOrder.firstIndex(of: $1) ?? 99) }
+        merged.types.sort { (typeOrder.firstIndex(of: $0) ?? 99) < (typeOrder.firstIndex(of: $1) ?? 99) }
+        return merged
+    }
 
-        // Writing.
-        let subtitle = (network.synthetic ? (fr ? "DONNÉES SYNTHÉTIQUES — " : "SYNTHETIC DATA — ") : "")
-            + "\(viewText) — " + (fr ? "\(drawn.count) acteurs, \(edgeOrder.count) liens" : "\(drawn.count) actors, \(edgeOrder.count) ties")
-            + (options.at.map { fr ? " — liens actifs en \($0)" : " — ties active in \($0)" } ?? "")
-        header(subtitle: subtitle, colors: usedColors, types: usedTypes, clusters: clusterGroups.isEmpty ? nil : options.clusters)
+    /// The node statements, inside their frame when they have one.
+    mutating func writeNodes(drawn: [Int], selection: Selection, sizes: [Double], labelled: Set<Int>, colorKeys: [String],
+                             clusterOf: [Int], clusterGroups: [Group]) {
+        let faded = selection.faded
         var clusterLines = [[String]](repeating: [], count: clusterGroups.count)
         var looseLines: [String] = []
         for i in drawn {
@@ -301,7 +346,7 @@ private struct _Builder {
             var attributes = [
                 "id=\(DOT.quoted("actor-\(i)"))",
                 "label=\(DOT.quoted(labelled.contains(i) ? DOT.wrap(actor.name) : ""))",
-                "tooltip=\(DOT.quotedTooltip(tooltip(actor, partners: adjacency[i].count)))",
+                "tooltip=\(DOT.quotedTooltip(tooltip(actor, partners: selection.adjacency[i].count)))",
                 "fillcolor=\(DOT.quoted(fill))",
                 "fontcolor=\(DOT.quoted(faded[i] ? "#666666" : DiagramStyle.textColor(on: colorKeys[i])))",
             ]
@@ -323,15 +368,18 @@ private struct _Builder {
             output += clusterLines[c].joined(separator: "\n") + "\n  }\n"
         }
         output += looseLines.joined(separator: "\n") + "\n"
-        for key in edgeOrder {
-            let edge = edges[key]!
+    }
+
+    /// The edge statements: colour and line style by type, width by weight, a tooltip naming both ends.
+    mutating func writeEdges(_ merged: MergedEdges, faded: [Bool]) {
+        for key in merged.order {
+            let edge = merged.edges[key]!
             let style = options.style.edge(edge.type)
             let fade = faded[edge.u] || faded[edge.v]
             let width = min(6, 1 + log2(max(edge.weight, 1)))
             let tip = "\(network.actors[edge.u].name) — \(network.actors[edge.v].name) : \(tieLabel(edge.type))" + (edge.since.map { fr ? " (depuis \($0))" : " (since \($0))" } ?? "")
             output += "  a\(edge.u) -- a\(edge.v) [color=\(DOT.quoted(fade ? style.color + "55" : style.color)), style=\(style.style), penwidth=\(String(format: "%.2f", width)), tooltip=\(DOT.quotedTooltip(tip))];\n"
         }
-        output += "}\n"
     }
 
     /// Actor ids belonging to a group, directly or through member groups.
@@ -436,15 +484,15 @@ private struct _Builder {
         }
     }
 
-    mutating func buildAggregate(_ attribute: DiagramView.AggregateAttribute, ties: [(Int, Int, Partnership)]) throws(Diagram.BuildError) {
-        // The value of each actor for the attribute.
+    /// The value of each actor for an aggregate view's attribute (a GES or PTCE: the first that holds it).
+    func aggregateValues(_ attribute: DiagramView.AggregateAttribute) -> [String] {
         var groupOf: [String: String] = [:]
         if attribute == .group {
             for group in network.groups where group.isGES || group.isPTCE {
                 for member in Self.actorMembers(of: group.id, network) where groupOf[member] == nil { groupOf[member] = group.name }
             }
         }
-        let values: [String] = network.actors.map { actor in
+        return network.actors.map { actor in
             switch attribute {
             case .family: return taxonomy.familyLabel(familyOf(actor), options.language)
             case .kind: return kindLabel(actor.kind)
@@ -453,6 +501,21 @@ private struct _Builder {
             case .group: return groupOf[actor.id] ?? (fr ? "Hors GES et PTCE" : "Outside GES and PTCE")
             }
         }
+    }
+
+    /// The attribute's name in the subtitle.
+    static func attributeName(_ attribute: DiagramView.AggregateAttribute, fr: Bool) -> String {
+        switch attribute {
+        case .family: return fr ? "famille" : "family"
+        case .kind: return fr ? "type d'acteur" : "kind"
+        case .region: return fr ? "région" : "region"
+        case .department: return fr ? "département" : "département"
+        case .group: return fr ? "GES ou PTCE" : "GES or PTCE"
+        }
+    }
+
+    mutating func buildAggregate(_ attribute: DiagramView.AggregateAttribute, ties: [(Int, Int, Partnership)]) throws(Diagram.BuildError) {
+        let values = aggregateValues(attribute)
         var order: [String] = []
         var counts: [String: Int] = [:]
         var family: [String: String] = [:]
@@ -478,15 +541,7 @@ private struct _Builder {
         drawnEdges = pairOrder.count
         let largest = Double(counts.values.max() ?? 1)
         let maxEdge = Double(between.values.max() ?? 1)
-        let attributeName: String = {
-            switch attribute {
-            case .family: return fr ? "famille" : "family"
-            case .kind: return fr ? "type d'acteur" : "kind"
-            case .region: return fr ? "région" : "region"
-            case .department: return fr ? "département" : "département"
-            case .group: return fr ? "GES ou PTCE" : "GES or PTCE"
-            }
-        }()
+        let attributeName = Self.attributeName(attribute, fr: fr)
         let subtitle = (network.synthetic ? (fr ? "DONNÉES SYNTHÉTIQUES — " : "SYNTHETIC DATA — ")
                         : "") + (fr ? "vue agrégée par \(attributeName) — \(network.actors.count) acteurs, \(ties.count) liens"
                                     : "aggregated by \(attributeName) — \(network.actors.count) actors, \(ties.count) ties")

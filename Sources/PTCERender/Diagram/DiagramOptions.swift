@@ -74,8 +74,11 @@ public struct DiagramOptions: Sendable {
     /// removal beyond; neato for aggregate views).
     public var engine: LayoutEngine?
     public var colorBy: ColorBy = .family
-    /// Node size by this measure (nil: uniform).
+    /// Node size by this measure (nil: uniform), its values by actor id in `sizeValues`.
     public var sizeBy: Metric?
+    /// The value of `sizeBy` for each actor id, computed by the caller (`CentralityReport.column`); a missing actor
+    /// counts 0. Sizes are scaled to the largest value.
+    public var sizeValues: [String: Double] = [:]
     public var clusters: Clusters = .ges
     public var language: Language = .fr
     public var title: String?

@@ -24,6 +24,26 @@ enum OrderedIDDiscipline {
     static func read(_ dot: String) -> (graph: UnsafeMutablePointer<Agraph_t>?, cleanup: () -> Void) {
         let state = State()
         current = state
+        let idDisc = idDiscipline(), ioDisc = ioDiscipline(), memDisc = memoryDiscipline()
+        let reader = Reader(dot)
+        let disc = UnsafeMutablePointer<Agdisc_t>.allocate(capacity: 1)
+        disc.initialize(to: Agdisc_t(mem: memDisc, id: idDisc, io: ioDisc))
+        let channel = Unmanaged.passRetained(reader).toOpaque()
+        let graph = agread(channel, disc)
+        let cleanup = {
+            Unmanaged<Reader>.fromOpaque(channel).release()
+            disc.deallocate()
+            memDisc.deallocate()
+            ioDisc.deallocate()
+            idDisc.deallocate()
+            OrderedIDDiscipline.current = nil
+            _ = state
+        }
+        return (graph, cleanup)
+    }
+
+    /// IDs in order of creation (2, 4, 6…; odd ids for anonymous objects), names kept for `print`.
+    private static func idDiscipline() -> UnsafeMutablePointer<Agiddisc_t> {
         let idDisc = UnsafeMutablePointer<Agiddisc_t>.allocate(capacity: 1)
         idDisc.initialize(to: Agiddisc_t(
             open: { _, _ in
@@ -60,13 +80,18 @@ enum OrderedIDDiscipline {
             },
             close: { _ in },
             idregister: { _, _, _ in }))
-        // Memory reader: hands the DOT text to the parser one line at a time, as cgraph's own memory reader does.
-        final class Reader {
-            let bytes: [CChar]
-            var position = 0
-            init(_ text: String) { bytes = Array(text.utf8CString.dropLast()) }
-        }
-        let reader = Reader(dot)
+        return idDisc
+    }
+
+    /// The DOT text and how far the parser has read it (the channel of `ioDiscipline`).
+    private final class Reader {
+        let bytes: [CChar]
+        var position = 0
+        init(_ text: String) { bytes = Array(text.utf8CString.dropLast()) }
+    }
+
+    /// Hands the DOT text to the parser one line at a time, as cgraph's own memory reader does.
+    private static func ioDiscipline() -> UnsafeMutablePointer<Agiodisc_t> {
         let ioDisc = UnsafeMutablePointer<Agiodisc_t>.allocate(capacity: 1)
         ioDisc.initialize(to: Agiodisc_t(
             afread: { channel, buffer, size in
@@ -85,7 +110,11 @@ enum OrderedIDDiscipline {
             },
             putstr: { _, _ in 0 },  // never called: the graph is read, not written, through this discipline
             flush: { _ in 0 }))
-        // Memory: what cgraph's default discipline does (zeroed allocations, zeroed growth).
+        return ioDisc
+    }
+
+    /// Memory: what cgraph's default discipline does (zeroed allocations, zeroed growth).
+    private static func memoryDiscipline() -> UnsafeMutablePointer<Agmemdisc_t> {
         let memDisc = UnsafeMutablePointer<Agmemdisc_t>.allocate(capacity: 1)
         memDisc.initialize(to: Agmemdisc_t(
             open: { _ in nil },
@@ -97,19 +126,6 @@ enum OrderedIDDiscipline {
             },
             free: { _, pointer in free(pointer) },
             close: { _ in }))
-        let disc = UnsafeMutablePointer<Agdisc_t>.allocate(capacity: 1)
-        disc.initialize(to: Agdisc_t(mem: memDisc, id: idDisc, io: ioDisc))
-        let channel = Unmanaged.passRetained(reader).toOpaque()
-        let graph = agread(channel, disc)
-        let cleanup = {
-            Unmanaged<Reader>.fromOpaque(channel).release()
-            disc.deallocate()
-            memDisc.deallocate()
-            ioDisc.deallocate()
-            idDisc.deallocate()
-            OrderedIDDiscipline.current = nil
-            _ = state
-        }
-        return (graph, cleanup)
+        return memDisc
     }
 }
