@@ -72,27 +72,12 @@ struct Analyze: ParsableCommand {
         } else if let failure = analysis.cooperationFailure {
             printError((input.lang == .fr ? "note : pas de cooperation.json : " : "note: no cooperation.json: ") + cooperationFailure(failure, language: input.lang))
         }
-        var diagramOptions = DiagramOptions()
-        diagramOptions.language = input.lang
-        diagramOptions.title = title
-        diagramOptions.at = at?.value
-        let whole = !(noWholeDiagram || result.network.actors.count > Diagram.readableLimit)
-        if !whole { diagramOptions.view = .aggregate(.family) }
-        var wholeSVG: String?, aggregateSVG: String?
+        let diagrams: AnalysisDiagrams
         do {
-            let diagram = try Diagram(network: result.network, options: diagramOptions, taxonomy: taxonomy)
-            let formats: [DiagramFormat] = [.svg, .png, .pdf]
-            let rendered = try diagram.render(formats)  // one layout for the three files
-            for (format, data) in zip(formats, rendered.data) {
-                try writeOutput(data, to: outURL.appendingPathComponent("network.\(format.rawValue)"), language: input.lang)
-            }
-            let svg = String(decoding: rendered.data[0], as: UTF8.self)
-            if whole { wholeSVG = svg } else { aggregateSVG = svg }
-            // Large networks: the aggregate view too, beside the whole one.
-            if whole && result.network.actors.count > 300 {
-                var aggregateOptions = diagramOptions
-                aggregateOptions.view = .aggregate(.family)
-                aggregateSVG = String(decoding: try Diagram(network: result.network, options: aggregateOptions, taxonomy: taxonomy).render(.svg).data, as: UTF8.self)
+            diagrams = try AnalysisDiagrams(network: result.network, taxonomy: taxonomy, title: title, at: at?.value,
+                                            language: input.lang, wantWhole: !noWholeDiagram)
+            for file in diagrams.files {
+                try writeOutput(file.data, to: outURL.appendingPathComponent("network.\(file.format.rawValue)"), language: input.lang)
             }
         } catch let error as Diagram.BuildError {
             printError((input.lang == .fr ? "erreur : " : "error: ") + "\(error)")
@@ -103,7 +88,7 @@ struct Analyze: ParsableCommand {
         }
         let reportInput = ReportInput(
             analysis: analysis, title: title ?? result.network.title ?? (input.lang == .fr ? "Réseau de coopération" : "Cooperation network"),
-            warnings: result.diagnostics.filter { $0.severity == .warning }, wholeDiagram: wholeSVG, aggregateDiagram: aggregateSVG,
+            warnings: result.diagnostics.filter { $0.severity == .warning }, wholeDiagram: diagrams.wholeSVG, aggregateDiagram: diagrams.aggregateSVG,
             sourcePath: input.path, version: PTCEVersion.current, graphvizVersion: GraphvizRenderer.version,
             date: PartialDate.today.description)
         // The same results as a workbook, for people who work in Excel or LibreOffice.

@@ -3,7 +3,6 @@ import Foundation
 import PTCEKit
 import PTCERender
 
-
 struct Convert: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Convert a network between formats: folder, JSON, GraphML, GEXF, node-link JSON, Pajek, DOT.",
@@ -66,7 +65,7 @@ struct Convert: ParsableCommand {
         var options = LoadOptions(taxonomy: taxonomyValue)
         if let from, from != NetworkFormat(path: input), !(from == .nodeLink && NetworkFormat(path: input) == .json) {
             // Read through a link with the extension the format expects.
-            let link = FileManager.default.temporaryDirectory.appendingPathComponent("ptce-convert-\(ProcessInfo.processInfo.processIdentifier).\(Self.extensionOf(from))")
+            let link = FileManager.default.temporaryDirectory.appendingPathComponent("ptce-convert-\(ProcessInfo.processInfo.processIdentifier).\(from.fileExtension)")
             try? FileManager.default.removeItem(at: link)
             try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: URL(fileURLWithPath: input).path)
             defer { try? FileManager.default.removeItem(at: link) }
@@ -77,19 +76,6 @@ struct Convert: ParsableCommand {
         }
         let network = try loadNetwork(path: input, options: options, language: lang).network
         try write(network, as: target, taxonomy: taxonomyValue)
-    }
-
-    static func extensionOf(_ format: NetworkFormat) -> String {
-        switch format {
-        case .folder: return "d"
-        case .json, .nodeLink: return "json"
-        case .graphml: return "graphml"
-        case .gexf: return "gexf"
-        case .pajek: return "net"
-        case .dot: return "dot"
-        case .edgeList: return "csv"
-        case .workbook: return "xlsx"
-        }
     }
 
     func write(_ network: Network, as format: NetworkFormat, taxonomy: Taxonomy) throws {
@@ -116,13 +102,6 @@ struct Convert: ParsableCommand {
         let fr = lang == .fr
         printError(fr ? "\(output) : écrit (\(format.rawValue) ; \(network.actors.count) acteurs, \(network.groups.count) groupes, \(network.memberships.count) appartenances, \(network.ties.count) liens)"
                       : "\(output): written (\(format.rawValue); \(network.actors.count) actors, \(network.groups.count) groups, \(network.memberships.count) memberships, \(network.ties.count) ties)")
-        if format == .pajek && (!network.groups.isEmpty || network.ties.contains { $0.since != nil || $0.until != nil || !$0.type.isEmpty }) {
-            printError(fr ? "note : Pajek ne garde que les acteurs (identifiant) et les liens (poids) : groupes, appartenances, types, dates et colonnes sont laissés de côté"
-                          : "note: Pajek keeps only actors (id) and ties (weight): groups, memberships, types, dates and columns are left out")
-        }
-        if format == .dot {
-            printError(fr ? "note : DOT n'a pas de types : les nombres y sont du texte, relus par les contrôles du modèle"
-                          : "note: DOT has no types: numbers are text there, read back by the model's checks")
-        }
+        if let note = format.lossNote(for: network) { printError((fr ? "note : " : "note: ") + note.text(lang)) }
     }
 }

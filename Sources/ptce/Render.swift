@@ -86,7 +86,7 @@ struct Render: ParsableCommand {
         options.language = input.lang
         if let style {
             do { options.style = try DiagramStyle.load(from: URL(fileURLWithPath: style)) } catch {
-                let reason = StyleProblem(error)
+                let reason = DiagramStyle.problem(error)
                 throw fail("\(style) : fichier de style illisible (\(reason.fr))", "\(style): unreadable style file (\(reason.en))")
             }
         }
@@ -111,34 +111,5 @@ struct Render: ParsableCommand {
         try writeOutput(rendered.data, to: URL(fileURLWithPath: out), language: input.lang)
         printError(fr ? "\(out) : \(diagram.nodeCount) nœuds, \(diagram.edgeCount) liens (moteur \(diagram.engine.rawValue))"
                       : "\(out): \(diagram.nodeCount) nodes, \(diagram.edgeCount) edges (\(diagram.engine.rawValue) layout)")
-    }
-}
-
-/// Why a style file could not be read, in words (not Swift's `DecodingError` dump).
-struct StyleProblem {
-    var fr: String
-    var en: String
-
-    init(_ error: any Error) {
-        func path(_ codingPath: [any CodingKey], french: Bool = true) -> String {
-            codingPath.isEmpty ? "" : codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".") + (french ? " : " : ": ")
-        }
-        switch error {
-        case DecodingError.dataCorrupted(let context) where context.codingPath.isEmpty:
-            (fr, en) = ("ce n'est pas du JSON valide", "this is not valid JSON")
-        case DecodingError.dataCorrupted(let context):
-            (fr, en) = (path(context.codingPath) + "valeur illisible", path(context.codingPath, french: false) + "unreadable value")
-        case DecodingError.typeMismatch(let type, let context):
-            let expected = type == String.self ? ("un texte", "a text") : ("un objet { … } ou une valeur d'un autre type", "an object { … } or a value of another type")
-            (fr, en) = (path(context.codingPath) + "\(expected.0) attendu", path(context.codingPath, french: false) + "\(expected.1) expected")
-        case DecodingError.keyNotFound(let key, let context):
-            (fr, en) = (path(context.codingPath) + "clé « \(key.stringValue) » manquante", path(context.codingPath, french: false) + "key '\(key.stringValue)' missing")
-        case DecodingError.valueNotFound(_, let context):
-            (fr, en) = (path(context.codingPath) + "valeur manquante", path(context.codingPath, french: false) + "value missing")
-        case let problem as DiagramStyle.StyleError:
-            (fr, en) = (problem.description, problem.description)
-        default:
-            (fr, en) = (String(describing: error), String(describing: error))
-        }
     }
 }

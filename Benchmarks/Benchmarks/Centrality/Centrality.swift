@@ -19,6 +19,9 @@ let benchmarks: @Sendable () -> Void = {
         Benchmark("harmonic BA 10k m=3, \(threads) thread(s)") { _ in
             blackHole(harmonic(barabasiAlbert, threads: threads))
         }
+        Benchmark("edge betweenness BA 10k m=3, \(threads) thread(s)") { _ in
+            blackHole(edgeBetweenness(barabasiAlbert, threads: threads))
+        }
         Benchmark("betweenness weighted SBM 5k/20, \(threads) thread(s)") { _ in
             blackHole(betweenness(blockModel, length: .inverseWeight, threads: threads))
         }

@@ -76,13 +76,9 @@ public struct CommunityReport: Sendable {
     public init(network: Network, view: GraphViewOptions = GraphViewOptions(), method: CommunityDetection.Method = .leiden,
                 resolution: Double = 1, runs: Int = 20, seed: UInt64 = 0, attribute: String = "family",
                 taxonomy: Taxonomy = .standard, language: Language = .fr, threads: Int = defaultThreadCount) throws(CooperationReport.Failure) {
-        let networkGraph = NetworkGraph(network, options: view, taxonomy: taxonomy)
+        let (networkGraph, partition) = try CooperationReport.graphAndPartition(network, view: view, attribute: attribute,
+                                                                                taxonomy: taxonomy, language: language)
         let g = networkGraph.graph
-        guard g.edgeCount > 0 else { throw .noTies }
-        let partition: Partition
-        do { partition = try Partition(network: network, graph: networkGraph, attribute: attribute, taxonomy: taxonomy, language: language) } catch {
-            throw .partition(error)
-        }
         let ensemble = CommunityEnsemble(g, method: method, resolution: resolution, runs: max(1, runs), seed: seed,
                                          weighted: view.weighted, threads: threads)
         let labels = ensemble.consensus.labels

@@ -106,13 +106,9 @@ public struct CooperationReport: Sendable {
     public init(network: Network, view: GraphViewOptions = GraphViewOptions(), attribute: String = "family", permutations: Int = 999,
                 seed: UInt64 = 0, suggestions count: Int = 20, communityRuns: Int = 10,
                 communityMethod: CommunityDetection.Method = .leiden, taxonomy: Taxonomy = .standard, language: Language = .fr) throws(Failure) {
-        let networkGraph = NetworkGraph(network, options: view, taxonomy: taxonomy)
+        let (networkGraph, partition) = try CooperationReport.graphAndPartition(network, view: view, attribute: attribute,
+                                                                                taxonomy: taxonomy, language: language)
         let g = networkGraph.graph
-        guard g.edgeCount > 0 else { throw .noTies }
-        let partition: Partition
-        do { partition = try Partition(network: network, graph: networkGraph, attribute: attribute, taxonomy: taxonomy, language: language) } catch {
-            throw .partition(error)
-        }
         self.attribute = attribute
         actors = g.nodeCount
         ties = g.edgeCount
@@ -161,6 +157,17 @@ public struct CooperationReport: Sendable {
             return Suggestion(source: a.id, sourceName: a.name, target: b.id, targetName: b.name, score: pair.score,
                               sharedPartners: pair.through.prefix(5).map { network.actors[networkGraph.actorIndices[$0]].name },
                               crossFamily: familyOf[pair.u]?.id != familyOf[pair.v]?.id)
+        }
+    }
+
+    /// The graph of the view and the partition of its actors by `attribute`: what both reports start from. Fails
+    /// when the view has no tie or the attribute gives no partition.
+    static func graphAndPartition(_ network: Network, view: GraphViewOptions, attribute: String, taxonomy: Taxonomy,
+                                  language: Language) throws(Failure) -> (NetworkGraph, Partition) {
+        let networkGraph = NetworkGraph(network, options: view, taxonomy: taxonomy)
+        guard networkGraph.graph.edgeCount > 0 else { throw .noTies }
+        do { return (networkGraph, try Partition(network: network, graph: networkGraph, attribute: attribute, taxonomy: taxonomy, language: language)) } catch {
+            throw .partition(error)
         }
     }
 

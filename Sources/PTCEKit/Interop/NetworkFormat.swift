@@ -31,6 +31,34 @@ public enum NetworkFormat: String, CaseIterable, Sendable {
         }
     }
 
+    /// The extension a file of this format has (a folder: "d"), for reading a file through a link of that name.
+    public var fileExtension: String {
+        switch self {
+        case .folder: return "d"
+        case .json, .nodeLink: return "json"
+        case .graphml: return "graphml"
+        case .gexf: return "gexf"
+        case .pajek: return "net"
+        case .dot: return "dot"
+        case .edgeList: return "csv"
+        case .workbook: return "xlsx"
+        }
+    }
+
+    /// What writing `network` in this format leaves out, in words; nil when nothing is (or the format says nothing).
+    public func lossNote(for network: Network) -> Localized? {
+        switch self {
+        case .pajek where !network.groups.isEmpty || network.ties.contains { $0.since != nil || $0.until != nil || !$0.type.isEmpty }:
+            return Localized(fr: "Pajek ne garde que les acteurs (identifiant) et les liens (poids) : groupes, appartenances, types, dates et colonnes sont laissés de côté",
+                             en: "Pajek keeps only actors (id) and ties (weight): groups, memberships, types, dates and columns are left out")
+        case .dot:
+            return Localized(fr: "DOT n'a pas de types : les nombres y sont du texte, relus par les contrôles du modèle",
+                             en: "DOT has no types: numbers are text there, read back by the model's checks")
+        default:
+            return nil
+        }
+    }
+
     /// Whether `ptce convert` can write it.
     public var isWritable: Bool { self != .edgeList }
 }

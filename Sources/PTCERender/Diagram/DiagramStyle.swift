@@ -126,3 +126,31 @@ public struct DiagramStyle: Codable, Sendable {
         return luminance > 0.25 ? "#000000" : "#FFFFFF"
     }
 }
+
+extension DiagramStyle {
+    /// Why a style file could not be read, in words (not Swift's `DecodingError` dump).
+    public static func problem(_ error: any Error) -> (fr: String, en: String) {
+        let fr: String, en: String
+        func path(_ codingPath: [any CodingKey], french: Bool = true) -> String {
+            codingPath.isEmpty ? "" : codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".") + (french ? " : " : ": ")
+        }
+        switch error {
+        case DecodingError.dataCorrupted(let context) where context.codingPath.isEmpty:
+            (fr, en) = ("ce n'est pas du JSON valide", "this is not valid JSON")
+        case DecodingError.dataCorrupted(let context):
+            (fr, en) = (path(context.codingPath) + "valeur illisible", path(context.codingPath, french: false) + "unreadable value")
+        case DecodingError.typeMismatch(let type, let context):
+            let expected = type == String.self ? ("un texte", "a text") : ("un objet { … } ou une valeur d'un autre type", "an object { … } or a value of another type")
+            (fr, en) = (path(context.codingPath) + "\(expected.0) attendu", path(context.codingPath, french: false) + "\(expected.1) expected")
+        case DecodingError.keyNotFound(let key, let context):
+            (fr, en) = (path(context.codingPath) + "clé « \(key.stringValue) » manquante", path(context.codingPath, french: false) + "key '\(key.stringValue)' missing")
+        case DecodingError.valueNotFound(_, let context):
+            (fr, en) = (path(context.codingPath) + "valeur manquante", path(context.codingPath, french: false) + "value missing")
+        case let problem as DiagramStyle.StyleError:
+            (fr, en) = (problem.description, problem.description)
+        default:
+            (fr, en) = (String(describing: error), String(describing: error))
+        }
+        return (fr, en)
+    }
+}
