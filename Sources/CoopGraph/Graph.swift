@@ -7,7 +7,9 @@
 ///
 /// Build one with `GraphBuilder`. Algorithms use only this read-only API.
 public struct Graph: Sendable {
+    /// Number of nodes; nodes are `0..<nodeCount`.
     public let nodeCount: Int
+    /// Whether edges have a direction (each is then listed in its source's out-row and its target's in-row).
     public let isDirected: Bool
     /// Whether edge weights were given; when false every weight is 1.
     public let isWeighted: Bool
@@ -22,6 +24,7 @@ public struct Graph: Sendable {
     public let weights: [Double]
     /// Endpoints of each edge, by edge index (for undirected edges, `edgeSources[e] < edgeTargets[e]`).
     public let edgeSources: [Int32]
+    /// The other endpoint of each edge, by edge index (the head of a directed edge).
     public let edgeTargets: [Int32]
 
     init(nodeCount: Int, isDirected: Bool, isWeighted: Bool, sources: [Int32], targets: [Int32], weights: [Double]) {
@@ -86,6 +89,7 @@ public struct Graph: Sendable {
         return (offsets, neighbors, edges)
     }
 
+    /// Number of edges (an undirected edge counts once). O(1).
     public var edgeCount: Int { weights.count }
 
     /// Out-neighbors (all neighbors when undirected), sorted by index.
@@ -111,6 +115,7 @@ public struct Graph: Sendable {
     /// Number of neighbors (out-degree when directed).
     @inlinable public func degree(of node: Int) -> Int { outOffsets[node + 1] - outOffsets[node] }
 
+    /// Number of in-neighbors (the degree when undirected). O(1).
     @inlinable public func inDegree(of node: Int) -> Int { inOffsets[node + 1] - inOffsets[node] }
 
     /// The graph with every edge reversed (the same graph when undirected).
@@ -156,15 +161,21 @@ public struct Graph: Sendable {
 /// Self-loops are dropped (counted in `droppedSelfLoops`). Parallel edges are merged into one edge whose weight is
 /// the sum of theirs, so that two ties between the same actors count as a stronger tie, not as two paths.
 public struct GraphBuilder: Sendable {
+    /// Number of nodes of the graph to build.
     public let nodeCount: Int
+    /// Whether edges keep their direction.
     public let directed: Bool
+    /// Whether weights are kept; when false every edge weighs 1 and the weights given are ignored.
     public let weighted: Bool
+    /// Self-loops passed to `addEdge` and left out.
     public private(set) var droppedSelfLoops = 0
     private var index: [UInt64: Int] = [:]
     private var sources: [Int32] = []
     private var targets: [Int32] = []
     private var weights: [Double] = []
 
+    /// A builder of a graph of `nodeCount` nodes and no edge yet.
+    /// - Precondition: `0 ≤ nodeCount < Int32.max`.
     public init(nodeCount: Int, directed: Bool = false, weighted: Bool = false) {
         precondition(nodeCount >= 0 && nodeCount < Int(Int32.max))
         self.nodeCount = nodeCount
@@ -172,7 +183,8 @@ public struct GraphBuilder: Sendable {
         self.weighted = weighted
     }
 
-    /// Adds an edge; on an undirected graph `(u, v)` and `(v, u)` are the same edge.
+    /// Adds an edge; on an undirected graph `(u, v)` and `(v, u)` are the same edge. Amortised O(1).
+    /// - Precondition: both nodes in range; with `weighted`, the weight finite and greater than 0.
     public mutating func addEdge(_ u: Int, _ v: Int, weight: Double = 1) {
         precondition(u >= 0 && u < nodeCount && v >= 0 && v < nodeCount, "node index out of range")
         precondition(!weighted || (weight.isFinite && weight > 0), "edge weight must be finite and > 0, not \(weight)")
@@ -189,6 +201,7 @@ public struct GraphBuilder: Sendable {
         weights.append(weighted ? weight : 1)
     }
 
+    /// The graph in CSR form: rows sorted by neighbor, whatever the order edges were added in. O(n + m).
     public func build() -> Graph {
         Graph(nodeCount: nodeCount, isDirected: directed, isWeighted: weighted, sources: sources, targets: targets, weights: weights)
     }

@@ -19,8 +19,18 @@
 /// - Paper: R. Gould, R. Fernandez, "Structures of mediation: a formal approach to brokerage in transaction
 ///   networks", Sociological Methodology 19, 1989.
 public struct BrokerageRoles: Sendable {
+    /// The role of b in a brokered two-path a → b → c, by the groups of a, b and c (see the type's documentation).
     public enum Role: String, CaseIterable, Sendable {
-        case coordinator, itinerant, gatekeeper, representative, liaison
+        /// g(a) = g(b) = g(c).
+        case coordinator
+        /// g(a) = g(c) ≠ g(b).
+        case itinerant
+        /// g(a) ≠ g(b) = g(c) (directed graphs).
+        case gatekeeper
+        /// g(a) = g(b) ≠ g(c) (directed graphs).
+        case representative
+        /// g(a), g(b), g(c) all different.
+        case liaison
         /// Undirected graphs: gatekeeper + representative.
         case boundarySpanner = "boundary_spanner"
     }
@@ -29,8 +39,15 @@ public struct BrokerageRoles: Sendable {
     public let counts: [[Role: Int]]
     /// Counts divided by their expectation under random group assignment.
     public let normalized: [[Role: Double?]]
+    /// The roles counted for this graph: the first five when directed; coordinator, itinerant, liaison and boundary
+    /// spanner when undirected.
     public let roles: [Role]
 
+    /// Counts every brokered two-path of `graph` by role.
+    /// - Parameters:
+    ///   - graph: directed (five roles) or undirected (four roles).
+    ///   - labels: the group of each node (`-1`: none; the node is left out as a and c, and brokers nothing).
+    /// - Complexity: O(Σ deg² · log deg).
     public init(_ graph: Graph, labels: [Int]) {
         let n = graph.nodeCount
         precondition(labels.count == n, "one label per node (\(n)), not \(labels.count)")

@@ -13,11 +13,19 @@ import Foundation
 /// - Paper: R. Burt, *Structural Holes*, 1992; S. Borgatti, "Structural holes: unpacking Burt's redundancy
 ///   measures", Connections 20(1), 1997.
 public struct StructuralHoles: Sendable {
+    /// Burt's constraint C(u) of each node (nil without partners): low for a broker.
     public let constraint: [Double?]
+    /// Burt's effective size: partners minus their redundancy (nil without partners).
     public let effectiveSize: [Double?]
+    /// Effective size per partner, in (0, 1] (nil without partners).
     public let efficiency: [Double?]
+    /// Burt's hierarchy: how much of the constraint comes from one partner, 0…1 (nil with fewer than two partners).
     public let hierarchy: [Double?]
 
+    /// The four measures of every node.
+    /// - Parameters:
+    ///   - graph: directed or undirected (a directed graph's mutual weights are summed, as networkx does).
+    ///   - weighted: use the weights as tie strength (networkx's `weight="weight"`); else every tie is 1.
     public init(_ graph: Graph, weighted: Bool = false) {
         let g = graph
         let n = g.nodeCount

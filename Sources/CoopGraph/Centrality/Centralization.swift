@@ -7,8 +7,11 @@
 /// the same theoretical maxima as igraph's `centralization(normalized=True)`. Undefined (nil) for n < 3.
 /// - Paper: L. Freeman, "Centrality in social networks: conceptual clarification", Social Networks 1(3), 1979.
 public enum Centralization {
+    /// Degree centralisation of `degreeCentrality` values (maximum n − 2). O(n).
     public static func degree(_ values: [Double]) -> Double? { _freeman(values) { n in n - 2 } }
+    /// Betweenness centralisation of normalised `betweenness` values (maximum n − 1). O(n).
     public static func betweenness(_ values: [Double]) -> Double? { _freeman(values) { n in n - 1 } }
+    /// Closeness centralisation of `closeness` values (maximum (n − 1)(n − 2)/(2n − 3)). O(n).
     public static func closeness(_ values: [Double]) -> Double? { _freeman(values) { n in (n - 1) * (n - 2) / (2 * n - 3) } }
 
     private static func _freeman(_ values: [Double], maximum: (Double) -> Double) -> Double? {

@@ -10,10 +10,15 @@ import Foundation
 /// - Both nil when fewer than two nodes are labelled in both.
 /// - Papers: A. Strehl, J. Ghosh, JMLR 3, 2002; L. Hubert, P. Arabie, J. Classification 2, 1985.
 public struct PartitionAgreement: Sendable, Equatable, Codable {
+    /// Nodes labelled (≥ 0) in both partitions: those compared.
     public let nodes: Int
+    /// Normalised mutual information (arithmetic mean), 0…1.
     public let nmi: Double?
+    /// Adjusted Rand index, ≤ 1 (about 0 for random labels).
     public let adjustedRand: Double?
 
+    /// Compares two labellings of the same nodes. O(n + k_a · k_b).
+    /// - Precondition: `a.count == b.count`.
     public init(_ a: [Int], _ b: [Int]) {
         precondition(a.count == b.count, "partitions of the same nodes")
         var joint: [Int64: Int] = [:]

@@ -16,18 +16,32 @@ import Foundation
 /// - Labels are canonical (`canonicalLabels`): 0 is the largest community. Isolated nodes are communities of one.
 /// - Deterministic for a seed: the algorithm is sequential, so the thread count cannot change the result.
 public struct CommunityDetection: Sendable {
+    /// The algorithm.
     public enum Method: String, Sendable, CaseIterable, Codable {
-        case louvain, leiden
+        /// Louvain (networkx's `louvain_communities`).
+        case louvain
+        /// Leiden: Louvain with refinement, every community connected.
+        case leiden
     }
 
     /// Community of each node, `0..<communityCount`, 0 the largest.
     public let labels: [Int]
+    /// Number of communities.
     public let communityCount: Int
     /// Modularity of `labels` at the given resolution (nil for a graph without edges).
     public let modularity: Double?
     /// Aggregation levels run.
     public let levels: Int
 
+    /// Runs the method once.
+    /// - Parameters:
+    ///   - graph: read as undirected.
+    ///   - method: Louvain or Leiden.
+    ///   - resolution: γ of modularity: above 1, smaller communities; below 1, larger ones.
+    ///   - seed: seed of the random visiting order (and of Leiden's refinement).
+    ///   - weighted: use the edge weights.
+    ///   - threshold: a level whose modularity gain is at most this ends the run.
+    /// - Complexity: about O(m) per level; a few levels in practice.
     public init(_ graph: Graph, method: Method = .leiden, resolution: Double = 1, seed: UInt64 = 0, weighted: Bool = true,
                 threshold: Double = 1e-7) {
         let undirected = graph.undirected()

@@ -12,13 +12,21 @@ import Synchronization
 /// - `nodeStability[v]`: share of runs where v's community has a Jaccard similarity ≥ 0.5 with its community in the
 ///   consensus (how firmly v belongs to its community).
 public struct CommunityEnsemble: Sendable {
+    /// Every run, in seed order.
     public let runs: [CommunityDetection]
+    /// The seed of each run.
     public let seeds: [UInt64]
+    /// Index in `runs` of the consensus.
     public let consensusRun: Int
+    /// Mean NMI over all pairs of runs (nil with one run).
     public let stability: Double?
+    /// For each node, the share of runs that put it with the same community as the consensus.
     public let nodeStability: [Double]
+    /// The run that agrees most with all the others.
     public var consensus: CommunityDetection { runs[consensusRun] }
 
+    /// Runs `count` detections with seeds drawn from `seed`, in parallel over runs.
+    /// - Complexity: `count` runs of `CommunityDetection`, plus O(count² · n) for the agreements.
     public init(_ graph: Graph, method: CommunityDetection.Method = .leiden, resolution: Double = 1, runs count: Int = 20,
                 seed: UInt64 = 0, weighted: Bool = true, threads: Int = defaultThreadCount) {
         precondition(count >= 1, "at least one run")

@@ -1,7 +1,9 @@
 /// SplitMix64 (Steele, Lea, Flood 2014): a small, fast, seedable generator with identical output on every platform.
 public struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
+    /// The generator whose stream `seed` determines.
     public init(seed: UInt64) { state = seed }
+    /// The next 64 random bits.
     public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state

@@ -11,13 +11,23 @@ import Foundation
 /// - Papers: L. Adamic, E. Adar, "Friends and neighbors on the Web", Social Networks 25(3), 2003; T. Zhou, L. Lü,
 ///   Y.-C. Zhang, "Predicting missing links via local information", Eur. Phys. J. B 71, 2009.
 public enum LinkPrediction {
+    /// How a pair is scored from its common neighbours z.
     public enum Score: String, Sendable, CaseIterable {
-        case adamicAdar = "adamic-adar", commonNeighbors = "common", resourceAllocation = "resource-allocation"
+        /// Σ 1 / ln deg(z) (networkx's `adamic_adar_index`).
+        case adamicAdar = "adamic-adar"
+        /// |N(u) ∩ N(v)| (networkx's `common_neighbors`, counted).
+        case commonNeighbors = "common"
+        /// Σ 1 / deg(z) (networkx's `resource_allocation_index`).
+        case resourceAllocation = "resource-allocation"
     }
 
+    /// A pair of nodes not tied, `u < v`, and its score.
     public struct Pair: Sendable, Equatable {
+        /// The smaller node of the pair.
         public let u: Int
+        /// The larger node of the pair.
         public let v: Int
+        /// The pair's score (greater than 0: at least one common neighbour).
         public let score: Double
         /// The common neighbours, by decreasing contribution.
         public let through: [Int]

@@ -9,13 +9,18 @@
 /// - Papers: D. Krackhardt, R. Stern, "Informal networks and organizational crises", Soc. Psychol. Q. 51(2), 1988;
 ///   M. Newman, "Mixing patterns in networks", Phys. Rev. E 67, 2003.
 public struct Mixing: Sendable {
+    /// Number of groups (labels `0..<groupCount`).
     public let groupCount: Int
     /// Ties between groups: matrix[a][b], undirected ties counted once (a ≤ b mirrored).
     public let matrix: [[Int]]
+    /// Ties with both ends in one group (I of the E-I index).
     public let internalTies: Int
+    /// Ties between two groups (E of the E-I index).
     public let externalTies: Int
     let directed: Bool
 
+    /// Counts the ties within and between groups. O(n + m).
+    /// - Precondition: one label per node, each in `-1..<groupCount`.
     public init(_ graph: Graph, labels: [Int], groupCount: Int) {
         precondition(labels.count == graph.nodeCount, "one label per node (\(graph.nodeCount)), not \(labels.count)")
         precondition(groupCount >= 0 && labels.allSatisfy { $0 < groupCount }, "labels must be < groupCount (negative: unlabelled)")

@@ -5,10 +5,15 @@
 /// it, so a report needing all four searches once instead of four times. Values are bit-identical to the
 /// standalone functions (same searches, same summation order).
 public struct DistanceProfile: Sendable {
+    /// Nodes each node reaches, itself included.
     public let reached: [Int]
+    /// Sum of the distances from each node to the nodes it reaches.
     public let distanceSum: [Double]
+    /// Sum of 1/distance to the other nodes it reaches: harmonic centrality (networkx's `harmonic_centrality`).
     public let inverseDistanceSum: [Double]
+    /// Largest distance from each node within its component (0 for an isolated node).
     public let eccentricity: [Double]
+    /// Number of nodes of the graph.
     public let nodeCount: Int
 
     /// Searches from every node along out-edges.

@@ -13,6 +13,7 @@ public struct DistanceSummary: Sendable, Equatable {
     public var averageShortestPathLength: Double
     /// Nodes of the component the figures are computed on.
     public var componentSize: Int
+    /// Number of nodes of the whole graph.
     public var nodeCount: Int
 }
 
