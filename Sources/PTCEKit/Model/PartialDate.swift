@@ -5,10 +5,14 @@ import Foundation
 ///
 /// Comparisons order by year, then month, then day, with a missing month or day sorting first.
 public struct PartialDate: Hashable, Sendable, Comparable, Codable, CustomStringConvertible {
+    /// The year, four digits.
     public var year: Int
+    /// The month, 1…12, when known.
     public var month: Int?
+    /// The day of the month, when known (then the month is known too).
     public var day: Int?
 
+    /// A date known to the year, the month or the day.
     public init(year: Int, month: Int? = nil, day: Int? = nil) {
         self.year = year
         self.month = month
@@ -23,10 +27,12 @@ public struct PartialDate: Hashable, Sendable, Comparable, Codable, CustomString
         return text
     }
 
+    /// Earlier, with a missing month or day before any given one.
     public static func < (lhs: PartialDate, rhs: PartialDate) -> Bool {
         (lhs.year, lhs.month ?? 0, lhs.day ?? 0) < (rhs.year, rhs.month ?? 0, rhs.day ?? 0)
     }
 
+    /// Decodes the ISO text of `description` (and the other forms `parse` reads).
     public init(from decoder: Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard case .success(let date) = PartialDate.parse(text) else {
@@ -35,13 +41,17 @@ public struct PartialDate: Hashable, Sendable, Comparable, Codable, CustomString
         self = date
     }
 
+    /// Encodes as the ISO text of `description`.
     public func encode(to encoder: Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(description)
     }
 
+    /// Why a text is not a date.
     public enum ParseFailure: Error, Equatable {
+        /// Not one of the forms read.
         case malformed
+        /// A form read, but no such day (the text says which part: a month 13, a 31 April…).
         case impossible(String)
     }
 
