@@ -2,6 +2,7 @@ import Foundation
 
 /// Options for reading a network.
 public struct LoadOptions: Sendable {
+    /// The vocabulary kinds, tie types, roles and headers are read against (`Taxonomy.standard`, or a user's file).
     public var taxonomy: Taxonomy
     /// Keep ties in memory. `ptce validate` turns this off so that a million-row ties file is checked in
     /// bounded memory (only an 8-byte key per tie is kept, to find duplicates).
@@ -15,6 +16,7 @@ public struct LoadOptions: Sendable {
     /// plugs it in.
     public var dotReader: (@Sendable (String, LoadOptions) -> LoadResult)?
 
+    /// The options of `ptce validate` and the other commands, without a DOT reader.
     public init(taxonomy: Taxonomy = .standard, keepTies: Bool = true, today: PartialDate = .today, nodesPath: String? = nil) {
         self.taxonomy = taxonomy
         self.keepTies = keepTies
@@ -33,7 +35,9 @@ extension PartialDate {
 
 /// What reading a network gives: the model (possibly partial when there are errors) and every problem found.
 public struct LoadResult: Sendable {
+    /// What was read; partial when there are errors (a row with an error is left out).
     public var network: Network
+    /// Every problem kept, errors and warnings, in the order found.
     public var diagnostics: [Diagnostic]
     /// Number of ties read (also when ties were not kept).
     public var tieCount: Int
@@ -41,8 +45,10 @@ public struct LoadResult: Sendable {
     /// Problems found but not kept, beyond `NetworkBuilder.keptPerCode` of one kind (each kind ends with a
     /// diagnostic "… and N more of the same kind"), by severity.
     public var omittedErrors = 0
+    /// Warnings found but not kept (see `omittedErrors`).
     public var omittedWarnings = 0
 
+    /// A result of reading.
     public init(network: Network, diagnostics: [Diagnostic], tieCount: Int) {
         self.network = network
         self.diagnostics = diagnostics
@@ -51,6 +57,7 @@ public struct LoadResult: Sendable {
 
     /// Every error found, kept or not.
     public var errorCount: Int { diagnostics.filter { $0.severity == .error && $0.code != "more-of-the-same" }.count + omittedErrors }
+    /// Every warning found, kept or not.
     public var warningCount: Int { diagnostics.filter { $0.severity == .warning && $0.code != "more-of-the-same" }.count + omittedWarnings }
     public var isValid: Bool { errorCount == 0 }
 }

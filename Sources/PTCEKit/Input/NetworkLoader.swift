@@ -9,6 +9,8 @@ import Foundation
 ///
 /// Reading never stops at the first problem: every problem is in `LoadResult.diagnostics`.
 public enum NetworkLoader {
+    /// Reads the network at `path`: the form is told by what the path is (a folder) or its extension, and for `.json`
+    /// by the content. A path that does not exist gives one `not-found` error. O(size of the input).
     public static func load(path: String, options: LoadOptions = LoadOptions()) -> LoadResult {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {

@@ -1,13 +1,17 @@
 /// A text in the two languages of ptce's users.
 public struct Localized: Hashable, Sendable, Codable {
+    /// The French text (the default language of reports and messages).
     public var fr: String
+    /// The English text (`--lang en`).
     public var en: String
 
+    /// A text in both languages.
     public init(fr: String, en: String) {
         self.fr = fr
         self.en = en
     }
 
+    /// The text in `language`.
     public func text(_ language: Language) -> String { language == .fr ? fr : en }
 }
 
@@ -16,18 +20,28 @@ public struct Localized: Hashable, Sendable, Codable {
 /// Printed as `FILE:LINE:COLUMN: error|warning: message` followed by an indented `hint:` line, the shape compilers
 /// use, so editors and CI logs link straight to the cell.
 public struct Diagnostic: Hashable, Sendable, Codable {
+    /// An error makes the input invalid (exit 65); a warning says what was done and lets the reading go on.
     public enum Severity: String, Sendable, Codable, Comparable {
-        case warning, error
+        /// Something was read in the one plausible way, or left out, and the message says how.
+        case warning
+        /// The input cannot be used as it is.
+        case error
+        /// A warning is less than an error.
         public static func < (a: Severity, b: Severity) -> Bool { a == .warning && b == .error }
     }
 
+    /// Error or warning.
     public var severity: Severity
+    /// Where: a file's line and column, or a workbook's sheet and cell.
     public var location: SourceLocation
     /// Stable, language-independent identifier of the problem (`unknown-kind`, `duplicate-id`…).
     public var code: String
+    /// What is wrong, for people.
     public var message: Localized
+    /// What to do about it, when there is something to say.
     public var hint: Localized?
 
+    /// A problem at `location`.
     public init(_ severity: Severity, _ location: SourceLocation, code: String, _ message: Localized, hint: Localized? = nil) {
         self.severity = severity
         self.location = location
@@ -49,8 +63,10 @@ public struct Diagnostic: Hashable, Sendable, Codable {
 
 /// A problem that stops reading a file (empty, binary, unterminated quote, unreadable).
 public struct InputError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The problem, located.
     public var diagnostic: Diagnostic
 
+    /// The error of a located problem.
     public init(_ diagnostic: Diagnostic) {
         self.diagnostic = diagnostic
     }
@@ -61,5 +77,6 @@ public struct InputError: Error, Hashable, Sendable, CustomStringConvertible {
                                      hint: hint.map { Localized(fr: $0, en: $0) })
     }
 
+    /// The problem in English, as printed.
     public var description: String { diagnostic.formatted(.en) }
 }
