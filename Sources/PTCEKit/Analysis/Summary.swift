@@ -3,40 +3,62 @@ import Foundation
 
 /// Key figures of a network: what animators check first and what every report opens with.
 public struct Summary: Sendable, Codable {
+    /// How many of one value (a family, a kind, a tie type).
     public struct Count: Sendable, Codable, Hashable {
+        /// The taxonomy id.
         public var id: String
+        /// Its label in the summary's language.
         public var label: String
+        /// How many.
         public var count: Int
     }
 
+    /// A group and its number of direct members.
     public struct GroupSize: Sendable, Codable, Hashable {
+        /// The group's id.
         public var id: String
+        /// The group's name.
         public var name: String
+        /// Its group kind (`ges`, `ptce`…).
         public var kind: String
         /// Direct members (actors and groups).
         public var members: Int
     }
 
+    /// The network's title.
     public var title: String?
+    /// Whether the data is synthetic (`ptce generate`).
     public var synthetic: Bool
+    /// Number of actors.
     public var actors: Int
+    /// Number of groups.
     public var groups: Int
+    /// Number of memberships.
     public var memberships: Int
+    /// Number of ties (partnerships) as listed.
     public var ties: Int
+    /// Actors by family, largest first.
     public var actorsByFamily: [Count]
+    /// Actors by kind, largest first.
     public var actorsByKind: [Count]
+    /// Groups by group kind, largest first.
     public var groupsByKind: [Count]
+    /// Every group with its size, largest first (equal sizes by name).
     public var groupSizes: [GroupSize]
+    /// Ties by type, largest first.
     public var tiesByType: [Count]
     /// Of the partnership graph (undirected, parallel ties merged): edges over possible edges.
     public var density: Double
     /// Edges of the partnership graph (parallel ties merged, self-ties dropped).
     public var edges: Int
+    /// Connected components of the partnership graph (an actor without a tie is one).
     public var components: Int
+    /// Actors in the largest component.
     public var largestComponent: Int
     /// Actors without any tie.
     public var isolatedActors: Int
 
+    /// The figures of `network`, labels in `language`. O(n + m).
     public init(_ network: Network, taxonomy: Taxonomy = .standard, language: Language = .fr) {
         title = network.title
         synthetic = network.synthetic
@@ -74,6 +96,7 @@ public struct Summary: Sendable, Codable {
     }
 
     /// A plain-text page for a terminal or an e-mail.
+    /// The summary as `ptce summary` prints it.
     public func text(_ language: Language) -> String {
         let fr = language == .fr
         var lines: [String] = []
@@ -106,6 +129,7 @@ public struct Summary: Sendable, Codable {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// The summary as JSON, snake_case keys (`summary.json`).
     public func json() throws -> Data {
         let encoder = JSONOutput.encoder()
         return try encoder.encode(self)
