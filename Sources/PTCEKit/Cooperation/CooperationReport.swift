@@ -9,27 +9,47 @@ import Foundation
 /// actor's partners (distinct families, Blau index, Shannon entropy); Burt's structural holes per actor; partner
 /// suggestions (Adamic–Adar) with the shared partners as reason.
 public struct CooperationReport: Sendable {
+    /// One group of the partition (a family, a kind, a département…).
     public struct GroupRow: Sendable, Codable {
+        /// The group's label.
         public var name: String
+        /// Its actors in the view.
         public var actors: Int
+        /// Ties with both ends in the group.
         public var internalTies: Int
+        /// Ties with one end in the group.
         public var externalTies: Int
+        /// E-I index of the group's ties (nil without ties).
         public var eiIndex: Double?
+        /// Share of the group's ties that join an ESS family and another (nil without ties).
         public var passerelleShare: Double?
     }
 
+    /// One actor: where its partners are.
     public struct ActorRow: Sendable, Codable {
+        /// The actor's id.
         public var id: String
+        /// The actor's name.
         public var name: String
+        /// Its group in the partition (nil: no value for the attribute).
         public var group: String?
+        /// Its number of partners in the view.
         public var partners: Int
+        /// E-I index of its own ties (nil without ties to labelled actors).
         public var eiIndex: Double?
+        /// Families among its partners.
         public var distinctFamilies: Int
+        /// Blau's index of its partners' families, 1 − Σ p² (0: all of one family; nil without partners).
         public var blau: Double?
+        /// Shannon entropy of its partners' families, −Σ p ln p (nil without partners).
         public var shannon: Double?
+        /// Burt's constraint (see `StructuralHoles`).
         public var constraint: Double?
+        /// Burt's effective size.
         public var effectiveSize: Double?
+        /// Effective size per partner.
         public var efficiency: Double?
+        /// Burt's hierarchy.
         public var hierarchy: Double?
         /// Gould–Fernandez brokerage counts by role (directed: coordinator, itinerant, gatekeeper, representative,
         /// liaison; undirected: coordinator, itinerant, liaison, boundary_spanner).
@@ -40,14 +60,19 @@ public struct CooperationReport: Sendable {
 
     /// "Does the group on paper match who works together?": one GES or PTCE against the ties of its members.
     public struct FormalGroupRow: Sendable, Codable {
+        /// The group's id.
         public var id: String
+        /// The group's name.
         public var name: String
+        /// `ges` or `ptce` (or another group kind).
         public var kind: String
         /// Actor members, also through member groups.
         public var members: Int
+        /// Ties between two members.
         public var internalTies: Int
         /// Internal ties over possible ones; nil below two members.
         public var density: Double?
+        /// Ties from a member to an actor outside the group.
         public var externalTies: Int
         /// Members without any tie to another member.
         public var membersWithoutInternalTie: [String]
@@ -55,54 +80,93 @@ public struct CooperationReport: Sendable {
         public var externalPartnersByFamily: [String: Int]
     }
 
+    /// Two PTCE sharing members.
     public struct Overlap: Sendable, Codable {
+        /// One PTCE's name.
         public var first: String
+        /// The other's name.
         public var second: String
+        /// Members of both.
         public var sharedMembers: Int
+        /// Shared members over members of either.
         public var jaccard: Double
     }
 
+    /// Two actors not tied who share partners.
     public struct Suggestion: Sendable, Codable {
+        /// One actor's id.
         public var source: String
+        /// Its name.
         public var sourceName: String
+        /// The other actor's id.
         public var target: String
+        /// Its name.
         public var targetName: String
+        /// The Adamic–Adar score (see `LinkPrediction`).
         public var score: Double
+        /// Names of the shared partners (five at most), the strongest reason first.
         public var sharedPartners: [String]
+        /// Whether the two are of different families.
         public var crossFamily: Bool
     }
 
+    /// The partition's attribute (`family`, `kind`, `department`, a column…).
     public var attribute: String
+    /// Actors in the view.
     public var actors: Int
+    /// Ties (edges) in the view.
     public var ties: Int
+    /// Krackhardt and Stern's E-I index of all ties: −1 all inside groups, +1 all across (nil: no labelled tie).
     public var eiIndex: Double?
+    /// The E-I index expected if groups were drawn at random with the same sizes.
     public var expectedEIIndex: Double?
+    /// Permutation p-value of `eiIndex`: the share of label shuffles at least as far from the expected index,
+    /// (k + 1)/(N + 1) (nil when `permutations` is 0).
     public var eiPValue: Double?
+    /// Relabellings of the permutation test.
     public var permutations: Int
+    /// Seed of the permutation test.
     public var seed: UInt64
+    /// Newman's attribute assortativity (nil when undefined).
     public var assortativity: Double?
+    /// The groups of the partition, in the order of `mixingMatrix`.
     public var groupNames: [String]
+    /// Ties between groups (see `Mixing.matrix`).
     public var mixingMatrix: [[Int]]
+    /// One row per group of the partition.
     public var groups: [GroupRow]
+    /// Ties between an ESS family and another.
     public var passerelleTies: Int
+    /// Passerelle ties over all ties.
     public var passerelleShare: Double?
+    /// One row per actor of the view.
     public var actorRows: [ActorRow]
+    /// Pairs that should meet, best first.
     public var suggestions: [Suggestion]
+    /// Each GES and PTCE against the ties of its members.
     public var formalGroups: [FormalGroupRow]
+    /// PTCE sharing members, most similar first.
     public var overlaps: [Overlap]
     /// Share of ties whose two ends are in the same département (among ties where both are known).
     public var sameDepartmentShare: Double?
+    /// Share of ties whose two ends are in the same region (among ties where both are known).
     public var sameRegionShare: Double?
     /// Mean great-circle length of ties in km, when both ends have coordinates.
     public var meanTieLengthKm: Double?
     /// Communities against formal groups (nil when `communityRuns` is 0).
     public var communities: CommunityReport?
 
+    /// Why the report cannot be computed.
     public enum Failure: Error, Equatable, Sendable {
+        /// The attribute gives no partition (unknown, or no actor has a value).
         case partition(Partition.Failure)
+        /// The view has no tie.
         case noTies
     }
 
+    /// The report of `network` seen through `view`, its actors partitioned by `attribute`.
+    /// - Complexity: O(permutations · m) for the test, O(Σ deg²) for brokerage and structural holes, plus the
+    ///   community runs (`CommunityReport`).
     public init(network: Network, view: GraphViewOptions = GraphViewOptions(), attribute: String = "family", permutations: Int = 999,
                 seed: UInt64 = 0, suggestions count: Int = 20, communityRuns: Int = 10,
                 communityMethod: CommunityDetection.Method = .leiden, taxonomy: Taxonomy = .standard, language: Language = .fr) throws(Failure) {
@@ -309,6 +373,7 @@ public struct CooperationReport: Sendable {
         return 2 * 6371 * asin(min(1, h.squareRoot()))
     }
 
+    /// The report as JSON (`cooperation.json`, described by `docs/cooperation.schema.json`); undefined values null.
     public func json() throws -> Data {
         let encoder = JSONOutput.encoder()
         return try encoder.encode(Encoded(self))
@@ -353,6 +418,7 @@ public struct CooperationReport: Sendable {
     }
 
     /// A readable page: the answers first, in plain words, then the tables.
+    /// The report as `ptce cooperation` prints it, `top` actors per list.
     public func text(_ language: Language, top: Int = 10) -> String {
         let fr = language == .fr
         func number(_ value: Double?, _ digits: Int = 3) -> String { language.decimal(value, digits: digits) }
