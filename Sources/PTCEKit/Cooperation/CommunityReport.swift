@@ -5,19 +5,27 @@ import Foundation
 /// Louvain or Leiden runs, because one run of a randomised method is not reproducible science), set against the
 /// formal groups and against a partition attribute (family by default).
 public struct CommunityReport: Sendable {
+    /// An actor, by id and name.
     public struct Member: Sendable, Codable, Equatable {
+        /// The actor's id.
         public var id: String
+        /// The actor's name.
         public var name: String
     }
 
+    /// One community of the consensus run.
     public struct Community: Sendable, Codable {
         /// 1-based number, 1 the largest.
         public var number: Int
+        /// Number of actors.
         public var size: Int
+        /// Its actors, in graph order.
         public var members: [Member]
         /// Members by value of the compared attribute (family labels by default).
         public var composition: [String: Int]
+        /// Ties between two of its actors.
         public var internalTies: Int
+        /// Internal ties over possible ones (nil for a community of one).
         public var density: Double?
         /// The member with most ties inside the community.
         public var hub: Member?
@@ -25,54 +33,79 @@ public struct CommunityReport: Sendable {
 
     /// One GES or PTCE against the communities: where do its members fall?
     public struct FormalMatch: Sendable, Codable {
+        /// The group's id.
         public var id: String
+        /// The group's name.
         public var name: String
+        /// `ges` or `ptce`.
         public var kind: String
         /// Members present in the graph.
         public var members: Int
         /// Community (number) holding most of its members, and the share it holds.
         public var mainCommunity: Int?
         public var mainShare: Double?
+        /// Communities its members fall into.
         public var communitiesSpanned: Int
         /// Members without any tie in the view (each alone in its community).
         public var membersWithoutTies: Int
     }
 
+    /// One actor's community.
     public struct ActorRow: Sendable, Codable {
+        /// The actor's id.
         public var id: String
+        /// The actor's name.
         public var name: String
+        /// Its community's number (1: the largest).
         public var community: Int
         /// Share of runs where the actor's community matches its consensus community (Jaccard ≥ 0.5).
         public var stability: Double
     }
 
+    /// Louvain or Leiden.
     public var method: CommunityDetection.Method
+    /// The resolution γ of modularity.
     public var resolution: Double
+    /// Runs of the ensemble.
     public var runs: Int
+    /// Seed of the ensemble.
     public var seed: UInt64
     /// Index (0-based) of the run kept as consensus: the one agreeing most with the others.
     public var consensusRun: Int
+    /// Whether tie weights were used.
     public var weighted: Bool
     /// The graph view (ties, co-membership, combined): with memberships as edges, agreement with formal groups is
     /// partly built in.
     public var view: ViewKind
+    /// Actors in the view.
     public var actors: Int
+    /// Ties (edges) in the view.
     public var ties: Int
+    /// Modularity of the consensus partition.
     public var modularity: Double?
+    /// Lowest modularity over the runs.
     public var modularityMin: Double?
+    /// Highest modularity over the runs.
     public var modularityMax: Double?
     /// Mean NMI over pairs of runs (nil with one run).
     public var stability: Double?
+    /// The consensus communities, largest first.
     public var communities: [Community]
     /// Actors without any tie in the view (each is a community of one).
     public var actorsWithoutTies: Int
+    /// The attribute the communities are compared with.
     public var attribute: String
+    /// NMI and adjusted Rand index between the communities and the attribute's partition.
     public var agreementWithAttribute: PartitionAgreement
     /// Each actor labelled by the smallest GES or PTCE it belongs to (actors in none left out).
     public var agreementWithFormalGroups: PartitionAgreement?
+    /// Each GES and PTCE against the communities.
     public var formalGroups: [FormalMatch]
+    /// One row per actor of the view.
     public var actorRows: [ActorRow]
 
+    /// The report of `network` seen through `view`: `runs` detections, the consensus, and the comparisons.
+    /// - Complexity: `runs` community detections (`CommunityEnsemble`), then O(n + m).
     public init(network: Network, view: GraphViewOptions = GraphViewOptions(), method: CommunityDetection.Method = .leiden,
                 resolution: Double = 1, runs: Int = 20, seed: UInt64 = 0, attribute: String = "family",
                 taxonomy: Taxonomy = .standard, language: Language = .fr, threads: Int = defaultThreadCount) throws(CooperationReport.Failure) {
@@ -159,6 +192,7 @@ public struct CommunityReport: Sendable {
         return (matches, smallest.map { $0?.group ?? -1 })
     }
 
+    /// The report as JSON, snake_case keys (described by `docs/communities.schema.json`).
     public func json() throws -> Data {
         let encoder = JSONOutput.encoder()
         return try encoder.encode(self)
