@@ -2,15 +2,51 @@ import CoopGraph
 import Foundation
 
 /// The per-actor measures `ptce centrality` knows, by their JSON key.
+///
+/// Each is CoopGraph's function of the same name, with networkx's convention (see its documentation).
 public enum Metric: String, CaseIterable, Sendable, Codable {
-    case degree, degreeCentrality = "degree_centrality", strength, betweenness, closeness, harmonic, eigenvector, katz
-    case pagerank, clustering, coreNumber = "core_number", eccentricity, hitsHub = "hits_hub", hitsAuthority = "hits_authority"
-    case constraint, effectiveSize = "effective_size", efficiency, hierarchy
+    /// Number of partners (`degree`).
+    case degree
+    /// Partners over n − 1 (`degreeCentrality`).
+    case degreeCentrality = "degree_centrality"
+    /// Sum of tie weights (`strength`).
+    case strength
+    /// Share of shortest paths through the actor, normalised (`betweenness`).
+    case betweenness
+    /// Inverse mean distance, Wasserman–Faust corrected (`closeness`).
+    case closeness
+    /// Sum of inverse distances (`harmonic`).
+    case harmonic
+    /// Eigenvector centrality, unit norm (`eigenvector`).
+    case eigenvector
+    /// Katz centrality (`katz`).
+    case katz
+    /// PageRank, α = 0.85 (`pagerank`).
+    case pagerank
+    /// Local clustering coefficient (`clustering`).
+    case clustering
+    /// k-core number (`coreNumber`).
+    case coreNumber = "core_number"
+    /// Largest distance within the actor's component (`eccentricity`).
+    case eccentricity
+    /// HITS hub score (`hits`).
+    case hitsHub = "hits_hub"
+    /// HITS authority score (`hits`).
+    case hitsAuthority = "hits_authority"
+    /// Burt's constraint (`StructuralHoles`).
+    case constraint
+    /// Burt's effective size (`StructuralHoles`).
+    case effectiveSize = "effective_size"
+    /// Effective size per partner (`StructuralHoles`).
+    case efficiency
+    /// Burt's hierarchy (`StructuralHoles`).
+    case hierarchy
 
     /// Computed when `--metrics` is not given.
     public static let defaults: [Metric] = [.degree, .degreeCentrality, .strength, .betweenness, .closeness, .harmonic,
                                             .eigenvector, .katz, .pagerank, .clustering, .coreNumber, .eccentricity]
 
+    /// The column title people read.
     public func label(_ language: Language) -> String {
         switch (self, language) {
         case (.degree, .fr): return "Partenaires"
@@ -55,33 +91,47 @@ public enum Metric: String, CaseIterable, Sendable, Codable {
 
 /// Options of a centrality computation beyond the graph view.
 public struct CentralityOptions: Sendable {
+    /// The measures to compute, in column order (the first ranks the table).
     public var metrics: [Metric] = Metric.defaults
+    /// Workers of the all-sources measures (results do not depend on it).
     public var threads: Int = defaultThreadCount
     /// Sampled betweenness: number of sources (nil: exact).
     public var sample: Int?
+    /// Seed of the sample.
     public var seed: UInt64 = 0
+    /// Betweenness counts the endpoints of paths (networkx's `endpoints=True`).
     public var endpoints = false
+    /// Katz's attenuation α (must be below 1/λmax to converge).
     public var katzAlpha = 0.1
     /// Stopping tolerance of eigenvector, Katz and PageRank per node (nil: the functions' tight defaults, which
     /// agree with networkx to 1e-9).
     public var iterativeTolerance: Double?
+    /// Counts the sources done (a progress bar), or nil.
     public var progress: ProgressCounter?
 
+    /// Every default measure, exact, on every core.
     public init() {}
 }
 
 /// Centrality of every actor of a network view, with graph-level figures, ready for table, CSV and JSON output.
 public struct CentralityReport: Sendable {
+    /// One actor's values.
     public struct Row: Sendable {
+        /// The actor's id.
         public var id: String
+        /// The actor's name.
         public var name: String
+        /// Its kind id.
         public var kind: String
+        /// Its family id (`unspecified` when the kind has none).
         public var family: String
         /// Values by metric; nil when undefined (e.g. Katz without convergence).
         public var values: [Metric: Double?]
     }
 
+    /// One row per actor of the view, in the network's order.
     public var rows: [Row]
+    /// The measures computed, in column order.
     public var metrics: [Metric]
     /// Graph-level figures by snake_case key, in output order; nil values are undefined.
     public var graph: [(String, GraphValue)]
@@ -90,10 +140,14 @@ public struct CentralityReport: Sendable {
     /// Things the user should know (non-convergence, per-component figures).
     public var notes: [Localized]
 
+    /// A graph-level figure: a number (nil: undefined), a count, a yes/no or a text.
     public enum GraphValue: Sendable {
         case number(Double?), integer(Int), bool(Bool), text(String?)
     }
 
+    /// Computes `options.metrics` for every actor of `network` seen through `view`, and the graph-level figures.
+    /// - Complexity: that of the measures asked for (betweenness and the distance measures O(n·m), or O(k·m)
+    ///   sampled; the others O(n + m) or O(m) per iteration).
     public init(network: Network, view: GraphViewOptions, options: CentralityOptions, taxonomy: Taxonomy = .standard) {
         var timer = StepTimer()
         var notes: [Localized] = []
