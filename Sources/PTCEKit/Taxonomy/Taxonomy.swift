@@ -7,30 +7,46 @@ import Synchronization
 /// Values in input files are matched against ids and aliases after `Taxonomy.normalize` (case, accents, punctuation
 /// and spacing ignored), so `Association Intermédiaire`, `AI` and `ai` are the same kind.
 public struct Taxonomy: Sendable, Codable {
+    /// A family of actors (`iae`, `public_authority`, `enterprise`…): what diagrams colour and reports compare.
     public struct Family: Sendable, Codable, Hashable {
+        /// The family's id.
         public var id: String
+        /// Its French label.
         public var fr: String
+        /// Its English label.
         public var en: String
         /// Whether the family belongs to the social and solidarity economy (used for passerelle ties).
         public var ess: Bool
     }
 
+    /// One value of a vocabulary: a kind, a tie type, a group kind or a role.
     public struct Term: Sendable, Codable, Hashable {
+        /// The id files and the model use.
         public var id: String
+        /// The French label (also accepted in files).
         public var fr: String
+        /// The English label (also accepted in files).
         public var en: String
         /// For kinds: the family id. Empty for other vocabularies.
         public var family: String?
+        /// Other ways people write it (`AI`, `Association intermédiaire`…), compared after `normalize`.
         public var aliases: [String]?
 
+        /// The label in `language`.
         public func label(_ language: Language) -> String { language == .fr ? fr : en }
     }
 
+    /// Version of the file's shape.
     public var version: Int
+    /// Families of actors.
     public var families: [Family]
+    /// Kinds of actors, each in a family.
     public var kinds: [Term]
+    /// Types of ties.
     public var tieTypes: [Term]
+    /// Kinds of groups (`ges`, `ptce`, `network`…).
     public var groupKinds: [Term]
+    /// Roles in a group (`lead`, `founder`, `member`…).
     public var roles: [Term]
     /// More ways people write the headers, by table (`actors`, `groups`, `memberships`, `ties`) and column name,
     /// added to ptce's own (`Columns`): "Depuis le", "Structure 1", "Nom de la structure"… A user taxonomy may add
@@ -68,11 +84,13 @@ public struct Taxonomy: Sendable, Codable {
         }
     }
 
+    /// The family of a kind id (nil: unknown kind).
     public func family(of kind: String) -> Family? {
         guard let familyID = kinds.first(where: { $0.id == kind })?.family else { return nil }
         return families.first { $0.id == familyID }
     }
 
+    /// A family's label in `language` (the id itself when unknown).
     public func familyLabel(_ id: String, _ language: Language) -> String {
         guard let family = families.first(where: { $0.id == id }) else { return id }
         return language == .fr ? family.fr : family.en
