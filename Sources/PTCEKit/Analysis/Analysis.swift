@@ -9,6 +9,7 @@ import Foundation
 /// permutation test of the cooperation report is skipped; the robustness curve ranks actors by the sampled
 /// betweenness. `notes` says so in words.
 public struct Analysis: Sendable {
+    /// What to compute and how.
     public struct Options: Sendable {
         /// The network as it was in this year (ties and memberships with since ≤ year ≤ until).
         public var at: Int?
@@ -18,23 +19,31 @@ public struct Analysis: Sendable {
         public var robustnessSteps = 20
         /// Years of the evolution table at most (from the first dated year).
         public var evolutionYears = 61
+        /// Language of the labels inside the reports (family names, notes).
         public var language: Language = .fr
         /// Counts the sources done by the all-sources measures (a progress bar).
         public var progress: ProgressCounter?
+        /// Exact measures up to 20,000 actors, the whole network, French.
         public init() {}
     }
 
+    /// The network analysed.
     public let network: Network
+    /// The vocabulary used.
     public let taxonomy: Taxonomy
+    /// The options given.
     public let options: Options
     /// The graph view every measure runs on: ties, unweighted, undirected, at `options.at`.
     public let view: GraphViewOptions
+    /// Key figures.
     public let summary: Summary
     /// Whether the network is above the exact limit (estimated measures).
     public let isSampled: Bool
+    /// Every default measure of every actor (estimated or left out above the limit).
     public let centrality: CentralityReport
     /// nil when the view has no tie; `cooperationFailure` then says why.
     public let cooperation: CooperationReport?
+    /// Why there is no cooperation report (nil when there is one).
     public let cooperationFailure: CooperationReport.Failure?
     /// nil when the view has no tie (nothing can break).
     public let robustness: RobustnessReport?
@@ -43,6 +52,8 @@ public struct Analysis: Sendable {
     /// What was estimated or left out, for people.
     public let notes: [Localized]
 
+    /// Computes everything; the cost is that of the measures (see `CentralityReport`), the permutation test
+    /// (999 recomputations of the E-I index) and the community runs.
     public init(network: Network, taxonomy: Taxonomy = .standard, options: Options = Options()) {
         self.network = network
         self.taxonomy = taxonomy

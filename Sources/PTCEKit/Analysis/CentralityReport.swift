@@ -142,7 +142,14 @@ public struct CentralityReport: Sendable {
 
     /// A graph-level figure: a number (nil: undefined), a count, a yes/no or a text.
     public enum GraphValue: Sendable {
-        case number(Double?), integer(Int), bool(Bool), text(String?)
+        /// A number; nil when undefined.
+        case number(Double?)
+        /// A count.
+        case integer(Int)
+        /// Yes or no.
+        case bool(Bool)
+        /// A text; nil when absent.
+        case text(String?)
     }
 
     /// Computes `options.metrics` for every actor of `network` seen through `view`, and the graph-level figures.

@@ -21,9 +21,11 @@ public enum WeightReading: String, Sendable, CaseIterable, Codable {
 
 /// Options that turn a PTCE network into the graph the measures run on.
 public struct GraphViewOptions: Sendable {
+    /// Which ties make the edges.
     public var view: ViewKind = .ties
     /// Use tie weights; otherwise every edge weighs 1.
     public var weighted = false
+    /// With `weighted`, how weights become path lengths.
     public var weightAs: WeightReading = .strength
     /// Keep only ties and memberships active in this year (since ≤ year ≤ until, the until year included).
     public var at: Int?
@@ -34,14 +36,17 @@ public struct GraphViewOptions: Sendable {
     /// Build a directed graph from directed ties (undirected ties give both directions).
     public var directed = false
 
+    /// Ties, unweighted, undirected, every year, every type and family.
     public init() {}
 }
 
 /// A graph built from a network, with the map from graph nodes back to actors.
 public struct NetworkGraph: Sendable {
+    /// The graph: node v is the actor `actorIndices[v]` of the network.
     public let graph: Graph
     /// `actorIndices[v]` is the index in `network.actors` of graph node v.
     public let actorIndices: [Int]
+    /// The options it was built with.
     public let options: GraphViewOptions
 
     /// Builds the graph of `network` under `options`. Parallel ties are merged (weights summed); self-ties dropped.

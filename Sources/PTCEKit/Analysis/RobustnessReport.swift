@@ -10,8 +10,15 @@ import Foundation
 /// - Cost: one removal curve, O(steps · (n + m)), plus the scores (exact betweenness O(n·m)) and one linear
 ///   articulation search.
 public struct RobustnessReport: Sendable {
-    public enum Order: String, CaseIterable, Sendable { case betweenness, degree }
+    /// The order actors are removed in.
+    public enum Order: String, CaseIterable, Sendable {
+        /// By decreasing betweenness: the go-betweens first.
+        case betweenness
+        /// By decreasing number of partners.
+        case degree
+    }
 
+    /// Why there is no curve.
     public enum Failure: Error, Equatable, Sendable {
         /// The view has no actor.
         case noActor
@@ -19,19 +26,23 @@ public struct RobustnessReport: Sendable {
         case unknownActor(String)
     }
 
-    /// Actors of the graph, by graph index.
+    /// The actors' ids, by graph index.
     public let ids: [String]
+    /// The actors' names, by graph index.
     public let names: [String]
-    /// Graph indices, in removal order.
+    /// Graph indices of the actors removed, in removal order.
     public let removed: [Int]
+    /// `curve[k]`: actors in the largest component after the first k removals.
     public let curve: [Int]
     /// Graph indices of the articulation actors, ascending.
     public let articulation: [Int]
     /// For each GES and PTCE (in the order of the groups) that has articulation actors: its name and their names.
     public let articulationByGroup: [(group: String, actors: [String])]
 
+    /// Actors in the view.
     public var actorCount: Int { ids.count }
 
+    /// The curve of `steps` removals in `order` (or `explicit`), and the articulation actors.
     /// - Parameters:
     ///   - network: the network; its actors outside the view are not counted.
     ///   - view: the graph view (ties, co-membership…, at a year).

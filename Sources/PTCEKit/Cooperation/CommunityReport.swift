@@ -41,8 +41,9 @@ public struct CommunityReport: Sendable {
         public var kind: String
         /// Members present in the graph.
         public var members: Int
-        /// Community (number) holding most of its members, and the share it holds.
+        /// Community (number) holding most of its members.
         public var mainCommunity: Int?
+        /// The share of its members that community holds.
         public var mainShare: Double?
         /// Communities its members fall into.
         public var communitiesSpanned: Int

@@ -3,18 +3,27 @@ import Foundation
 
 /// The network year by year, from the ties' since/until dates: what changed, who rose.
 public enum Evolution {
+    /// The network in one year: the ties active that year (since ≤ year ≤ until).
     public struct YearRow: Sendable, Codable {
+        /// The year.
         public var year: Int
         /// Actors with at least one tie active that year.
         public var activeActors: Int
+        /// Ties active that year.
         public var ties: Int
+        /// Density of the graph of active ties over the actors with one.
         public var density: Double
+        /// Its connected components.
         public var components: Int
+        /// Actors in the largest one.
         public var largestComponent: Int
+        /// Mean number of partners.
         public var meanDegree: Double
+        /// The actor with most partners that year (nil: none).
         public var topActor: String?
     }
 
+    /// Why there is no evolution.
     public enum Failure: Error, Equatable, Sendable {
         /// No tie has a date, so years cannot be told apart.
         case noDates
@@ -29,6 +38,7 @@ public enum Evolution {
         return first...last
     }
 
+    /// One row per year from `from` to `to`. O(years · (n + m)).
     public static func table(_ network: Network, from: Int, to: Int, taxonomy: Taxonomy = .standard) throws(Failure) -> [YearRow] {
         guard let span = span(network) else { throw .noDates }
         guard from <= to, from <= span.upperBound, to >= span.lowerBound else {
@@ -56,21 +66,30 @@ public enum Evolution {
 /// What changed between two networks (two years of one network, or two datasets): actors and ties gained and lost,
 /// and how the best-connected actors moved.
 public struct NetworkDiff: Sendable, Codable {
+    /// An actor's rank by number of partners before and after.
     public struct RankChange: Sendable, Codable {
+        /// The actor's id.
         public var id: String
+        /// The actor's name.
         public var name: String
+        /// Its rank before (1: most partners; nil: absent).
         public var before: Int?
+        /// Its rank after.
         public var after: Int?
     }
 
+    /// Ids of the actors only in the later network.
     public var actorsGained: [String]
+    /// Ids of the actors only in the earlier network.
     public var actorsLost: [String]
     /// Ties as "source – target (type)", undirected pairs written in id order.
     public var tiesGained: [String]
+    /// Ties only in the earlier network, written as `tiesGained`.
     public var tiesLost: [String]
     /// Rank by degree (1 = most partners) of the top actors of either network.
     public var rankChanges: [RankChange]
 
+    /// Compares two networks; `top` actors of each by number of partners are ranked.
     public init(before: Network, after: Network, top: Int = 10) {
         let beforeActors = Set(before.actors.map(\.id)), afterActors = Set(after.actors.map(\.id))
         actorsGained = after.actors.map(\.id).filter { !beforeActors.contains($0) }

@@ -3,11 +3,14 @@ import CoopGraph
 /// A partition of the actors of a graph view by one attribute: family (default), kind, department, region,
 /// commune, or any extra column of actors.csv.
 public struct Partition: Sendable {
+    /// The attribute: `family`, `kind`, `department`, `region`, `commune` or a free column.
     public let attribute: String
     /// Label of each graph node (index in `names`), -1 when the actor has no value (left out of mixing measures).
     public let labels: [Int]
+    /// The groups' labels, by label number.
     public let names: [String]
 
+    /// Why the attribute gives no partition.
     public enum Failure: Error, Equatable, Sendable {
         /// The attribute is neither a known field nor a column of actors.csv.
         case unknownAttribute(String, available: [String])
@@ -15,6 +18,7 @@ public struct Partition: Sendable {
         case empty(String)
     }
 
+    /// Labels the actors of `graph` by `attribute` (family and kind labels in `language`).
     public init(network: Network, graph: NetworkGraph, attribute: String, taxonomy: Taxonomy = .standard, language: Language = .fr) throws(Failure) {
         let known = ["family", "kind", "department", "region", "commune"]
         let columns = Array(Set(network.actors.flatMap { $0.attributes.map(\.name) })).sorted()
@@ -44,6 +48,7 @@ public struct Partition: Sendable {
         self.names = names
     }
 
+    /// Actors per group, by label number.
     public var sizes: [Int] {
         var sizes = [Int](repeating: 0, count: names.count)
         for label in labels where label >= 0 { sizes[label] += 1 }

@@ -2,8 +2,11 @@ import CoopGraph
 
 /// Partner suggestions on a network: pairs of actors not yet tied, scored by shared partners, with the reason.
 public enum PartnerSuggestions {
+    /// How pairs are scored (CoopGraph's `LinkPrediction.Score`).
     public typealias Score = LinkPrediction.Score
 
+    /// The `top` best pairs of actors not tied, with their shared partners; optionally only across families or
+    /// within a département. O(Σ deg²).
     public static func compute(network: Network, view: GraphViewOptions = GraphViewOptions(), score: Score = .adamicAdar,
                                crossFamily: Bool = false, sameTerritory: Bool = false, top: Int = 20,
                                taxonomy: Taxonomy = .standard) -> [CooperationReport.Suggestion] {

@@ -59,6 +59,7 @@ public struct LoadResult: Sendable {
     public var errorCount: Int { diagnostics.filter { $0.severity == .error && $0.code != "more-of-the-same" }.count + omittedErrors }
     /// Every warning found, kept or not.
     public var warningCount: Int { diagnostics.filter { $0.severity == .warning && $0.code != "more-of-the-same" }.count + omittedWarnings }
+    /// Whether no error was found (warnings allowed).
     public var isValid: Bool { errorCount == 0 }
 }
 

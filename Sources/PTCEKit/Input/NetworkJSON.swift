@@ -7,6 +7,7 @@ import Foundation
 /// Foundation's `JSONSerialization` parses the text; positions for messages come from a scan of where each record
 /// of the four arrays starts, so a problem in the 12th tie points to that tie's line.
 public enum NetworkJSON {
+    /// Reads a network JSON file (`docs/network.schema.json`), every problem located.
     public static func load(path: String, options: LoadOptions) -> LoadResult {
         let builder = NetworkBuilder(options: options)
         let start = SourceLocation(file: path, line: 1, column: 1)

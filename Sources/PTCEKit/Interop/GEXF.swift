@@ -12,12 +12,17 @@ public enum GEXF {
     /// How nodes look in Gephi: colour (0–255 RGB), size, position. Filled by the command line from the diagrams'
     /// style and a Graphviz layout; empty leaves `viz` out.
     public struct Style: Sendable {
+        /// Node colours by actor id (GEXF `viz:color`).
         public var colors: [String: (r: Int, g: Int, b: Int)] = [:]
+        /// Node sizes by actor id (`viz:size`).
         public var sizes: [String: Double] = [:]
+        /// Node positions by actor id (`viz:position`), e.g. from a Graphviz layout.
         public var positions: [String: (x: Double, y: Double)] = [:]
+        /// No colour, size or position.
         public init() {}
     }
 
+    /// The network as GEXF 1.3 with `style`, ties' dates as spells.
     public static func write(_ network: Network, style: Style = Style(), creator: String = "ptce", date: String? = nil) -> Data {
         let graph = PropertyGraph(network)
         let root = XMLOutput.element("gexf")
@@ -105,6 +110,7 @@ public enum GEXF {
         return String(format: "%04d-%02d-%02d", date.year, date.month ?? 1, date.day ?? 1)
     }
 
+    /// Reads a GEXF file (every problem located).
     public static func load(path: String, options: LoadOptions) -> LoadResult {
         SafeXML.loadNetwork(path: path, options: options, reader: Reader(file: path), format: "GEXF", code: "gexf-shape")
     }

@@ -9,6 +9,7 @@ import FoundationXML
 /// yEd (labels from `y:NodeLabel` in `nodegraphics` data) and Cytoscape (`name`, `shared name`, `interaction`).
 /// Refused with a position: an undeclared key, a value that is not of its key's type, hyperedges and nested graphs.
 public enum GraphML {
+    /// The network as GraphML, every field a typed key (docs/interop.md).
     public static func write(_ network: Network) -> Data {
         write(PropertyGraph(network))
     }
@@ -56,6 +57,7 @@ public enum GraphML {
         return XMLOutput.data(root)
     }
 
+    /// Reads a GraphML file (every problem located).
     public static func load(path: String, options: LoadOptions) -> LoadResult {
         SafeXML.loadNetwork(path: path, options: options, reader: Reader(file: path), format: "GraphML", code: "graphml-shape")
     }

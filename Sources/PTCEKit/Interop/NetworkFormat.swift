@@ -8,9 +8,13 @@ public enum NetworkFormat: String, CaseIterable, Sendable {
     case json
     /// networkx / D3 node-link JSON.
     case nodeLink = "node-link"
+    /// GraphML (yEd, Cytoscape, igraph, networkx).
     case graphml
+    /// GEXF 1.3 (Gephi).
     case gexf
+    /// Pajek `.net`.
     case pajek
+    /// Graphviz DOT.
     case dot
     /// A plain edge list (read only).
     case edgeList = "edge-list"

@@ -5,6 +5,7 @@ import Foundation
 /// `{"directed": false, "multigraph": …, "graph": {title, source, synthetic}, "nodes": [{"id", "ptce_type", …}],
 /// "edges": [{"source", "target", "ptce_type", …}]}`. A directed tie carries `"directed": true`.
 public enum NodeLinkJSON {
+    /// The network as networkx/D3 node-link JSON.
     public static func write(_ network: Network) throws -> Data {
         let graph = PropertyGraph(network)
         func json(_ value: PropertyValue) -> JSONValue {

@@ -6,6 +6,7 @@ import Foundation
 /// labels are the identity in igraph and networkx) and ties with their weight; groups, memberships, kinds and dates
 /// are left out (the command says so). Read: vertex numbers become ids, labels names, kinds `unknown`.
 public enum Pajek {
+    /// The network as Pajek `.net`: vertices and weighted edges or arcs only.
     public static func write(_ network: Network) -> Data {
         var lines = ["*Vertices \(network.actors.count)"]
         var number: [String: Int] = [:]
@@ -40,6 +41,7 @@ public enum Pajek {
         return result + "\""
     }
 
+    /// Reads a Pajek `.net` file (every problem located; Windows-1252 read with a warning).
     public static func load(path: String, options: LoadOptions) -> LoadResult {
         let builder = NetworkBuilder(options: options)
         let data: Data

@@ -8,24 +8,33 @@ import Foundation
 /// The environment variable `PTCE_CSV_FORMULAS=keep` turns the guard off for every report CSV (for scripts that
 /// want the exact text).
 public struct CSVWriter {
+    /// A cell: text (quoted when needed, formulas neutralised), a number (empty when undefined) or a count.
     public enum Cell {
+        /// A text.
         case text(String)
+        /// A number in full precision; empty when nil or not finite.
         case number(Double?)
+        /// A whole number; empty when nil.
         case integer(Int?)
     }
 
+    /// The separator between cells (`,` by default).
     public let separator: Character
+    /// Whether a text starting like a formula (`=`, `+`, `-`, `@`) is prefixed with an apostrophe.
     public let formulaSafe: Bool
+    /// The CSV written so far.
     public private(set) var output = ""
 
     /// Whether report CSVs neutralise formulas: yes, unless `PTCE_CSV_FORMULAS=keep`.
     public static var guardsFormulas: Bool { ProcessInfo.processInfo.environment["PTCE_CSV_FORMULAS"] != "keep" }
 
+    /// A writer with nothing written yet.
     public init(separator: Character = ",", formulaSafe: Bool = CSVWriter.guardsFormulas) {
         self.separator = separator
         self.formulaSafe = formulaSafe
     }
 
+    /// Writes one row (RFC 4180 quoting; line end `\n`).
     public mutating func row(_ cells: [Cell]) {
         output += cells.map(render).joined(separator: String(separator))
         output += "\n"

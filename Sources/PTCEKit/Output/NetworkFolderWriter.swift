@@ -6,6 +6,8 @@ import Foundation
 /// Columns are the canonical names of `Datasets/README.md`; free attributes become extra columns (the union over
 /// rows, sorted). Numbers are written in the shortest form that reads back to the same `Double`.
 public enum NetworkFolderWriter {
+    /// Writes `actors.csv`, `ties.csv`, `groups.csv` and `memberships.csv` (and `network.json` for the title and
+    /// source) into `folder`, created when missing; every field and free column kept.
     public static func write(_ network: Network, to folder: URL) throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try actors(network.actors).write(to: folder.appendingPathComponent("actors.csv"), atomically: true, encoding: .utf8)

@@ -5,15 +5,24 @@ import Foundation
 /// measure says), Liens, Groupes (cohesion: internal ties, members without an internal tie), Rencontres suggérées and
 /// Qualité des données (every warning with its place). `centrality.csv` stays the file for tools.
 public struct ResultsWorkbook {
+    /// The network analysed.
     public var network: Network
+    /// Its vocabulary.
     public var taxonomy: Taxonomy
+    /// Language of the sheets and headers.
     public var language: Language
+    /// Key figures (sheet "Résumé").
     public var summary: Summary
+    /// Measures per actor (sheet "Acteurs").
     public var centrality: CentralityReport
+    /// Cooperation across families, when there are ties.
     public var cooperation: CooperationReport?
+    /// The reading's warnings (sheet of data quality).
     public var warnings: [Diagnostic]
+    /// Date of the analysis, `YYYY-MM-DD`.
     public var date: String
 
+    /// The workbook of these results.
     public init(network: Network, taxonomy: Taxonomy, language: Language, summary: Summary, centrality: CentralityReport,
                 cooperation: CooperationReport?, warnings: [Diagnostic], date: String) {
         self.network = network
@@ -33,6 +42,7 @@ public struct ResultsWorkbook {
     /// finer, so a residue like 2.3e-83 means zero, and a spreadsheet would show it as "2,3E-83".
     static let zeroTolerance = 1e-12
 
+    /// The `.xlsx` file.
     public func data() throws -> Data {
         try XLSXWriter.write([synthesis(), actors(), definitions(), ties(), groups(), meetings(), quality()])
     }

@@ -58,6 +58,7 @@ public enum TemplateWorkbook {
         .init(header: ("Référence", "Reference"), help: ("D'où vient l'information.", "Where the information comes from."), example: "", list: nil, width: 30),
     ]
 
+    /// The template `.xlsx` (`ptce template`), headers and drop-down lists in `language`.
     public static func data(language: Language, taxonomy: Taxonomy = .standard) throws -> Data {
         let fr = language == .fr
         let tables: [(name: String, columns: [Column])] = [

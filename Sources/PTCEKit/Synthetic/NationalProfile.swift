@@ -17,9 +17,12 @@ import Foundation
 ///
 /// The same scale and seed give the same network, byte for byte once written.
 public struct NationalProfile: Sendable {
+    /// Size multiplier: 1 is national size (about 3,000 actors), 10 and 100 for scaling tests.
     public var scale: Double
+    /// Seed of the generator: the same scale and seed give the same network.
     public var seed: UInt64
 
+    /// A profile at `scale` with `seed`.
     public init(scale: Double = 1, seed: UInt64 = 42) {
         self.scale = scale
         self.seed = seed
@@ -63,6 +66,7 @@ public struct NationalProfile: Sendable {
         return file.regions
     }
 
+    /// The network, marked synthetic in its title, source and `synthetic` flag. O(size).
     public func generate() -> Network {
         var generator = _Generator(scale: scale, seed: seed)
         return generator.run()

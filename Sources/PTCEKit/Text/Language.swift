@@ -2,7 +2,10 @@ import Foundation
 
 /// The language of what animators read.
 public enum Language: String, Sendable, CaseIterable, Codable {
-    case fr, en
+    /// French, the default.
+    case fr
+    /// English (`--lang en`).
+    case en
 }
 
 extension Language {
