@@ -209,6 +209,17 @@ struct WeightedAdjacency {
 
     @inline(__always) func span(of v: Int) -> Range<Int> { offsets[v]..<offsets[v + 1] }
 
+    /// The local-move step both methods share: adds u's edge weights to each neighbouring community
+    /// (`toCommunity`), listing each community met once (`seen` marks them; the caller clears both after the move).
+    @inline(__always) func gatherNeighbourCommunities(of u: Int, community: [Int], toCommunity: inout [Double],
+                                                      seen: inout [Bool], into list: inout [Int]) {
+        for i in span(of: u) where targets[i] != u {
+            let c = community[targets[i]]
+            if !seen[c] { seen[c] = true; list.append(c) }
+            toCommunity[c] += weights[i]
+        }
+    }
+
     /// One Louvain level (networkx's `_one_level`): repeated sweeps in a random order until no node moves.
     /// Returns compact labels, their count, and whether any node moved.
     func louvainLevel(resolution: Double, random: inout SplitMix64) -> ([Int], Int, Bool) {
@@ -226,11 +237,7 @@ struct WeightedAdjacency {
             moves = 0
             for u in order {
                 let current = community[u]
-                for i in span(of: u) where targets[i] != u {
-                    let c = community[targets[i]]
-                    if !seen[c] { seen[c] = true; neighbourCommunities.append(c) }
-                    toCommunity[c] += weights[i]
-                }
+                gatherNeighbourCommunities(of: u, community: community, toCommunity: &toCommunity, seen: &seen, into: &neighbourCommunities)
                 let degree = degrees[u]
                 communityDegree[current] -= degree
                 let removeCost = -toCommunity[current] / m + resolution * communityDegree[current] * degree / (2 * m * m)
@@ -277,11 +284,7 @@ struct WeightedAdjacency {
             pending -= 1
             queued[u] = false
             let current = community[u]
-            for i in span(of: u) where targets[i] != u {
-                let c = community[targets[i]]
-                if !seen[c] { seen[c] = true; neighbourCommunities.append(c) }
-                toCommunity[c] += weights[i]
-            }
+            gatherNeighbourCommunities(of: u, community: community, toCommunity: &toCommunity, seen: &seen, into: &neighbourCommunities)
             let degree = degrees[u]
             communityDegree[current] -= degree
             size[current] -= 1
