@@ -24,9 +24,11 @@ let package = Package(
         // The PTCE domain: model, taxonomy, input, validation, analyses.
         .target(
             name: "PTCEKit",
-            dependencies: ["CoopGraph", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: ["CoopGraph", "CInflate", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             resources: [.copy("Resources/taxonomy.json"), .copy("Resources/departements.json")]
         ),
+        // zlib's inflate, for reading workbooks (ZIPFoundation writes them; see Workbook.swift for why it does not read).
+        .systemLibrary(name: "CInflate", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // libgvc / libcgraph from Debian's libgraphviz-dev, found through pkg-config.
         .systemLibrary(
             name: "CGraphviz",

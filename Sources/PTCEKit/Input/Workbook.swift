@@ -1,8 +1,7 @@
 import Foundation
-import ZIPFoundation
 
 /// A spreadsheet workbook read as sheets of cells: `.xlsx` (Office Open XML, ECMA-376 part 1, §18) and `.ods`
-/// (OpenDocument 1.2, part 1, §9). The zip is opened by ZIPFoundation and each XML part is parsed by `SafeXML`
+/// (OpenDocument 1.2, part 1, §9). The zip is read by `ZipArchive` (zlib, bounded) and each XML part is parsed by `SafeXML`
 /// (no DTD, so no entity trick); only what a table of data needs is read: cell text, numbers as written, booleans,
 /// dates (serial numbers in the 1900 or 1904 system, date cells of ODS), the cached value of formulas, merged cells,
 /// hidden sheets.
@@ -44,20 +43,8 @@ struct Workbook {
                           hintFr: "ouvrez-le dans votre tableur et enregistrez-le au format Excel (.xlsx) ou OpenDocument (.ods)",
                           hintEn: "open it in your spreadsheet program and save it as Excel (.xlsx) or OpenDocument (.ods)")
         }
-        let archive: Archive
-        // Every entry's data must lie inside the file: ZIPFoundation 0.9.20 reads a deflated entry until it has its
-        // declared compressed size and, at the end of a file that is shorter, reads nothing forever (a hang found by
-        // fuzz-workbook in CI's 60 s).
-        guard entriesFit(data) else {
-            throw failure("damaged-workbook", "classeur endommagé : l'archive zip est incomplète ou illisible",
-                          "damaged workbook: the zip archive is incomplete or unreadable",
-                          hintFr: "le fichier a peut-être été tronqué (copie ou téléchargement interrompu) : enregistrez-le de nouveau depuis le tableur",
-                          hintEn: "the file may have been cut short (interrupted copy or download): save it again from the spreadsheet program")
-        }
-        // Read from the file, not from memory: ZIPFoundation 0.9.20's in-memory archive traps ("Range requires
-        // lowerBound <= upperBound", Archive+MemoryFile.swift:59) when a damaged central directory points past the end
-        // (found by fuzz-workbook in 30 s); through a FILE*, reading past the end just reads nothing.
-        do { archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read) } catch {
+        let archive: ZipArchive
+        do { archive = try ZipArchive(data) } catch {
             throw failure("damaged-workbook", "classeur endommagé : l'archive zip est incomplète ou illisible",
                           "damaged workbook: the zip archive is incomplete or unreadable",
                           hintFr: "le fichier a peut-être été tronqué (copie ou téléchargement interrompu) : enregistrez-le de nouveau depuis le tableur",
@@ -72,72 +59,34 @@ struct Workbook {
                       hintEn: "save the workbook as Excel (.xlsx) or OpenDocument (.ods)")
     }
 
-    /// Whether the zip's central directory (APPNOTE 4.3.12, 4.3.16) lists entries whose local header and data all lie
-    /// inside `data`, stored or deflated. Archives over 4 GiB (ZIP64) are not workbooks ptce reads.
-    static func entriesFit(_ data: Data) -> Bool {
-        let bytes = [UInt8](data)
-        func u16(_ at: Int) -> Int? { at >= 0 && at + 2 <= bytes.count ? Int(bytes[at]) | Int(bytes[at + 1]) << 8 : nil }
-        func u32(_ at: Int) -> Int? {
-            guard at >= 0, at + 4 <= bytes.count else { return nil }
-            return Int(bytes[at]) | Int(bytes[at + 1]) << 8 | Int(bytes[at + 2]) << 16 | Int(bytes[at + 3]) << 24
-        }
-        // The end-of-central-directory record: its signature within the last 65,557 bytes (22 + a comment).
-        var end: Int?
-        var position = bytes.count - 22
-        while position >= max(0, bytes.count - 65_557) {
-            if u32(position) == 0x0605_4B50 { end = position; break }
-            position -= 1
-        }
-        guard let end, let count = u16(end + 10), let directory = u32(end + 16) else { return false }
-        var entry = directory
-        for _ in 0..<count {
-            guard u32(entry) == 0x0201_4B50, let method = u16(entry + 10), let compressed = u32(entry + 20),
-                  let nameLength = u16(entry + 28), let extraLength = u16(entry + 30), let commentLength = u16(entry + 32),
-                  let local = u32(entry + 42), compressed != 0xFFFF_FFFF, local != 0xFFFF_FFFF,
-                  u32(local) == 0x0403_4B50, let localName = u16(local + 26), let localExtra = u16(local + 28),
-                  local + 30 + localName + localExtra + compressed <= bytes.count, method == 0 || method == 8
-            else { return false }
-            entry += 46 + nameLength + extraLength + commentLength
-        }
-        return true
-    }
-
     // MARK: - Parts of the zip, with the limits
 
     struct PartReader {
-        let archive: Archive
+        let archive: ZipArchive
         let display: String
         var total = 0
 
         /// The bytes of one part, nil when the archive has no such part.
         mutating func data(_ path: String) throws(InputError) -> Data? {
             guard let entry = archive[path] else { return nil }
-            let declared = Int(clamping: entry.uncompressedSize), compressed = max(Int(clamping: entry.compressedSize), 1)
+            let declared = entry.uncompressedSize, compressed = max(entry.compressedSize, 1)
             if declared > Workbook.maximumPartBytes || total + declared > Workbook.maximumTotalBytes
                 || (declared > 1 << 20 && declared / compressed > Workbook.maximumRatio) {
                 throw bomb(path, declared)
             }
-            var result = Data()
-            var inflated = 0
-            let limit = min(Workbook.maximumPartBytes, Workbook.maximumTotalBytes - total)
+            let result: Data
             do {
-                _ = try archive.extract(entry, skipCRC32: false) { chunk in
-                    inflated += chunk.count
-                    if inflated > limit { throw Overflow() }
-                    result.append(chunk)
-                }
-            } catch is Overflow {
+                result = try archive.extract(entry, limit: min(Workbook.maximumPartBytes, Workbook.maximumTotalBytes - total))
+            } catch .tooLarge(let inflated) {
                 throw bomb(path, inflated)
             } catch {
                 throw InputError(Diagnostic(.error, SourceLocation(file: display, line: 1, column: 1), code: "damaged-workbook",
                     Localized(fr: "classeur endommagé : la partie \(path) est illisible", en: "damaged workbook: part \(path) cannot be read"),
                     hint: Localized(fr: "enregistrez de nouveau le classeur depuis le tableur", en: "save the workbook again from the spreadsheet program")))
             }
-            total += inflated
+            total += result.count
             return result
         }
-
-        private struct Overflow: Error {}
 
         private func bomb(_ path: String, _ size: Int) -> InputError {
             InputError(Diagnostic(.error, SourceLocation(file: display, line: 1, column: 1), code: "workbook-too-large",
