@@ -53,7 +53,7 @@ let package = Package(
         ),
         .testTarget(name: "CoopGraphTests", dependencies: ["CoopGraph"], exclude: ["Fixtures"]),
         .testTarget(name: "PTCEKitTests", dependencies: ["PTCEKit", "CoopGraph"], exclude: ["Fixtures"]),
-        .testTarget(name: "PTCERenderTests", dependencies: ["PTCERender", "PTCEKit"], exclude: ["Snapshots"]),
+        .testTarget(name: "PTCERenderTests", dependencies: ["PTCERender", "PTCEKit"], exclude: ["Snapshots", "Fixtures"]),
         .testTarget(name: "PTCEReportTests", dependencies: ["PTCEReport", "PTCEKit"]),
         .testTarget(name: "ptceTests", dependencies: ["PTCEKit"]),
     ]

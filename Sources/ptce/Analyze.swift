@@ -79,6 +79,7 @@ struct Analyze: ParsableCommand {
             for file in diagrams.files {
                 try writeOutput(file.data, to: outURL.appendingPathComponent("network.\(file.format.rawValue)"), language: input.lang)
             }
+            for note in diagrams.notes { printError((input.lang == .fr ? "note : " : "note: ") + note.text(input.lang)) }
         } catch let error as Diagram.BuildError {
             printError((input.lang == .fr ? "erreur : " : "error: ") + "\(error)")
             throw Exit.dataError

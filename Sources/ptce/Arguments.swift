@@ -40,6 +40,8 @@ extension LayoutEngine: ExpressibleByArgument {}
 extension DiagramOptions.ColorBy: ExpressibleByArgument {}
 extension DiagramOptions.Clusters: ExpressibleByArgument {}
 extension Paper: ExpressibleByArgument {}
+extension Orientation: ExpressibleByArgument {}
+extension DiagramFormat: ExpressibleByArgument {}
 extension Metric: ExpressibleByArgument {}
 extension LinkPrediction.Score: ExpressibleByArgument {}
 
@@ -47,7 +49,7 @@ extension DiagramView {
     /// Parses `--view`; fails with a usage error listing the forms a view takes.
     static func parseArgument(_ text: String) throws -> DiagramView {
         guard let view = DiagramView(parsing: text) else {
-            throw ValidationError("a view is whole, ego:ID[:RADIUS], group:ID, aggregate:family|kind|region|department|group or core:K")
+            throw ValidationError("a view is whole, ego:ID[:RADIUS], group:ID, aggregate:family|kind|region|department|group or core:K (in French: entier, ego:ID, groupe:ID, agrege:famille|nature|region|departement|groupe, coeur:K)")
         }
         return view
     }

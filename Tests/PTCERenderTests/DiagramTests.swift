@@ -78,16 +78,18 @@ struct DiagramTests {
         let reader = try #require(SVGReader.read(svg))
         let groups = reader.elements.filter { $0.name == "g" }
         #expect(groups.contains { $0.attributes["id"] == "actor-0" && $0.attributes["class"] == "node" })
-        #expect(groups.filter { $0.attributes["class"] == "cluster" }.count == 3)  // ISA GROUPE, IRISSE, Ulisse
+        // ISA GROUPE, IRISSE, Ulisse, and the frame of the 39 actors without a tie.
+        #expect(groups.filter { $0.attributes["class"] == "cluster" }.count == 4)
+        #expect(reader.text.contains("Sans lien renseigné (39)"))
         let links = reader.elements.filter { $0.name == "a" }.compactMap { $0.attributes["xlink:title"] }
         #expect(links.contains { $0.hasPrefix("DEFI EMPLOI — Association intermédiaire (AI) — Tarbes — 0 lien(s) — ETP 24 — CA 736000 €") })
         #expect(reader.text.contains("Réseau COORACE et partenaires (sources publiques)"))
-        #expect(reader.text.contains("Légende"))
-        #expect(reader.text.contains("IAE (SIAE) (rectangle)"))
-        #expect(reader.text.contains("Convention / accord de partenariat (trait plein)"))
-        #expect(reader.text.contains("Cadre pointillé : GES"))
+        // The legend names families and tie types, never Graphviz's shapes or line styles.
+        #expect(reader.text.contains("IAE (SIAE)") && !reader.text.contains("(rectangle)"))
+        #expect(reader.text.contains("Convention / accord de partenariat") && !reader.text.contains("trait plein"))
+        #expect(reader.text.contains("cadre : GES"))
         #expect(reader.text.contains("Source : Documents publics de COORACE"))
-        #expect(reader.text.contains("2026-11-23"))
+        #expect(reader.text.contains("23 novembre 2026"))
         // Only what is drawn is in the legend: no citizen in this network.
         #expect(!reader.text.contains("Citoyens"))
     }
@@ -97,7 +99,8 @@ struct DiagramTests {
         options.language = .en
         let svg = try Diagram(network: Self.network("Datasets/coorace"), options: options).render(.svg).data
         let reader = try #require(SVGReader.read(svg))
-        #expect(reader.text.contains("Legend") && reader.text.contains("Work integration (SIAE) (rectangle)"))
+        #expect(reader.text.contains("Work integration (SIAE)") && reader.text.contains("No tie recorded (39)"))
+        #expect(reader.text.contains("23 November 2026"))
     }
 
     @Test func hostileNamesRenderSafely() throws {
@@ -147,10 +150,21 @@ struct DiagramTests {
         #expect(DiagramView(parsing: "aggregate:region") == .aggregate(.region))
         #expect(DiagramView(parsing: "core:0") == nil)
         #expect(DiagramView(parsing: "everything") == nil)
+        // French words, accents optional.
+        #expect(DiagramView(parsing: "agrégé:famille") == .aggregate(.family))
+        #expect(DiagramView(parsing: "agrege:departement") == .aggregate(.department))
+        #expect(DiagramView(parsing: "cœur:2") == .core(k: 2) && DiagramView(parsing: "coeur:2") == .core(k: 2))
+        #expect(DiagramView(parsing: "groupe:ulisse") == .group(id: "ulisse") && DiagramView(parsing: "entier") == .whole)
+        #expect(DiagramView(parsing: "groupe") == nil && DiagramView(parsing: "entier:x") == nil && DiagramView(parsing: "coeur") == nil)
+        // A name for an id, with a note; an unknown id: the candidates.
+        let byName = DiagramView.group(id: "Ulisse").resolved(in: network)
+        #expect(byName.view == .group(id: "ulisse") && byName.note?.fr.contains("lu comme le groupe") == true)
+        let unknown = DiagramView.ego(id: "coorac", radius: 1).resolved(in: network)
+        #expect(unknown.view == nil && unknown.candidates.first == "coorace (COORACE (fédération nationale))")
     }
 
     @Test func defaultEnginesAreTheDeterministicOnes() throws {
-        #expect(try Diagram(network: Self.network("Datasets/coorace"), options: Self.options()).engine == .dot)
+        #expect(try Diagram(network: Self.network("Datasets/coorace"), options: Self.options()).engine == .neato)
         #expect(try Diagram(network: Self.network("Datasets/coorace"), options: Self.options(.aggregate(.family))).engine == .neato)
     }
 

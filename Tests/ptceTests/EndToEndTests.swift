@@ -186,6 +186,40 @@ struct RenderCommandTests {
         #expect(ego.status == 65 && ego.stderr.contains("unknown actor 'nobody' for the ego view"))
         let format = try EndToEndTests.ptce(["render", "Datasets/coorace", "--out", "/tmp/x.jpg", "--lang", "en"])
         #expect(format.status == 64)
+        // An unknown group lists the closest ids with their names; a name is read as the id it names, with a warning.
+        let group = try EndToEndTests.ptce(["render", "Datasets/coorace", "--out", "/tmp/x.svg", "--view", "group:Horizon"])
+        #expect(group.status == 65 && group.stderr.contains("erreur : groupe inconnu « Horizon » pour la vue groupe\n  conseil : les groupes les plus proches : "))
+        #expect(group.stderr.contains("ulisse (Ulisse (groupe d'économie solidaire))"))
+        let size = try EndToEndTests.ptce(["render", "Datasets/coorace", "--out", "/tmp/x.svg", "--size", "12x8"])
+        #expect(size.status == 64 && size.stderr.contains("write WIDTHxHEIGHT with a unit"))
+        let both = try EndToEndTests.ptce(["render", "Datasets/coorace", "--out", "/tmp/x.svg", "--slide", "--paper", "a3"])
+        #expect(both.status == 64 && both.stderr.contains("--paper, --slide and --size are exclusive"))
+    }
+
+    @Test func frenchViewWordsNamesAndOneDiagramPerGroup() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ptce-each-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let named = try EndToEndTests.ptce(["render", "Datasets/coorace", "--view", "groupe:Ulisse", "--out", directory.path + ".svg"])
+        defer { try? FileManager.default.removeItem(atPath: directory.path + ".svg") }
+        #expect(named.status == 0, "\(named.stderr)")
+        #expect(named.stderr.contains("avertissement : « Ulisse » n'est pas un identifiant : lu comme le groupe « Ulisse (groupe d'économie solidaire) » (id ulisse)"))
+        let french = try EndToEndTests.ptce(["render", "Datasets/coorace", "--view", "agrégé:famille", "--out", directory.path + ".svg", "--force"])
+        #expect(french.status == 0 && french.stderr.contains("8 nœuds, 6 liens"), "\(french.stderr)")
+        let each = try EndToEndTests.ptce(["render", "Datasets/coorace", "--each", "ges", "--format", "png", "--out", directory.path])
+        #expect(each.status == 0, "\(each.stderr)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
+        #expect(files == ["irisse.png", "isa-groupe.png", "ulisse.png"])
+        // GES named by the sources without any actor member: said, not drawn.
+        #expect(each.stderr.contains("note : gesaa : aucun acteur membre, pas de diagramme"))
+        #expect(each.stderr.contains("3 diagrammes (un par GES)"))
+        let again = try EndToEndTests.ptce(["render", "Datasets/coorace", "--each", "ges", "--format", "png", "--out", directory.path])
+        #expect(again.status == 73 && again.stderr.contains("existe déjà"))
+        // A 16:9 slide: 1920 × 1080 px.
+        let slide = directory.appendingPathComponent("slide.png")
+        let run = try EndToEndTests.ptce(["render", "Datasets/coorace", "--slide", "--out", slide.path])
+        #expect(run.status == 0)
+        let bytes = [UInt8](try Data(contentsOf: slide))
+        #expect(bytes[16..<24].elementsEqual([0, 0, 7, 128, 0, 0, 4, 56]))
     }
 }
 

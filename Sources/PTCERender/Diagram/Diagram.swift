@@ -17,6 +17,12 @@ public struct Diagram: Sendable {
     public let notes: [Localized]
     private let dpi: Int?
     private let date: String
+    /// The page or screen the drawing is fitted to.
+    public let target: DiagramTarget
+    /// The view drawn.
+    public let view: DiagramView
+    /// The smallest text in the DOT (node labels, legend, source line, edge labels), in points before fitting.
+    public static let smallestFont = 10.0
 
     /// A diagram above this many actors is unreadable as a whole: the aggregate view is suggested.
     public static let readableLimit = 2000
@@ -39,6 +45,21 @@ public struct Diagram: Sendable {
         notes = builder.notes
         dpi = options.dpi
         date = options.date
+        target = options.target
+        view = options.view
+    }
+
+    /// The ids of the actors of a group, directly or through member groups.
+    public static func actorMembers(of groupID: String, _ network: Network) -> [String] {
+        _Builder.actorMembers(of: groupID, network)
+    }
+
+    /// How much a drawing may be enlarged to fill its target: twice (a 5-actor network on A0 stays a small drawing
+    /// in the middle of the page rather than 30 cm boxes).
+    public static let maximumScale = 2.0
+
+    var page: PageFit {
+        PageFit(width: target.points.width, height: target.points.height, maximumScale: Self.maximumScale)
     }
 
     /// Renders with Graphviz. PNG uses the options' DPI.
@@ -56,11 +77,18 @@ public struct Diagram: Sendable {
         return (result.data[0], result.warnings)
     }
 
-    /// Renders several formats from one layout (PNG at the options' DPI), so they show the same picture.
-    public func render(_ formats: [DiagramFormat]) throws -> (data: [Data], warnings: [String]) {
+    /// Renders several formats from one layout (PNG at the options' DPI, else the target's), so they show the same
+    /// picture, each fitted to the target. `scale` says how large the smallest text ends up:
+    /// `Diagram.smallestFont × scale` points at the target's size.
+    public func render(_ formats: [DiagramFormat]) throws -> Rendering {
         var result = try _render(formats)
         for (i, format) in formats.enumerated() where format == .pdf { result.data[i] = Self.stampPDF(result.data[i], date: date) }
         return result
+    }
+
+    /// The size of the smallest text at the target, in points, once laid out (without rendering a file).
+    public func smallestTextAtTarget() throws -> Double {
+        Self.smallestFont * (try GraphvizRenderer.render(dot: dot, engine: engine, formats: [], page: page).scale)
     }
 
     /// Cairo 1.16 (Debian 12) writes the current time as the PDF's `/CreationDate` and ignores SOURCE_DATE_EPOCH;
@@ -75,26 +103,27 @@ public struct Diagram: Sendable {
         return stamped
     }
 
-    private func _render(_ formats: [DiagramFormat]) throws -> (data: [Data], warnings: [String]) {
-        // Graphviz's `dpi` also scales SVG and PDF pages and must be set before layout: a PNG with its own DPI gets
-        // its own layout; otherwise every format comes from one layout.
-        guard let dpi, formats.contains(.png) else { return try GraphvizRenderer.render(dot: dot, engine: engine, formats: formats) }
+    private func _render(_ formats: [DiagramFormat]) throws -> Rendering {
+        // Graphviz's `dpi` also scales SVG and PDF pages and must be set before layout: a PNG at another resolution
+        // than 72 gets its own layout (the same DOT, so the same picture); the other formats share one layout.
+        let pngDPI = dpi ?? target.pngDPI
         let vector = formats.filter { $0 != .png }
-        var data = [Data](repeating: Data(), count: formats.count)
-        var warnings: [String] = []
+        var result = Rendering(data: [Data](repeating: Data(), count: formats.count), warnings: [], scale: 1)
         if !vector.isEmpty {
-            let rendered = try GraphvizRenderer.render(dot: dot, engine: engine, formats: vector)
+            let rendered = try GraphvizRenderer.render(dot: dot, engine: engine, formats: vector, page: page)
             var next = 0
-            for (i, format) in formats.enumerated() where format != .png { data[i] = rendered.data[next]; next += 1 }
-            warnings += rendered.warnings
+            for (i, format) in formats.enumerated() where format != .png { result.data[i] = rendered.data[next]; next += 1 }
+            result.warnings += rendered.warnings
+            result.scale = rendered.scale
         }
         if formats.contains(.png) {
-            let text = dot.replacingOccurrences(of: "\n  graph [charset=", with: "\n  graph [dpi=\(dpi), charset=")
-            let rendered = try GraphvizRenderer.render(dot: text, engine: engine, formats: [.png])
-            for (i, format) in formats.enumerated() where format == .png { data[i] = rendered.data[0] }
-            warnings += rendered.warnings
+            let text = dot.replacingOccurrences(of: "\n  graph [charset=", with: "\n  graph [dpi=\(pngDPI), charset=")
+            let rendered = try GraphvizRenderer.render(dot: text, engine: engine, formats: [.png], page: page)
+            for (i, format) in formats.enumerated() where format == .png { result.data[i] = rendered.data[0] }
+            result.warnings += rendered.warnings
+            result.scale = rendered.scale
         }
-        return (data, warnings)
+        return result
     }
 }
 
@@ -114,6 +143,16 @@ private struct _Builder {
         self.options = options
         self.taxonomy = taxonomy
         fr = options.language == .fr
+    }
+
+    /// "0 lien", "1 lien", "2 liens" (French: singular below 2); "0 ties", "1 tie", "2 ties".
+    static func count(_ n: Int, _ french: String, _ english: String, fr: Bool) -> String {
+        fr ? "\(n) \(french)\(n >= 2 ? "s" : "")" : "\(n) \(english)\(n == 1 ? "" : "s")"
+    }
+
+    var isAggregate: Bool {
+        if case .aggregate = options.view { return true }
+        return false
     }
 
     func familyOf(_ actor: Actor) -> String { taxonomy.family(of: actor.kind)?.id ?? "unspecified" }
@@ -172,11 +211,13 @@ private struct _Builder {
         let merged = mergeEdges(ties, keep: selection.keep)
         drawnEdges = merged.order.count
         let subtitle = (network.synthetic ? (fr ? "DONNÉES SYNTHÉTIQUES — " : "SYNTHETIC DATA — ") : "")
-            + "\(selection.text) — " + (fr ? "\(drawn.count) acteurs, \(merged.order.count) liens" : "\(drawn.count) actors, \(merged.order.count) ties")
+            + "\(selection.text) — " + Self.count(drawn.count, "acteur", "actor", fr: fr) + ", " + Self.count(merged.order.count, "lien", "tie", fr: fr)
             + (options.at.map { fr ? " — liens actifs en \($0)" : " — ties active in \($0)" } ?? "")
         header(subtitle: subtitle, colors: usedColors, types: merged.types, clusters: clusterGroups.isEmpty ? nil : options.clusters)
+        var linked = Set<Int>()
+        for key in merged.order { linked.insert(merged.edges[key]!.u); linked.insert(merged.edges[key]!.v) }
         writeNodes(drawn: drawn, selection: selection, sizes: sizes, labelled: labelled, colorKeys: colorKeys,
-                   clusterOf: clusterOf, clusterGroups: clusterGroups)
+                   clusterOf: clusterOf, clusterGroups: clusterGroups, linked: linked)
         writeEdges(merged, faded: selection.faded)
         output += "}\n"
     }
@@ -224,10 +265,11 @@ private struct _Builder {
         return Selection(keep: keep, faded: faded, text: viewText, adjacency: adjacency)
     }
 
-    /// dot (left to right, components packed) draws frames and is deterministic; fdp draws frames too but its layout
-    /// varies with address-space randomisation (seen: 2 runs in 12), so it is only used when asked for.
+    /// neato (stress majorisation, overlap removal) reads like a map and is reproducible; frames and the actors without
+    /// a tie are composed on its layout (`Composition`). sfdp above 300 actors. dot (hierarchical) only when asked
+    /// for; fdp varies with address-space randomisation (seen: 2 runs in 12), so it is only used when asked for.
     mutating func chooseEngine(drawnCount: Int) {
-        engine = options.engine ?? (drawnCount > 300 ? .sfdp : .dot)
+        engine = options.engine ?? (drawnCount > 300 ? .sfdp : .neato)
         if options.engine == nil && drawnCount > 300 {
             notes.append(Localized(fr: "\(drawnCount) acteurs : disposition sfdp avec suppression des chevauchements",
                                    en: "\(drawnCount) actors: sfdp layout with overlap removal"))
@@ -304,7 +346,7 @@ private struct _Builder {
             for m in members { clusterOf[m] = clusterGroups.count }
             clusterGroups.append(group)
         }
-        if !clusterGroups.isEmpty && !(engine == .dot || engine == .fdp) {
+        if !clusterGroups.isEmpty && !(engine == .dot || engine == .fdp || engine == .neato) {
             notes.append(Localized(fr: "la disposition \(engine.rawValue) ne dessine pas les cadres des groupes",
                                    en: "the \(engine.rawValue) layout does not draw group frames"))
             return ([Int](repeating: -1, count: network.actors.count), [])
@@ -334,10 +376,14 @@ private struct _Builder {
 
     /// The node statements, inside their frame when they have one.
     mutating func writeNodes(drawn: [Int], selection: Selection, sizes: [Double], labelled: Set<Int>, colorKeys: [String],
-                             clusterOf: [Int], clusterGroups: [Group]) {
+                             clusterOf: [Int], clusterGroups: [Group], linked: Set<Int>) {
         let faded = selection.faded
         var clusterLines = [[String]](repeating: [], count: clusterGroups.count)
         var looseLines: [String] = []
+        // Actors without a drawn tie and outside any frame: one labelled frame beside the map (force-directed layouts,
+        // composed by `Composition`), when the view has ties at all.
+        var unlinkedLines: [String] = []
+        let gatherUnlinked = engine.isForceDirected && !linked.isEmpty
         for i in drawn {
             let actor = network.actors[i]
             let family = familyOf(actor)
@@ -359,7 +405,13 @@ private struct _Builder {
             }
             if !labelled.contains(i) { attributes.append("width=0.15, height=0.15, fixedsize=true") }
             let line = "    a\(i) [\(attributes.joined(separator: ", "))];"
-            if clusterOf[i] >= 0 { clusterLines[clusterOf[i]].append(line) } else { looseLines.append(line) }
+            if clusterOf[i] >= 0 {
+                clusterLines[clusterOf[i]].append(line)
+            } else if gatherUnlinked && !linked.contains(i) {
+                unlinkedLines.append(line)
+            } else {
+                looseLines.append(line)
+            }
         }
         for (c, group) in clusterGroups.enumerated() {
             output += "  subgraph cluster_g\(c) {\n"
@@ -367,7 +419,24 @@ private struct _Builder {
             output += "    style=\"rounded,dashed\"; color=\"#444444\"; fontsize=11;\n"
             output += clusterLines[c].joined(separator: "\n") + "\n  }\n"
         }
+        if !unlinkedLines.isEmpty {
+            let label = fr ? "Sans lien renseigné (\(unlinkedLines.count))" : "No tie recorded (\(unlinkedLines.count))"
+            output += "  subgraph \(Composition.unlinkedCluster) {\n"
+            output += "    label=\(DOT.quoted(label)); id=\"unlinked\"; style=\"rounded,dashed\"; color=\"#888888\"; fontsize=11;\n"
+            output += unlinkedLines.joined(separator: "\n") + "\n  }\n"
+        }
         output += looseLines.joined(separator: "\n") + "\n"
+        // neato does not know frames: invisible edges hold each group's actors together, and `Composition` draws
+        // the frame around them.
+        if engine == .neato {
+            var members = [[Int]](repeating: [], count: clusterGroups.count)
+            for i in drawn where clusterOf[i] >= 0 { members[clusterOf[i]].append(i) }
+            for group in members where group.count > 1 {
+                for (k, i) in group.enumerated() {
+                    for j in group[(k + 1)...] { output += "  a\(i) -- a\(j) [style=invis, len=0.3, weight=10];\n" }
+                }
+            }
+        }
     }
 
     /// The edge statements: colour and line style by type, width by weight, a tooltip naming both ends.
@@ -412,35 +481,50 @@ private struct _Builder {
                          clusters: DiagramOptions.Clusters?) {
         let title = options.title ?? network.title ?? (fr ? "Réseau de coopération" : "Cooperation network")
         let source = (fr ? "Source : " : "Source: ") + (network.source ?? (fr ? "non précisée" : "not given"))
-        var legend = ""
+        // Two columns: what the colours mean, then what the lines and frames mean; only what is drawn.
+        var nodeRows: [String] = [], lineRows: [String] = []
         for entry in colors {
-            let shape = entry.shape.map { " (" + shapeName($0) + ")" } ?? ""
-            legend += "<TR><TD BGCOLOR=\"\(entry.color)\" WIDTH=\"18\" HEIGHT=\"10\" FIXEDSIZE=\"TRUE\" BORDER=\"1\"></TD><TD ALIGN=\"LEFT\">\(DOT.html(entry.label + shape))</TD></TR>"
+            nodeRows.append("<TD BGCOLOR=\"\(entry.color)\" WIDTH=\"18\" HEIGHT=\"10\" FIXEDSIZE=\"TRUE\" BORDER=\"1\"></TD><TD ALIGN=\"LEFT\">\(DOT.html(entry.label))</TD>")
         }
         for type in types {
             let style = options.style.edge(type)
-            legend += "<TR><TD><FONT COLOR=\"\(style.color)\">\(lineGlyph(style.style))</FONT></TD><TD ALIGN=\"LEFT\">\(DOT.html(tieLabel(type) + " (" + lineName(style.style) + ")"))</TD></TR>"
+            lineRows.append("<TD><FONT COLOR=\"\(style.color)\">\(lineGlyph(style.style))</FONT></TD><TD ALIGN=\"LEFT\">\(DOT.html(tieLabel(type)))</TD>")
         }
         if let clusters {
-            let text = clusters == .ges ? (fr ? "Cadre pointillé : GES (groupe économique solidaire)" : "Dashed frame: GES (solidarity economic group)")
-                                        : (fr ? "Cadre pointillé : PTCE" : "Dashed frame: PTCE")
-            legend += "<TR><TD>┆┆</TD><TD ALIGN=\"LEFT\">\(DOT.html(text))</TD></TR>"
+            let text = clusters == .ges ? (fr ? "cadre : GES (groupe économique solidaire)" : "frame: GES (solidarity economic group)")
+                                        : (fr ? "cadre : PTCE" : "frame: PTCE")
+            lineRows.append("<TD>┆┆</TD><TD ALIGN=\"LEFT\">\(DOT.html(text))</TD>")
         }
         if let metric = options.sizeBy {
-            legend += "<TR><TD>●</TD><TD ALIGN=\"LEFT\">\(DOT.html((fr ? "Taille : " : "Size: ") + metric.label(options.language)))</TD></TR>"
+            lineRows.append("<TD>●</TD><TD ALIGN=\"LEFT\">\(DOT.html((fr ? "taille : " : "size: ") + metric.label(options.language)))</TD>")
+        }
+        // Only colours (an aggregate view): two columns of colours, so that the legend is half as tall.
+        if lineRows.isEmpty && nodeRows.count > 3 {
+            let half = (nodeRows.count + 1) / 2
+            lineRows = Array(nodeRows[half...])
+            nodeRows = Array(nodeRows[..<half])
+        }
+        var legend = ""
+        for row in 0..<max(nodeRows.count, lineRows.count) {
+            legend += "<TR>" + (row < nodeRows.count ? nodeRows[row] : "<TD></TD><TD></TD>") + "<TD WIDTH=\"12\"></TD>"
+                + (row < lineRows.count ? lineRows[row] : "<TD></TD><TD></TD>") + "</TR>"
         }
         let label = "<<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\">"
             + "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"18\"><B>\(DOT.html(title))</B></FONT></TD></TR>"
-            + "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"11\">\(DOT.html(subtitle + " — " + options.date))</FONT></TD></TR>"
-            + "<TR><TD ALIGN=\"LEFT\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\"><TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"10\"><B>\(fr ? "Légende" : "Legend")</B></FONT></TD></TR>\(legend.isEmpty ? "<TR><TD></TD></TR>" : legend)</TABLE></TD></TR>"
-            + "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"9\" COLOR=\"#333333\">\(DOT.html(wrapSource(source)))</FONT></TD></TR>"
+            + "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"11\">\(DOT.html(subtitle + " — " + Self.frenchDate(options.date, fr: fr)))</FONT></TD></TR>"
+            + "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"11\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"1\">\(legend.isEmpty ? "<TR><TD></TD></TR>" : legend)</TABLE></FONT></TD></TR>"
+            + "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"10\" COLOR=\"#333333\">\(DOT.html(wrapSource(source)))</FONT></TD></TR>"
             + "</TABLE>>"
         output = "graph ptce {\n"
         output += "  graph [charset=\"UTF-8\", fontname=\(DOT.quoted(options.style.fontName)), label=\(label), labelloc=\"t\", labeljust=\"l\", "
-        // Spline routing around nodes costs too much on large drawings: straight lines there.
-        let splines = drawnNodes > 300 ? "line" : "true"
-        output += "pad=\"0.3\", size=\"\(options.paper.size)\", outputorder=\"edgesfirst\", splines=\"\(splines)\", overlap=\"prism\", start=\"42\", "
+        // Spline routing around nodes costs too much on large drawings: straight lines there. On neato's maps, gentle
+        // curves: its router (splines=true) bent one edge differently in 1 run of 16 (Graphviz 2.43).
+        let splines = drawnNodes > 300 ? "line" : (engine == .neato ? "curved" : "true")
+        output += "pad=\"0\", margin=\"0\", size=\"\(options.target.graphvizSize)\", outputorder=\"edgesfirst\", splines=\"\(splines)\", overlap=\"prism\", start=\"42\", "
         output += "sep=\"+8\", K=\"0.8\", nodesep=\"0.3\""
+        // prism's default (-4) first spreads the layout to four times the average label size: a star of long
+        // spokes. Without it, the springs' length holds and prism only moves what overlaps.
+        if engine == .neato { output += ", overlap_scaling=\"0\"" }
         if engine == .dot { output += ", rankdir=\"LR\", ranksep=\"0.3\", pack=\"true\", packmode=\"array_u3\"" }
         // sfdp's Barnes–Hut quadtree (Graphviz 2.43) gives a slightly different layout from run to run, even without
         // address-space randomisation; exact forces are reproducible and cost 2.5× the time at 3,000 actors
@@ -448,12 +532,22 @@ private struct _Builder {
         if engine == .sfdp && drawnNodes <= Diagram.exactForcesLimit { output += ", quadtree=\"none\"" }
         output += "];\n"
         output += "  node [fontname=\(DOT.quoted(options.style.fontName)), fontsize=\"10\", style=\"filled\", penwidth=\"0.8\", margin=\"0.08,0.04\"];\n"
-        output += "  edge [fontname=\(DOT.quoted(options.style.fontName)), fontsize=\"8\"];\n"
+        // neato's springs: half an inch, so that a star of partners stays compact (overlap removal spaces the nodes).
+        output += "  edge [fontname=\(DOT.quoted(options.style.fontName)), fontsize=\"10\"\(engine == .neato ? ", len=\"0.5\"" : "")];\n"
+    }
+
+    /// "2026-11-29" → "29 novembre 2026" (French) or "29 November 2026".
+    static func frenchDate(_ iso: String, fr: Bool) -> String {
+        let parts = iso.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3, (1...12).contains(parts[1]) else { return iso }
+        let months = fr ? ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"]
+                        : ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+        return "\(parts[2] == 1 && fr ? "1er" : String(parts[2])) \(months[parts[1] - 1]) \(parts[0])"
     }
 
     func wrapSource(_ text: String) -> String {
-        // Long source lines wrap at about 120 characters (never cut).
-        DOT.wrap(text, width: 120)
+        // Long source lines wrap at about 80 characters (never cut): the title block stays narrow beside the map.
+        DOT.wrap(text, width: 80)
     }
 
     func shapeName(_ shape: String) -> String {
@@ -543,8 +637,8 @@ private struct _Builder {
         let maxEdge = Double(between.values.max() ?? 1)
         let attributeName = Self.attributeName(attribute, fr: fr)
         let subtitle = (network.synthetic ? (fr ? "DONNÉES SYNTHÉTIQUES — " : "SYNTHETIC DATA — ")
-                        : "") + (fr ? "vue agrégée par \(attributeName) — \(network.actors.count) acteurs, \(ties.count) liens"
-                                    : "aggregated by \(attributeName) — \(network.actors.count) actors, \(ties.count) ties")
+                        : "") + ((fr ? "vue agrégée par \(attributeName) — " : "aggregated by \(attributeName) — ")
+                                    + Self.count(network.actors.count, "acteur", "actor", fr: fr) + ", " + Self.count(ties.count, "lien", "tie", fr: fr))
             + (options.at.map { fr ? " — liens actifs en \($0)" : " — ties active in \($0)" } ?? "")
         var legendColors: [(key: String, label: String, color: String, shape: String?)] = []
         if attribute == .family {
@@ -558,13 +652,15 @@ private struct _Builder {
         output += "  // Node size: number of actors; edge width and label: number of ties between the two.\n"
         for (i, value) in order.enumerated() {
             let n = counts[value]!
-            let width = 0.8 + 2.2 * (Double(n) / largest).squareRoot()
+            let width = 0.8 + 1.6 * (Double(n) / largest).squareRoot()
             let color = attribute == .family ? options.style.node(family[value]!).color : "#DDDDDD"
             let shape = attribute == .family ? options.style.node(family[value]!).shape : "ellipse"
-            let label = DOT.wrap(value, width: 18) + "\n" + (fr ? "\(n) acteurs" : "\(n) actors") + (internalTies[value].map { fr ? ", \($0) liens internes" : ", \($0) internal ties" } ?? "")
+            let count = fr ? (n == 1 ? "1 acteur" : "\(n) acteurs") : (n == 1 ? "1 actor" : "\(n) actors")
+            let inside = internalTies[value].map { fr ? ($0 == 1 ? ", 1 lien interne" : ", \($0) liens internes") : ($0 == 1 ? ", 1 internal tie" : ", \($0) internal ties") } ?? ""
+            let label = DOT.wrap(value, width: 18) + "\n" + count + inside
             output += "  v\(i) [id=\(DOT.quoted("value-\(i)")), label=\(DOT.quoted(label)), tooltip=\(DOT.quotedTooltip(label.replacingOccurrences(of: "\n", with: " — "))), "
                 + "shape=\(shape), fillcolor=\(DOT.quoted(color)), fontcolor=\(DOT.quoted(DiagramStyle.textColor(on: color))), "
-                + String(format: "width=%.2f, height=%.2f, fontsize=\"12\"];\n", width, width * 0.6)
+                + String(format: "width=%.2f, height=%.2f, fontsize=\"11\"];\n", width, width * 0.6)
         }
         for key in pairOrder {
             let parts = key.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)

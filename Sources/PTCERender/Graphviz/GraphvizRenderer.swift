@@ -26,6 +26,28 @@ public struct RenderError: Error, CustomStringConvertible, Sendable {
     public var description: String { message + (hint.map { "\n  hint: " + $0 } ?? "") }
 }
 
+/// What a rendering gave: the bytes of each format, Graphviz's warnings, and the scale from layout points to the
+/// target's points when the drawing was fitted to a page.
+public struct Rendering: Sendable {
+    public var data: [Data]
+    public var warnings: [String]
+    /// Final size ÷ laid-out size (1 when not fitted): a 10 pt label is drawn at 10 × `scale` points.
+    public var scale: Double
+}
+
+/// A page to fit a drawing to: its size in points and the largest enlargement allowed.
+public struct PageFit: Sendable, Equatable {
+    public var width: Double
+    public var height: Double
+    public var maximumScale: Double
+
+    public init(width: Double, height: Double, maximumScale: Double) {
+        self.width = width
+        self.height = height
+        self.maximumScale = maximumScale
+    }
+}
+
 /// Renders DOT text with libgvc in-process (`agmemread` → `gvLayout` → `gvRenderData`), never by spawning `dot`.
 ///
 /// Every Graphviz allocation is paired with its free in a `defer`, except the process's one context (`Graphviz.context`). Every call goes through `Graphviz.session` (one
@@ -55,8 +77,14 @@ public enum GraphvizRenderer {
     /// coordinates are rounded to 1/100 point (Graphviz's own DOT output) and the drawing is made from the rounded
     /// layout (engine `nop2`, as `neato -n2`), so PDF and PNG are as stable as SVG.
     public static func render(dot: String, engine: LayoutEngine, formats: [DiagramFormat]) throws -> (data: [Data], warnings: [String]) {
-        if formats.allSatisfy({ $0 == .dot }) { return (formats.map { _ in Data(dot.utf8) }, []) }
-        let (result, messages) = try Graphviz.session { () throws -> [Data] in
+        let result = try render(dot: dot, engine: engine, formats: formats, page: nil)
+        return (result.data, result.warnings)
+    }
+
+    /// `render(dot:engine:formats:)`, the drawing fitted to `page` when one is given (see `fit`).
+    public static func render(dot: String, engine: LayoutEngine, formats: [DiagramFormat], page: PageFit?) throws -> Rendering {
+        if formats.allSatisfy({ $0 == .dot }) { return Rendering(data: formats.map { _ in Data(dot.utf8) }, warnings: [], scale: 1) }
+        let (result, messages) = try Graphviz.session { () throws -> (data: [Data], scale: Double) in
             guard let context = try? Graphviz.context() else { throw RenderError(message: "Graphviz could not start (gvContext failed)", hint: nil) }
             var text = dot
             var layoutEngine = engine.rawValue
@@ -66,15 +94,86 @@ public enum GraphvizRenderer {
                 }.map { String(decoding: $0, as: UTF8.self) } ?? text
                 layoutEngine = "nop2"
             }
-            return try layOut(text, engine: layoutEngine, context: context) { graph in
-                try formats.map { format in format == .dot ? Data(dot.utf8) : try renderData(context, graph, format.rawValue) }
-            } ?? []
+            return try layOut(text, engine: layoutEngine, context: context,
+                              prepare: engine.isForceDirected ? Composition.arrange : { _ in }) { graph in
+                let scale = page.map { fit(graph, to: $0) } ?? 1
+                return (try formats.map { format in format == .dot ? Data(dot.utf8) : try renderData(context, graph, format.rawValue) }, scale)
+            } ?? ([], 1)
         }
-        return (result, messages.map(\.text))
+        return Rendering(data: result.data, warnings: messages.map(\.text), scale: result.scale)
+    }
+
+    /// Fits a laid-out graph to `page`: its bounding box (`GD_bb`, which sets the page Graphviz renders) is widened
+    /// around the drawing to the page's proportions, so that with `size="W,H!"` the output is exactly the page; the
+    /// drawing is centred, enlarged at most `page.maximumScale` times, with a margin of 2 % of each side. The root
+    /// label (title and legend) goes above the drawing or beside it on the left, whichever lets the drawing be
+    /// larger. Returns final size ÷ laid-out size.
+    static func fit(_ graph: UnsafeMutablePointer<Agraph_t>, to page: PageFit) -> Double {
+        // GD_bb, GD_label, GD_border: the layout's record bound to the graph (Agraphinfo_t), as Graphviz's macros
+        // read it; border.2 is the band at the top Graphviz added for the label (TOP_IX).
+        let info = UnsafeMutableRawPointer(graph.pointee.base.data).assumingMemoryBound(to: Agraphinfo_t.self)
+        var box = info.pointee.bb
+        func scale(_ width: Double, _ height: Double) -> Double {
+            min(page.width * 0.97 / max(width, 1), page.height * 0.97 / max(height, 1), page.maximumScale)
+        }
+        if let label = info.pointee.label {
+            // The engines reserve a band for the label at the top of the box: dot records it (border.2), nop2 does
+            // not — there the band is what lies above the label's bottom edge.
+            var band = info.pointee.border.2.y
+            let labelBottom = label.pointee.pos.y - label.pointee.dimen.y / 2
+            if band == 0 && labelBottom > box.LL.y && label.pointee.pos.y + label.pointee.dimen.y / 2 >= box.UR.y - 10 {
+                band = box.UR.y - labelBottom
+            }
+            var map = boxf(LL: box.LL, UR: pointf(x: box.UR.x, y: box.UR.y - band))
+            // A composed drawing says where it is (`Composition`).
+            let drawn = Self.attribute(graph, Composition.drawingBox).split(separator: ",").compactMap { Double($0) }
+            if drawn.count == 4 { map = boxf(LL: pointf(x: drawn[0], y: drawn[1]), UR: pointf(x: drawn[2], y: drawn[3])) }
+            let (mapWidth, mapHeight) = (map.UR.x - map.LL.x, map.UR.y - map.LL.y)
+            let (labelWidth, labelHeight) = (label.pointee.dimen.x, label.pointee.dimen.y)
+            let gap = 18.0
+            // The corner `Composition` kept free for the legend, when the legend fits in its width.
+            let corner = Self.attribute(graph, Composition.legendCorner).split(separator: ",").compactMap { Double($0) }
+            if corner.count == 3, labelWidth <= corner[2] {
+                label.pointee.pos = pointf(x: corner[0] + labelWidth / 2, y: corner[1] - labelHeight / 2)
+                box = boxf(LL: map.LL, UR: pointf(x: map.UR.x, y: max(map.UR.y, corner[1])))
+                return finish(box)
+            }
+            let above = (width: max(mapWidth, labelWidth), height: mapHeight + gap + labelHeight)
+            let beside = (width: labelWidth + gap + mapWidth, height: max(mapHeight, labelHeight))
+            if scale(beside.width, beside.height) > scale(above.width, above.height) {
+                let left = map.LL.x - gap - labelWidth
+                label.pointee.pos = pointf(x: left + labelWidth / 2, y: map.UR.y - labelHeight / 2)
+                box = boxf(LL: pointf(x: left, y: min(map.LL.y, map.UR.y - labelHeight)), UR: map.UR)
+            } else {
+                let top = map.UR.y + gap + labelHeight
+                label.pointee.pos = pointf(x: map.LL.x + labelWidth / 2, y: top - labelHeight / 2)
+                box = boxf(LL: map.LL, UR: pointf(x: map.LL.x + above.width, y: top))
+            }
+        }
+        return finish(box)
+
+        /// Widens `box` to the page's proportions around its centre, as the graph's box; returns the scale.
+        func finish(_ box: boxf) -> Double {
+            let width = max(box.UR.x - box.LL.x, 1), height = max(box.UR.y - box.LL.y, 1)
+            let factor = scale(width, height)
+            let (newWidth, newHeight) = (page.width / factor, page.height / factor)
+            let (centreX, centreY) = ((box.LL.x + box.UR.x) / 2, (box.LL.y + box.UR.y) / 2)
+            info.pointee.bb = boxf(LL: pointf(x: centreX - newWidth / 2, y: centreY - newHeight / 2),
+                                   UR: pointf(x: centreX + newWidth / 2, y: centreY + newHeight / 2))
+            return factor
+        }
+    }
+
+    /// A graph attribute's text ("" when absent).
+    static func attribute(_ graph: UnsafeMutablePointer<Agraph_t>, _ name: String) -> String {
+        name.withCString { key in
+            agget(UnsafeMutableRawPointer(graph), UnsafeMutablePointer(mutating: key)).map { String(cString: $0) } ?? ""
+        }
     }
 
     /// Reads `dot` (cgraph IDs in creation order), lays it out with `engine`, and gives the graph to `body`.
     private static func layOut<T>(_ dot: String, engine: String, context: OpaquePointer,
+                                  prepare: (UnsafeMutablePointer<Agraph_t>) -> Void = { _ in },
                                   _ body: (UnsafeMutablePointer<Agraph_t>) throws -> T) throws -> T? {
         // Read with an ID discipline numbering names in creation order, so output order depends on the text only.
         let (parsed, cleanup) = OrderedIDDiscipline.read(dot)
@@ -88,6 +187,7 @@ public enum GraphvizRenderer {
         srand48(42)
         srand(42)
         srandom(42)
+        prepare(graph)
         guard gvLayout(context, graph, engine) == 0 else {
             throw RenderError(message: "Graphviz layout '\(engine)' failed",
                               hint: "install Graphviz's layout plugins: apt-get install graphviz libgraphviz-dev")

@@ -1,0 +1,217 @@
+import CGraphviz
+import Foundation
+
+/// The page of a force-directed drawing, composed between the layout and the drawing (the graph Graphviz wrote back
+/// with positions, before `nop2` draws it): frames around each group's actors (`cluster_g*`, whose actors were held
+/// together in the layout by invisible edges), and the actors without any tie (`cluster_unlinked`) gathered in a
+/// compact grid, in one labelled frame, beside the map instead of strewn around it.
+///
+/// Works on the DOT attributes Graphviz reads in `nop2` mode: a node's `pos` (points) with `width`/`height`
+/// (inches), a cluster's `bb`; the root's `bb` is removed so Graphviz computes it again around everything.
+enum Composition {
+    /// The name of the frame of actors without a tie (written by `Diagram`).
+    static let unlinkedCluster = "cluster_unlinked"
+
+    private struct Box {
+        var minX = Double.infinity, minY = Double.infinity, maxX = -Double.infinity, maxY = -Double.infinity
+        var isEmpty: Bool { minX > maxX }
+        var width: Double { maxX - minX }
+        var height: Double { maxY - minY }
+        mutating func add(x: Double, y: Double, halfWidth: Double, halfHeight: Double) {
+            minX = min(minX, x - halfWidth); maxX = max(maxX, x + halfWidth)
+            minY = min(minY, y - halfHeight); maxY = max(maxY, y + halfHeight)
+        }
+        var text: String { String(format: "%.2f,%.2f,%.2f,%.2f", minX, minY, maxX, maxY) }
+    }
+
+    private struct Node {
+        let pointer: UnsafeMutablePointer<Agnode_t>
+        var x: Double, y: Double, halfWidth: Double, halfHeight: Double
+    }
+
+    static func arrange(_ graph: UnsafeMutablePointer<Agraph_t>) {
+        var unlinked: [Node] = []
+        var placed = Box()
+        let unlinkedGraph = subgraph(graph, unlinkedCluster)
+        var node = agfstnode(graph)
+        while let current = node {
+            if let info = nodeInfo(current) {
+                if let unlinkedGraph, agsubnode(unlinkedGraph, current, 0) != nil {
+                    unlinked.append(info)
+                } else {
+                    placed.add(x: info.x, y: info.y, halfWidth: info.halfWidth, halfHeight: info.halfHeight)
+                }
+            }
+            node = agnxtnode(graph, current)
+        }
+        // Frames of the groups: the box of their actors, with room for the label above.
+        var child = agfstsubg(graph)
+        while let current = child {
+            if let name = agnameof(UnsafeMutableRawPointer(current)).map({ String(cString: $0) }), name.hasPrefix("cluster_g") {
+                var box = Box()
+                var member = agfstnode(current)
+                while let m = member {
+                    if let info = nodeInfo(m) { box.add(x: info.x, y: info.y, halfWidth: info.halfWidth, halfHeight: info.halfHeight) }
+                    member = agnxtnode(current, m)
+                }
+                if !box.isEmpty {
+                    box.minX -= 8; box.maxX += 8; box.minY -= 8; box.maxY += 22
+                    let framed = frame(current, box)
+                    // Graphviz draws a rounded frame's corners outside its box: 12 points of room.
+                    placed.add(x: (framed.minX + framed.maxX) / 2, y: (framed.minY + framed.maxY) / 2,
+                               halfWidth: framed.width / 2 + 12, halfHeight: framed.height / 2 + 12)
+                }
+            }
+            child = agnxtsubg(current)
+        }
+        var drawing = placed
+        addEdges(graph, to: &drawing)
+        if let unlinkedGraph, !unlinked.isEmpty {
+            // The legend goes above the map, left of the grid: the grid is as tall as both.
+            let legend = placed.isEmpty ? 0 : legendHeight(graph)
+            let frameBox = grid(unlinked, frame: unlinkedGraph, beside: placed, extraHeight: legend)
+            if !placed.isEmpty {
+                set(graph, legendCorner, String(format: "%.2f,%.2f,%.2f", placed.minX, placed.maxY + legend, frameBox.minX - 20 - placed.minX))
+            }
+            drawing.add(x: (frameBox.minX + frameBox.maxX) / 2, y: (frameBox.minY + frameBox.maxY) / 2,
+                        halfWidth: frameBox.width / 2 + 12, halfHeight: frameBox.height / 2 + 12)
+        }
+        // The box of what is drawn, given to Graphviz (left to itself, nop2 would place the edge labels again, in an
+        // order that varies from run to run) and to `GraphvizRenderer.fit` (the box without the title block).
+        if !drawing.isEmpty {
+            set(graph, "bb", drawing.text)
+            set(graph, drawingBox, drawing.text)
+        }
+    }
+
+    /// The graph attribute holding the box of the composed drawing, without the title block: "x1,y1,x2,y2".
+    static let drawingBox = "ptce_drawing"
+
+    /// Adds every point of the edges' splines and labels (`pos`, `lp`) to `box`.
+    private static func addEdges(_ graph: UnsafeMutablePointer<Agraph_t>, to box: inout Box) {
+        var node = agfstnode(graph)
+        while let current = node {
+            var edge = agfstout(graph, current)
+            while let e = edge {
+                let text = get(e, "pos") + " " + get(e, "lp")
+                for point in text.split(separator: " ") {
+                    let numbers = point.split(separator: ",").compactMap { Double($0) }
+                    if numbers.count >= 2 { box.add(x: numbers[numbers.count - 2], y: numbers[numbers.count - 1], halfWidth: 6, halfHeight: 6) }
+                }
+                edge = agnxtout(graph, e)
+            }
+            node = agnxtnode(graph, current)
+        }
+    }
+
+    /// Places the actors without a tie in rows, each as wide as it needs (like words in a paragraph), to the right of
+    /// `map`, the rows about as wide as makes the block as tall as the map, in input order.
+    /// Returns the frame's box.
+    private static func grid(_ nodes: [Node], frame: UnsafeMutablePointer<Agraph_t>, beside map: Box, extraHeight: Double) -> Box {
+        let gap = 8.0
+        /// The rows for a given width: the nodes of each row and the row's height.
+        func rows(width: Double) -> [(nodes: ArraySlice<Node>, height: Double)] {
+            var result: [(nodes: ArraySlice<Node>, height: Double)] = []
+            var start = 0, used = 0.0
+            for (i, node) in nodes.enumerated() {
+                let w = 2 * node.halfWidth + gap
+                if i > start && used + w > width {
+                    result.append((nodes[start..<i], nodes[start..<i].map { 2 * $0.halfHeight }.max()! + gap))
+                    start = i; used = 0
+                }
+                used += w
+            }
+            result.append((nodes[start...], nodes[start...].map { 2 * $0.halfHeight }.max()! + gap))
+            return result
+        }
+        let widest = 2 * (nodes.map(\.halfWidth).max() ?? 0) + gap
+        let total = nodes.reduce(0) { $0 + 2 * $1.halfWidth + gap }
+        let targetHeight = map.isEmpty ? 0 : map.height + extraHeight
+        // The narrowest block not taller than the map (or square-ish without a map), in steps of the widest node.
+        var width = max(widest, total)
+        var candidate = widest
+        while candidate < total {
+            let height = rows(width: candidate).reduce(0) { $0 + $1.height }
+            if map.isEmpty ? height <= candidate : height <= targetHeight { width = candidate; break }
+            candidate += widest / 2
+        }
+        let left = (map.isEmpty ? 0 : map.maxX) + 24
+        var top = (map.isEmpty ? 0 : map.maxY + extraHeight) - 22
+        var frameBox = Box()
+        for row in rows(width: width) {
+            var x = left
+            for node in row.nodes {
+                let centreX = x + node.halfWidth + gap / 2
+                let centreY = top - row.height / 2
+                set(node.pointer, "pos", String(format: "%.2f,%.2f", centreX, centreY))
+                frameBox.add(x: centreX, y: centreY, halfWidth: node.halfWidth + gap / 2, halfHeight: row.height / 2)
+                x += 2 * node.halfWidth + gap
+            }
+            top -= row.height
+        }
+        frameBox.minX -= 6; frameBox.maxX += 6; frameBox.minY -= 6; frameBox.maxY += 22
+        return self.frame(frame, frameBox)
+    }
+
+    /// The graph attribute where the composition leaves the top-left corner kept for the legend and its width:
+    /// "x,y,width" (points); `GraphvizRenderer.fit` puts the root label there when it fits.
+    static let legendCorner = "ptce_legend"
+
+    /// The height the root label (title, subtitle, legend rows, source) will take, estimated from its HTML table
+    /// before Graphviz sizes it: about 17 points a row, plus the title.
+    private static func legendHeight(_ graph: UnsafeMutablePointer<Agraph_t>) -> Double {
+        let label = get(graph, "label")
+        let rows = label.components(separatedBy: "<TR>").count - 1
+        let lines = label.components(separatedBy: "<BR").count - 1
+        return Double(rows + lines) * 17 + 30
+    }
+
+    /// Sets a frame's box, widened to hold its label, and its label's place (`lp`) centred at its top.
+    @discardableResult
+    private static func frame(_ cluster: UnsafeMutablePointer<Agraph_t>, _ box: Box) -> Box {
+        var box = box
+        let label = get(cluster, "label")
+        let fontSize = Double(get(cluster, "fontsize")) ?? 14
+        // About 0.6 em per character in the sans-serif fonts used: enough room, never cut.
+        let labelWidth = Double(label.count) * fontSize * 0.6 + 12
+        if box.width < labelWidth {
+            let grow = (labelWidth - box.width) / 2
+            box.minX -= grow; box.maxX += grow
+        }
+        set(cluster, "bb", box.text)
+        set(cluster, "lp", String(format: "%.2f,%.2f", (box.minX + box.maxX) / 2, box.maxY - fontSize * 0.8))
+        return box
+    }
+
+    private static func nodeInfo(_ node: UnsafeMutablePointer<Agnode_t>) -> Node? {
+        let numbers = { (name: String) -> [Double] in
+            get(node, name).split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
+        }
+        let position = numbers("pos"), width = numbers("width"), height = numbers("height")
+        guard position.count >= 2, let w = width.first, let h = height.first else { return nil }
+        return Node(pointer: node, x: position[0], y: position[1], halfWidth: w * 36, halfHeight: h * 36)
+    }
+
+    private static func subgraph(_ graph: UnsafeMutablePointer<Agraph_t>, _ name: String) -> UnsafeMutablePointer<Agraph_t>? {
+        name.withCString { agsubg(graph, UnsafeMutablePointer(mutating: $0), 0) }
+    }
+
+    private static func get(_ object: UnsafeMutableRawPointer, _ name: String) -> String {
+        name.withCString { key in agget(object, UnsafeMutablePointer(mutating: key)).map { String(cString: $0) } ?? "" }
+    }
+
+    private static func get<T>(_ object: UnsafeMutablePointer<T>, _ name: String) -> String {
+        get(UnsafeMutableRawPointer(object), name)
+    }
+
+    private static func set<T>(_ object: UnsafeMutablePointer<T>, _ name: String, _ value: String) {
+        name.withCString { key in
+            value.withCString { text in
+                "".withCString { empty in
+                    _ = agsafeset(UnsafeMutableRawPointer(object), UnsafeMutablePointer(mutating: key),
+                                  UnsafeMutablePointer(mutating: text), UnsafeMutablePointer(mutating: empty))
+                }
+            }
+        }
+    }
+}
