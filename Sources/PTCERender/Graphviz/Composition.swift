@@ -70,22 +70,63 @@ enum Composition {
             // The legend goes above the map, left of the grid: the grid is as tall as both.
             let legend = placed.isEmpty ? 0 : legendHeight(graph)
             let frameBox = grid(unlinked, frame: unlinkedGraph, beside: placed, extraHeight: legend)
-            if !placed.isEmpty {
-                set(graph, legendCorner, String(format: "%.2f,%.2f,%.2f", placed.minX, placed.maxY + legend, frameBox.minX - 20 - placed.minX))
-            }
             drawing.add(x: (frameBox.minX + frameBox.maxX) / 2, y: (frameBox.minY + frameBox.maxY) / 2,
                         halfWidth: frameBox.width / 2 + 12, halfHeight: frameBox.height / 2 + 12)
+            if !placed.isEmpty {
+                // Relative to the drawing's top-left corner, which Graphviz may move.
+                set(graph, legendCorner, String(format: "%.2f,%.2f,%.2f", placed.minX - drawing.minX,
+                                                placed.maxY + legend - drawing.maxY, frameBox.minX - 20 - placed.minX))
+            }
         }
         // The box of what is drawn, given to Graphviz (left to itself, nop2 would place the edge labels again, in an
         // order that varies from run to run) and to `GraphvizRenderer.fit` (the box without the title block).
         if !drawing.isEmpty {
             set(graph, "bb", drawing.text)
-            set(graph, drawingBox, drawing.text)
+            set(graph, composed, "true")
         }
     }
 
-    /// The graph attribute holding the box of the composed drawing, without the title block: "x1,y1,x2,y2".
-    static let drawingBox = "ptce_drawing"
+    /// The graph attribute saying that the drawing was composed: its box is then measured on what is drawn
+    /// (`drawnBox`), without the title block.
+    static let composed = "ptce_composed"
+
+    /// The box of what a laid-out graph draws — nodes, edge splines and labels, cluster frames (with the room their
+    /// rounded corners take) — without the root label; nil when nothing is drawn.
+    static func drawnBox(_ graph: UnsafeMutablePointer<Agraph_t>) -> boxf? {
+        var box = Box()
+        var node = agfstnode(graph)
+        while let current = node {
+            // ND_coord, ND_lw, ND_rw, ND_ht: the layout's record of the node (Agnodeinfo_t).
+            let info = UnsafeMutableRawPointer(current.pointee.base.data).assumingMemoryBound(to: Agnodeinfo_t.self).pointee
+            box.add(x: info.coord.x, y: info.coord.y, halfWidth: max(info.lw, info.rw), halfHeight: info.ht / 2)
+            var edge = agfstout(graph, current)
+            while let e = edge {
+                let edgeInfo = UnsafeMutableRawPointer(e.pointee.base.data).assumingMemoryBound(to: Agedgeinfo_t.self).pointee
+                if let splines = edgeInfo.spl {
+                    for b in 0..<Int(splines.pointee.size) {
+                        let bezier = splines.pointee.list[b]
+                        for p in 0..<Int(bezier.size) { box.add(x: bezier.list[p].x, y: bezier.list[p].y, halfWidth: 1, halfHeight: 1) }
+                    }
+                }
+                if let label = edgeInfo.label {
+                    box.add(x: label.pointee.pos.x, y: label.pointee.pos.y, halfWidth: label.pointee.dimen.x / 2, halfHeight: label.pointee.dimen.y / 2)
+                }
+                edge = agnxtout(graph, e)
+            }
+            node = agnxtnode(graph, current)
+        }
+        var child = agfstsubg(graph)
+        while let current = child {
+            let frame = UnsafeMutableRawPointer(current.pointee.base.data).assumingMemoryBound(to: Agraphinfo_t.self).pointee.bb
+            if frame.UR.x > frame.LL.x {
+                box.add(x: (frame.LL.x + frame.UR.x) / 2, y: (frame.LL.y + frame.UR.y) / 2,
+                        halfWidth: (frame.UR.x - frame.LL.x) / 2 + 12, halfHeight: (frame.UR.y - frame.LL.y) / 2 + 12)
+            }
+            child = agnxtsubg(current)
+        }
+        guard !box.isEmpty else { return nil }
+        return boxf(LL: pointf(x: box.minX, y: box.minY), UR: pointf(x: box.maxX, y: box.maxY))
+    }
 
     /// Adds every point of the edges' splines and labels (`pos`, `lp`) to `box`.
     private static func addEdges(_ graph: UnsafeMutablePointer<Agraph_t>, to box: inout Box) {

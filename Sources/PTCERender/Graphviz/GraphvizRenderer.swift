@@ -125,14 +125,14 @@ public enum GraphvizRenderer {
                 band = box.UR.y - labelBottom
             }
             var map = boxf(LL: box.LL, UR: pointf(x: box.UR.x, y: box.UR.y - band))
-            // A composed drawing says where it is (`Composition`).
-            let drawn = Self.attribute(graph, Composition.drawingBox).split(separator: ",").compactMap { Double($0) }
-            if drawn.count == 4 { map = boxf(LL: pointf(x: drawn[0], y: drawn[1]), UR: pointf(x: drawn[2], y: drawn[3])) }
+            // A composed drawing is measured on what it draws (`Composition`).
+            if Self.attribute(graph, Composition.composed) == "true", let drawn = Composition.drawnBox(graph) { map = drawn }
             let (mapWidth, mapHeight) = (map.UR.x - map.LL.x, map.UR.y - map.LL.y)
             let (labelWidth, labelHeight) = (label.pointee.dimen.x, label.pointee.dimen.y)
             let gap = 18.0
             // The corner `Composition` kept free for the legend, when the legend fits in its width.
-            let corner = Self.attribute(graph, Composition.legendCorner).split(separator: ",").compactMap { Double($0) }
+            let offsets = Self.attribute(graph, Composition.legendCorner).split(separator: ",").compactMap { Double($0) }
+            let corner = offsets.count == 3 ? [map.LL.x + offsets[0], map.UR.y + offsets[1], offsets[2]] : []
             if corner.count == 3, labelWidth <= corner[2] {
                 label.pointee.pos = pointf(x: corner[0] + labelWidth / 2, y: corner[1] - labelHeight / 2)
                 box = boxf(LL: map.LL, UR: pointf(x: map.UR.x, y: max(map.UR.y, corner[1])))
