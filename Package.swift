@@ -55,6 +55,6 @@ let package = Package(
         .testTarget(name: "PTCEKitTests", dependencies: ["PTCEKit", "CoopGraph"], exclude: ["Fixtures"]),
         .testTarget(name: "PTCERenderTests", dependencies: ["PTCERender", "PTCEKit"], exclude: ["Snapshots", "Fixtures"]),
         .testTarget(name: "PTCEReportTests", dependencies: ["PTCEReport", "PTCEKit"]),
-        .testTarget(name: "ptceTests", dependencies: ["PTCEKit"]),
+        .testTarget(name: "ptceTests", dependencies: ["PTCEKit"], exclude: ["Fixtures"]),
     ]
 )

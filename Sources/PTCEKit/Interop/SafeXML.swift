@@ -142,6 +142,15 @@ enum SafeXML {
                 hint: Localized(fr: "réexportez le fichier en UTF-8", en: "export the file again as UTF-8")))
         }
         if decoded.hasPrefix("\u{FEFF}") { decoded.removeFirst() }
+        // XML has no NUL character; libxml2 takes a document starting with NUL bytes (00 00 00 3C…) for UCS-4 or
+        // UTF-16 without a byte-order mark, switches encoding, and crashed (SEGV in xmlParseChunk, fuzz-graphml).
+        if let nul = decoded.utf8.firstIndex(of: 0) {
+            let offset = decoded.utf8.distance(from: decoded.utf8.startIndex, to: nul)
+            return refuse(Diagnostic(.error, location(of: offset, in: Data(decoded.utf8), file: path), code: "xml-nul",
+                Localized(fr: "caractère nul (code 0) : interdit en XML ; le fichier est peut-être en UTF-16 ou UTF-32 sans marque d'ordre des octets",
+                          en: "NUL character (code 0): not allowed in XML; the file may be UTF-16 or UTF-32 without a byte-order mark"),
+                hint: Localized(fr: "réexportez le fichier en UTF-8", en: "export the file again as UTF-8")))
+        }
         if let declaration = decoded.range(of: #"^\s*<\?xml[^>]*\?>"#, options: .regularExpression) {
             let rewritten = decoded[declaration].replacingOccurrences(of: #"encoding\s*=\s*["'][^"']*["']"#, with: "encoding=\"UTF-8\"",
                                                                       options: .regularExpression)
