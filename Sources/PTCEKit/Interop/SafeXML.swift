@@ -156,7 +156,31 @@ enum SafeXML {
                                                                       options: .regularExpression)
             decoded.replaceSubrange(declaration, with: rewritten)
         }
-        return .success(Data(decoded.utf8))
+        return .success(withoutEmptyInstructions(Data(decoded.utf8)))
+    }
+
+    /// A processing instruction without data (`<?target?>`, legal XML) with a space before `?>`: libxml2 passes its
+    /// missing data as a null pointer, and FoundationXML's callback reads it with `strlen` (SEGV, found by fuzz-gexf);
+    /// with the space, the data is an empty string. ptce reads no processing instruction; the rest is unchanged.
+    static func withoutEmptyInstructions(_ document: Data) -> Data {
+        let bytes = [UInt8](document)
+        var result: [UInt8] = []
+        var copied = 0
+        var i = 0
+        while i + 1 < bytes.count {
+            guard bytes[i] == UInt8(ascii: "<"), bytes[i + 1] == UInt8(ascii: "?") else { i += 1; continue }
+            var end = i + 2
+            while end < bytes.count, ![UInt8(ascii: "?"), UInt8(ascii: ">"), 0x20, 0x09, 0x0A, 0x0D].contains(bytes[end]) { end += 1 }
+            if end > i + 2, end + 1 < bytes.count, bytes[end] == UInt8(ascii: "?"), bytes[end + 1] == UInt8(ascii: ">") {
+                result.append(contentsOf: bytes[copied..<end])
+                result.append(0x20)
+                copied = end
+            }
+            i = end
+        }
+        guard copied > 0 else { return document }
+        result.append(contentsOf: bytes[copied...])
+        return Data(result)
     }
 
     /// A DTD is refused (checked on the decoded text, so a DTD written in UTF-16 is found too): an interchange file
