@@ -25,7 +25,7 @@ let package = Package(
         .target(
             name: "PTCEKit",
             dependencies: ["CoopGraph", "CInflate", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
-            resources: [.copy("Resources/taxonomy.json"), .copy("Resources/departements.json")]
+            resources: [.copy("Resources/taxonomy.json"), .copy("Resources/departements.json"), .copy("Resources/places.tsv")]
         ),
         // zlib's inflate, for reading workbooks (ZIPFoundation writes them; see Workbook.swift for why it does not read).
         .systemLibrary(name: "CInflate", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),

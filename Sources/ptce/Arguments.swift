@@ -39,6 +39,7 @@ extension CommunityDetection.Method: ExpressibleByArgument {}
 extension LayoutEngine: ExpressibleByArgument {}
 extension DiagramOptions.ColorBy: ExpressibleByArgument {}
 extension DiagramOptions.Clusters: ExpressibleByArgument {}
+extension DiagramOptions.Layout: ExpressibleByArgument {}
 extension Paper: ExpressibleByArgument {}
 extension Orientation: ExpressibleByArgument {}
 extension DiagramFormat: ExpressibleByArgument {}

@@ -44,9 +44,12 @@ struct Generate: ParsableCommand {
         let network = NationalProfile(scale: scale, seed: seed).generate()
         let url = URL(fileURLWithPath: out, isDirectory: true)
         do { try NetworkFolderWriter.write(network, to: url) } catch {
-            printError("\(out): error: cannot write the network (\(error.localizedDescription))")
+            printError(lang == .fr ? "\(out) : erreur : impossible d'écrire le réseau (\(error.localizedDescription))"
+                                   : "\(out): error: cannot write the network (\(error.localizedDescription))")
             throw Exit.cannotCreate
         }
-        printError("\(url.path): synthetic network written: \(network.actors.count) actors, \(network.groups.count) groups, \(network.memberships.count) memberships, \(network.ties.count) ties")
+        let (a, g, m, t) = (network.actors.count, network.groups.count, network.memberships.count, network.ties.count)
+        printError(lang == .fr ? "\(url.path) : réseau synthétique écrit : \(a) acteurs, \(g) groupes, \(m) adhésions, \(t) liens"
+                               : "\(url.path): synthetic network written: \(a) actors, \(g) groups, \(m) memberships, \(t) ties")
     }
 }

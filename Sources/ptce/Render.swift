@@ -22,7 +22,7 @@ struct Render: ParsableCommand {
         edge colour and line style by tie type, width by weight, GES (or PTCE) as dashed frames, actors without any \
         tie in one frame beside the map; title, subtitle, date, legend of what is drawn, and the source line. SVG \
         nodes carry a tooltip and an id (actor-N). Layout: neato (force-directed) up to 300 actors, sfdp above; dot \
-        on request. The same data and options give the same bytes (fixed layout seed; the date is \
+        on request. Map (--layout geo): actors at their coordinates, else their commune (GeoNames places of 500+         inhabitants, CC BY 4.0), else their département's chef-lieu, else their region; the overseas regions in insets;         the regional and departmental aggregates are drawn at their places. The same data and options give the same bytes (fixed layout seed; the date is \
         SOURCE_DATE_EPOCH when set). Style override: --style FILE (JSON with "families", "tieTypes", "fontName", \
         see docs/diagrams.md).
         """
@@ -43,8 +43,11 @@ struct Render: ParsableCommand {
             transform: DiagramView.parseArgument)
     var view: DiagramView = .whole
 
-    @Option(help: "Layout engine (default: neato, sfdp above 300 actors; dot draws the hierarchical picture; fdp is not byte-reproducible).")
+    @Option(help: "Layout engine (default: neato, sfdp above 300 actors; dot draws the hierarchical picture; fdp and sfdp are laid out in a separate ptce process so that their bytes are reproducible).")
     var engine: LayoutEngine?
+
+    @Option(help: "force: a force-directed picture (default); geo: a map, each actor at its place (coordinates, else commune, else département, else region; the others aside). aggregate:region and aggregate:department are drawn at their places unless --layout force.")
+    var layout: DiagramOptions.Layout?
 
     @Option(help: "Fill colour by.")
     var colorBy: DiagramOptions.ColorBy = .family
@@ -158,6 +161,7 @@ struct Render: ParsableCommand {
     func diagramOptions() throws -> DiagramOptions {
         var options = DiagramOptions()
         if let engine { options.engine = engine }
+        options.layout = layout
         options.colorBy = colorBy
         options.sizeBy = sizeBy
         options.clusters = clusters

@@ -36,7 +36,7 @@ struct SyntheticTests {
         #expect(result.warningCount == 0)
         let network = result.network
         #expect(network.synthetic)
-        #expect(network.source?.hasPrefix("SYNTHETIC DATA") == true)
+        #expect(network.source?.hasPrefix("DONNÉES SYNTHÉTIQUES") == true)
         #expect(network.actors.allSatisfy { $0.reference?.hasPrefix("synthetic:") == true && $0.name.contains("synthétique") })
         #expect(network.ties.allSatisfy { $0.reference?.hasPrefix("synthetic:") == true })
     }

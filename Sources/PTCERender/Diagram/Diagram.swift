@@ -137,6 +137,10 @@ private struct _Builder {
     var drawnNodes = 0
     var drawnEdges = 0
     var notes: [Localized] = []
+    /// Drawn at places (`--layout geo`, the regional and departmental aggregates): the map's credit goes with the
+    /// source, and `mapLegend` says what the places were read from.
+    var onMap = false
+    var mapLegend: String?
 
     init(network: Network, options: DiagramOptions, taxonomy: Taxonomy) {
         self.network = network
@@ -205,6 +209,7 @@ private struct _Builder {
         guard !drawn.isEmpty else { throw .emptyView }
         drawnNodes = drawn.count
         chooseEngine(drawnCount: drawn.count)
+        let geoMap = options.layout == .geo ? placeActors(drawn) : nil
         let (sizes, labelled) = nodeSizes(drawn: drawn, adjacency: selection.adjacency)
         let (colorKeys, usedColors) = colors(drawn: drawn)
         let (clusterOf, clusterGroups) = clusters(selection, index: index)
@@ -217,8 +222,8 @@ private struct _Builder {
         var linked = Set<Int>()
         for key in merged.order { linked.insert(merged.edges[key]!.u); linked.insert(merged.edges[key]!.v) }
         writeNodes(drawn: drawn, selection: selection, sizes: sizes, labelled: labelled, colorKeys: colorKeys,
-                   clusterOf: clusterOf, clusterGroups: clusterGroups, linked: linked)
-        writeEdges(merged, faded: selection.faded)
+                   clusterOf: clusterOf, clusterGroups: clusterGroups, linked: linked, geoMap: geoMap)
+        writeEdges(merged, faded: selection.faded, geoMap: geoMap)
         output += "}\n"
     }
 
@@ -267,21 +272,63 @@ private struct _Builder {
 
     /// neato (stress majorisation, overlap removal) reads like a map and is reproducible; frames and the actors without
     /// a tie are composed on its layout (`Composition`). sfdp above 300 actors. dot (hierarchical) only when asked
-    /// for; fdp varies with address-space randomisation (seen: 2 runs in 12), so it is only used when asked for.
+    /// for; fdp (laid out in its own process for reproducible bytes, `LayoutProcess`) only when asked for.
     mutating func chooseEngine(drawnCount: Int) {
+        if options.layout == .geo {
+            // A map: every placed actor pinned, neato only removes overlaps.
+            if let asked = options.engine, asked != .neato {
+                notes.append(Localized(fr: "carte (--layout geo) : les acteurs sont à leur place, la disposition \(asked.rawValue) n'est pas utilisée",
+                                       en: "map (--layout geo): actors are at their places, the \(asked.rawValue) layout is not used"))
+            }
+            engine = .neato
+            return
+        }
         engine = options.engine ?? (drawnCount > 300 ? .sfdp : .neato)
         if options.engine == nil && drawnCount > 300 {
             notes.append(Localized(fr: "\(drawnCount) acteurs : disposition sfdp avec suppression des chevauchements",
                                    en: "\(drawnCount) actors: sfdp layout with overlap removal"))
         }
-        if engine == .sfdp && drawnCount > Diagram.exactForcesLimit {
-            notes.append(Localized(fr: "\(drawnCount) acteurs : au-delà de \(Diagram.exactForcesLimit), sfdp calcule ses forces par approximation et la disposition peut varier légèrement d'une exécution à l'autre",
-                                   en: "\(drawnCount) actors: above \(Diagram.exactForcesLimit), sfdp approximates its forces and the layout may vary slightly from run to run"))
-        }
         if drawnCount > Diagram.readableLimit {
             notes.append(Localized(fr: "\(drawnCount) acteurs : le dessin entier sera peu lisible ; essayez --view aggregate:family",
                                    en: "\(drawnCount) actors: the whole drawing will be hard to read; try --view aggregate:family"))
         }
+    }
+
+    /// The drawn actors at their places (`Gazetteer.place`), projected on a map whose side grows with their number;
+    /// what the places were read from goes into the legend and the notes.
+    mutating func placeActors(_ drawn: [Int]) -> GeoMap {
+        let gazetteer = Gazetteer.bundled
+        var points: [(key: Int, point: GeoPoint, overseas: String?)] = []
+        var counts = [Placement.Basis: Int]()
+        var ambiguous: [String] = []
+        for i in drawn {
+            guard let placement = gazetteer.place(of: network.actors[i]) else { continue }
+            points.append((i, placement.point, placement.overseasRegion))
+            counts[placement.basis, default: 0] += 1
+            if let commune = placement.ambiguousCommune, !ambiguous.contains(commune) { ambiguous.append(commune) }
+        }
+        onMap = true
+        let names: [Placement.Basis: (String, String)] = [
+            .coordinates: ("coordonnées", "coordinates"), .commune: ("commune", "commune"),
+            .department: ("chef-lieu du département", "département's chef-lieu"), .region: ("région", "region"),
+        ]
+        let parts = Placement.Basis.allCases.compactMap { basis in counts[basis].map { (fr ? names[basis]!.0 : names[basis]!.1) + " (\($0))" } }
+        mapLegend = (fr ? "placés par : " : "placed by: ") + (parts.isEmpty ? (fr ? "aucun lieu connu" : "no known place") : parts.joined(separator: ", "))
+        if counts[.department, default: 0] + counts[.region, default: 0] > 0 {
+            notes.append(Localized(fr: "carte : \(counts[.department, default: 0] + counts[.region, default: 0]) acteurs sont placés au chef-lieu de leur département ou au centre de leur région (commune absente, inconnue ou de nom partagé) : leur place est approximative",
+                                   en: "map: \(counts[.department, default: 0] + counts[.region, default: 0]) actors are placed at their département's chef-lieu or their region's centre (commune missing, unknown or shared by several places): their place is approximate"))
+        }
+        if !ambiguous.isEmpty {
+            let list = ambiguous.prefix(5).joined(separator: ", ") + (ambiguous.count > 5 ? "…" : "")
+            notes.append(Localized(fr: "carte : plusieurs communes portent le nom \(list) dans la même région ; donnez la latitude et la longitude pour les placer exactement",
+                                   en: "map: several communes are called \(list) in the same region; give latitude and longitude to place them exactly"))
+        }
+        if points.count < drawn.count {
+            notes.append(Localized(fr: "carte : \(drawn.count - points.count) acteurs sans commune, département ni région reconnus sont dessinés à part",
+                                   en: "map: \(drawn.count - points.count) actors without a known commune, département or region are drawn aside"))
+        }
+        let side = min(2400, max(600, 90 * Double(drawn.count).squareRoot()))
+        return GeoMap(points: points, side: side, gazetteer: gazetteer)
     }
 
     /// Node sizes (the caller's `sizeValues` scaled to the largest, 0…1) and the actors that carry a label: all up to
@@ -339,6 +386,13 @@ private struct _Builder {
         var clusterGroups: [Group] = []
         guard options.clusters != .none else { return (clusterOf, clusterGroups) }
         let kind = options.clusters == .ges ? "ges" : "ptce"
+        if options.layout == .geo {
+            if network.groups.contains(where: { $0.kind == kind }) {
+                notes.append(Localized(fr: "carte : les membres d'un groupe sont à leur place, sans cadre autour d'eux",
+                                       en: "map: group members are at their places, without a frame around them"))
+            }
+            return (clusterOf, clusterGroups)
+        }
         for group in network.groups where group.kind == kind {
             let members = Self.actorMembers(of: group.id, network).compactMap { index[$0] }
                 .filter { selection.keep[$0] && !selection.faded[$0] && clusterOf[$0] < 0 }
@@ -376,7 +430,7 @@ private struct _Builder {
 
     /// The node statements, inside their frame when they have one.
     mutating func writeNodes(drawn: [Int], selection: Selection, sizes: [Double], labelled: Set<Int>, colorKeys: [String],
-                             clusterOf: [Int], clusterGroups: [Group], linked: Set<Int>) {
+                             clusterOf: [Int], clusterGroups: [Group], linked: Set<Int>, geoMap: GeoMap?) {
         let faded = selection.faded
         var clusterLines = [[String]](repeating: [], count: clusterGroups.count)
         var looseLines: [String] = []
@@ -404,10 +458,14 @@ private struct _Builder {
                 attributes.append(String(format: "width=%.3f, height=%.3f", width, width * 0.6))
             }
             if !labelled.contains(i) { attributes.append("width=0.15, height=0.15, fixedsize=true") }
+            let pin = geoMap?.pin(i)
+            if let pin { attributes.append(pin) } else if geoMap != nil { attributes.append(GeoMap.asidePin(unlinkedLines.count)) }
             let line = "    a\(i) [\(attributes.joined(separator: ", "))];"
+            // On a map, the actors set aside are those without a place; elsewhere, those without a tie.
+            let aside = geoMap != nil ? pin == nil : gatherUnlinked && !linked.contains(i)
             if clusterOf[i] >= 0 {
                 clusterLines[clusterOf[i]].append(line)
-            } else if gatherUnlinked && !linked.contains(i) {
+            } else if aside {
                 unlinkedLines.append(line)
             } else {
                 looseLines.append(line)
@@ -420,7 +478,9 @@ private struct _Builder {
             output += clusterLines[c].joined(separator: "\n") + "\n  }\n"
         }
         if !unlinkedLines.isEmpty {
-            let label = fr ? "Sans lien renseigné (\(unlinkedLines.count))" : "No tie recorded (\(unlinkedLines.count))"
+            let n = unlinkedLines.count
+            let label = geoMap != nil ? (fr ? "Sans lieu connu (\(n))" : "No known place (\(n))")
+                                      : (fr ? "Sans lien renseigné (\(n))" : "No tie recorded (\(n))")
             output += "  subgraph \(Composition.unlinkedCluster) {\n"
             output += "    label=\(DOT.quoted(label)); id=\"unlinked\"; style=\"rounded,dashed\"; color=\"#888888\"; fontsize=11;\n"
             output += unlinkedLines.joined(separator: "\n") + "\n  }\n"
@@ -440,14 +500,26 @@ private struct _Builder {
     }
 
     /// The edge statements: colour and line style by type, width by weight, a tooltip naming both ends.
-    mutating func writeEdges(_ merged: MergedEdges, faded: [Bool]) {
+    /// The edges; on a map, only those between placed actors (a line from a place to the frame of the actors without
+    /// one would say where they are), with a note counting the others.
+    mutating func writeEdges(_ merged: MergedEdges, faded: [Bool], geoMap: GeoMap? = nil) {
+        var hidden = 0
         for key in merged.order {
             let edge = merged.edges[key]!
+            if let geoMap, geoMap.pin(edge.u) == nil || geoMap.pin(edge.v) == nil {
+                hidden += 1
+                continue
+            }
             let style = options.style.edge(edge.type)
             let fade = faded[edge.u] || faded[edge.v]
             let width = min(6, 1 + log2(max(edge.weight, 1)))
             let tip = "\(network.actors[edge.u].name) — \(network.actors[edge.v].name) : \(tieLabel(edge.type))" + (edge.since.map { fr ? " (depuis \($0))" : " (since \($0))" } ?? "")
             output += "  a\(edge.u) -- a\(edge.v) [color=\(DOT.quoted(fade ? style.color + "55" : style.color)), style=\(style.style), penwidth=\(String(format: "%.2f", width)), tooltip=\(DOT.quotedTooltip(tip))];\n"
+        }
+        if hidden > 0 {
+            drawnEdges -= hidden
+            notes.append(Localized(fr: "carte : \(Self.count(hidden, "lien", "tie", fr: true)) avec un acteur sans lieu connu \(hidden >= 2 ? "ne sont pas tracés" : "n'est pas tracé")",
+                                   en: "map: \(Self.count(hidden, "lien", "tie", fr: false)) with an actor without a known place \(hidden == 1 ? "is" : "are") not drawn"))
         }
     }
 
@@ -470,9 +542,17 @@ private struct _Builder {
     func tooltip(_ actor: Actor, partners: Int) -> String {
         var parts = [actor.name, kindLabel(actor.kind)]
         if let place = [actor.commune, actor.department].compactMap({ $0 }).first { parts.append(place) }
-        parts.append(fr ? "\(partners) lien(s)" : "\(partners) tie(s)")
+        parts.append(Self.count(partners, "lien", "tie", fr: fr))
         if let fte = actor.fte { parts.append((fr ? "ETP " : "FTE ") + String(format: "%g", fte)) }
-        if let revenue = actor.revenue { parts.append((fr ? "CA " : "revenue ") + String(format: "%.0f €", revenue)) }
+        if let revenue = actor.revenue, revenue.isFinite {
+            // 736 000 € in French (thin spaces between thousands), €736,000 in English.
+            var digits = String(format: "%.0f", abs(revenue))
+            var groups: [String] = []
+            while digits.count > 3 { groups.insert(String(digits.suffix(3)), at: 0); digits.removeLast(3) }
+            groups.insert(digits, at: 0)
+            let sign = revenue < 0 ? "−" : ""
+            parts.append(fr ? "chiffre d'affaires \(sign)\(groups.joined(separator: "\u{202F}"))\u{202F}€" : "revenue \(sign)€\(groups.joined(separator: ","))")
+        }
         parts.append("id \(actor.id)")
         return parts.joined(separator: " — ")
     }
@@ -481,10 +561,16 @@ private struct _Builder {
                          clusters: DiagramOptions.Clusters?) {
         let title = options.title ?? network.title ?? (fr ? "Réseau de coopération" : "Cooperation network")
         let source = (fr ? "Source : " : "Source: ") + (network.source ?? (fr ? "non précisée" : "not given"))
+            + (onMap ? (fr ? " ; " + Gazetteer.attribution.fr : "; " + Gazetteer.attribution.en) : "")
         // Two columns: what the colours mean, then what the lines and frames mean; only what is drawn.
         var nodeRows: [String] = [], lineRows: [String] = []
         for entry in colors {
-            nodeRows.append("<TD BGCOLOR=\"\(entry.color)\" WIDTH=\"18\" HEIGHT=\"10\" FIXEDSIZE=\"TRUE\" BORDER=\"1\"></TD><TD ALIGN=\"LEFT\">\(DOT.html(entry.label))</TD>")
+            let swatch = entry.shape.map { shape in
+                // The node's shape as a glyph of DejaVu Sans, in its colour (a white shape as its outline).
+                let white = entry.color.uppercased().hasPrefix("#FFFFFF")
+                return "<TD><FONT POINT-SIZE=\"14\" COLOR=\"\(white ? "#000000" : entry.color)\">\(Self.glyph(shape, outline: white))</FONT></TD>"
+            } ?? "<TD BGCOLOR=\"\(entry.color)\" WIDTH=\"18\" HEIGHT=\"10\" FIXEDSIZE=\"TRUE\" BORDER=\"1\"></TD>"
+            nodeRows.append(swatch + "<TD ALIGN=\"LEFT\">\(DOT.html(entry.label))</TD>")
         }
         for type in types {
             let style = options.style.edge(type)
@@ -494,6 +580,9 @@ private struct _Builder {
             let text = clusters == .ges ? (fr ? "cadre : GES (groupe économique solidaire)" : "frame: GES (solidarity economic group)")
                                         : (fr ? "cadre : PTCE" : "frame: PTCE")
             lineRows.append("<TD>┆┆</TD><TD ALIGN=\"LEFT\">\(DOT.html(text))</TD>")
+        }
+        if let mapLegend {
+            lineRows.append("<TD>◎</TD><TD ALIGN=\"LEFT\">\(DOT.html(mapLegend))</TD>")
         }
         if let metric = options.sizeBy {
             lineRows.append("<TD>●</TD><TD ALIGN=\"LEFT\">\(DOT.html((fr ? "taille : " : "size: ") + metric.label(options.language)))</TD>")
@@ -569,6 +658,22 @@ private struct _Builder {
         }
     }
 
+    /// A glyph drawing a Graphviz node shape in the legend (DejaVu Sans has them all; checked in a rendered PNG).
+    static func glyph(_ shape: String, outline: Bool) -> String {
+        switch shape {
+        case "ellipse", "oval", "egg", "circle", "doublecircle": return outline ? "○" : "●"
+        case "hexagon": return outline ? "⎔" : "⬢"
+        case "octagon", "doubleoctagon", "tripleoctagon": return "⬣"
+        case "diamond", "Mdiamond": return "◆"
+        case "house", "pentagon": return "⬟"
+        case "invhouse", "invtriangle": return "▼"
+        case "triangle": return "▲"
+        case "note": return "▤"
+        case "point": return "•"
+        default: return outline ? "▢" : "■"
+        }
+    }
+
     func lineGlyph(_ style: String) -> String {
         switch style {
         case "dashed": return "╌╌╌"
@@ -590,7 +695,14 @@ private struct _Builder {
             switch attribute {
             case .family: return taxonomy.familyLabel(familyOf(actor), options.language)
             case .kind: return kindLabel(actor.kind)
-            case .region: return actor.region ?? (fr ? "Région non précisée" : "Region not given")
+            case .region:
+                // Today's name for a former region's; the département's region when none is given.
+                let gazetteer = Gazetteer.bundled
+                if let region = actor.region, !region.isEmpty {
+                    return gazetteer.regionCode(named: region).flatMap { gazetteer.regionNames[$0] } ?? region
+                }
+                return actor.department.flatMap { gazetteer.regionCode(ofDepartment: $0) }.flatMap { gazetteer.regionNames[$0] }
+                    ?? (fr ? "Région non précisée" : "Region not given")
             case .department: return actor.department ?? (fr ? "Département non précisé" : "Département not given")
             case .group: return groupOf[actor.id] ?? (fr ? "Hors GES et PTCE" : "Outside GES and PTCE")
             }
@@ -606,6 +718,24 @@ private struct _Builder {
         case .department: return fr ? "département" : "département"
         case .group: return fr ? "GES ou PTCE" : "GES or PTCE"
         }
+    }
+
+    /// The places of a regional or departmental aggregate (unless `--layout force`): each region at the mean of its
+    /// chefs-lieux, each département at its chef-lieu; nil for the other attributes.
+    mutating func aggregateMap(_ attribute: DiagramView.AggregateAttribute, order: [String]) -> GeoMap? {
+        guard attribute == .region || attribute == .department, options.layout != .force else { return nil }
+        let gazetteer = Gazetteer.bundled
+        var points: [(key: Int, point: GeoPoint, overseas: String?)] = []
+        for (i, value) in order.enumerated() {
+            let region = attribute == .region ? gazetteer.regionCode(named: value) : gazetteer.regionCode(ofDepartment: value)
+            let point = attribute == .region ? region.flatMap { gazetteer.point(ofRegion: $0) } : gazetteer.point(ofDepartment: value)
+            guard let point else { continue }
+            points.append((i, point, region.flatMap { Gazetteer.overseasRegions.contains($0) ? $0 : nil }))
+        }
+        onMap = true
+        mapLegend = attribute == .region ? (fr ? "à la place de la région (centre de ses chefs-lieux)" : "at the region's place (centre of its chefs-lieux)")
+                                         : (fr ? "au chef-lieu du département" : "at the département's chef-lieu")
+        return GeoMap(points: points, side: attribute == .region ? 1000 : 1600, gazetteer: gazetteer)
     }
 
     mutating func buildAggregate(_ attribute: DiagramView.AggregateAttribute, ties: [(Int, Int, Partnership)]) throws(Diagram.BuildError) {
@@ -631,6 +761,8 @@ private struct _Builder {
             between[key, default: 0] += 1
         }
         engine = options.engine ?? (order.count > 40 ? .sfdp : .neato)
+        let geoMap = aggregateMap(attribute, order: order)
+        if geoMap != nil { engine = .neato }
         drawnNodes = order.count
         drawnEdges = pairOrder.count
         let largest = Double(counts.values.max() ?? 1)
@@ -650,6 +782,7 @@ private struct _Builder {
         }
         header(subtitle: subtitle, colors: legendColors, types: [], clusters: nil)
         output += "  // Node size: number of actors; edge width and label: number of ties between the two.\n"
+        var aside: [String] = []
         for (i, value) in order.enumerated() {
             let n = counts[value]!
             let width = 0.8 + 1.6 * (Double(n) / largest).squareRoot()
@@ -658,9 +791,16 @@ private struct _Builder {
             let count = fr ? (n == 1 ? "1 acteur" : "\(n) acteurs") : (n == 1 ? "1 actor" : "\(n) actors")
             let inside = internalTies[value].map { fr ? ($0 == 1 ? ", 1 lien interne" : ", \($0) liens internes") : ($0 == 1 ? ", 1 internal tie" : ", \($0) internal ties") } ?? ""
             let label = DOT.wrap(value, width: 18) + "\n" + count + inside
-            output += "  v\(i) [id=\(DOT.quoted("value-\(i)")), label=\(DOT.quoted(label)), tooltip=\(DOT.quotedTooltip(label.replacingOccurrences(of: "\n", with: " — "))), "
+            let pin = geoMap.flatMap { $0.pin(i) }.map { ", " + $0 } ?? (geoMap != nil ? ", " + GeoMap.asidePin(aside.count) : "")
+            let line = "  v\(i) [id=\(DOT.quoted("value-\(i)")), label=\(DOT.quoted(label)), tooltip=\(DOT.quotedTooltip(label.replacingOccurrences(of: "\n", with: " — "))), "
                 + "shape=\(shape), fillcolor=\(DOT.quoted(color)), fontcolor=\(DOT.quoted(DiagramStyle.textColor(on: color))), "
-                + String(format: "width=%.2f, height=%.2f, fontsize=\"11\"];\n", width, width * 0.6)
+                + String(format: "width=%.2f, height=%.2f, fontsize=\"11\"", width, width * 0.6) + pin + "];\n"
+            if geoMap != nil && geoMap?.pin(i) == nil { aside.append("  " + line) } else { output += line }
+        }
+        if !aside.isEmpty {
+            output += "  subgraph \(Composition.unlinkedCluster) {\n"
+            output += "    label=\(DOT.quoted(fr ? "Sans lieu connu (\(aside.count))" : "No known place (\(aside.count))")); id=\"unlinked\"; style=\"rounded,dashed\"; color=\"#888888\"; fontsize=11;\n"
+            output += aside.joined() + "  }\n"
         }
         for key in pairOrder {
             let parts = key.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)

@@ -185,8 +185,12 @@ public enum DiagramTarget: Sendable, Equatable, CustomStringConvertible {
 public struct DiagramOptions: Sendable {
     public enum ColorBy: String, Sendable, CaseIterable { case family, kind, region }
     public enum Clusters: String, Sendable, CaseIterable { case ges, ptce, none }
+    /// `force`: a force-directed (or the `engine`'s) layout; `geo`: a map, actors at their places (`GeoMap`).
+    public enum Layout: String, Sendable, CaseIterable { case force, geo }
 
     public var view: DiagramView = .whole
+    /// nil: `geo` for the regional and departmental aggregate views, `force` otherwise.
+    public var layout: Layout?
     /// nil: chosen from the size (dot, left to right with components packed, up to 300 actors; sfdp with overlap
     /// removal beyond; neato for aggregate views).
     public var engine: LayoutEngine?

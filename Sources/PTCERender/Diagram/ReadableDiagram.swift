@@ -53,14 +53,17 @@ public struct ReadableDiagram {
                     fr: "à la taille \(target.french), le plus petit texte mesure \(points) pt (moins de 8 pt) : il sera difficile à lire ; choisissez un format plus grand (--paper a0) ou une vue plus petite",
                     en: "at \(target), the smallest text is \(pointsEn) pt (under 8 pt): it will be hard to read; choose a larger size (--paper a0) or a smaller view"))
             } else {
+                // A map stays a map: its readable alternative is the regions at their places.
+                let geo = options.layout == .geo
                 var aggregate = options
-                aggregate.view = .aggregate(.family)
+                aggregate.view = .aggregate(geo ? .region : .family)
                 diagram = try Diagram(network: network, options: aggregate, taxonomy: taxonomy)
                 rendering = try diagram.render(formats)
                 notes = diagram.notes
+                let (by, byEn) = geo ? ("par région, à la place des régions,", "by region, at the regions' places,") : ("par famille", "by family")
                 notes.append(Localized(
-                    fr: "à la taille \(target.french), les noms de la vue demandée mesureraient \(points) pt (moins de 8 pt) : la vue agrégée par famille est dessinée à la place ; pour la vue demandée, choisissez un format plus grand (--paper a0), une vue plus petite (--view group:ID, --each ptce) ou --keep-view",
-                    en: "at \(target), the names of the asked view would be \(pointsEn) pt (under 8 pt): the aggregate view by family is drawn instead; for the asked view, choose a larger size (--paper a0), a smaller view (--view group:ID, --each ptce) or --keep-view"))
+                    fr: "à la taille \(target.french), les noms de la vue demandée mesureraient \(points) pt (moins de 8 pt) : la vue agrégée \(by) est dessinée à la place ; pour la vue demandée, choisissez un format plus grand (--paper a0), une vue plus petite (--view group:ID, --each ptce) ou --keep-view",
+                    en: "at \(target), the names of the asked view would be \(pointsEn) pt (under 8 pt): the aggregate view \(byEn) is drawn instead; for the asked view, choose a larger size (--paper a0), a smaller view (--view group:ID, --each ptce) or --keep-view"))
             }
         }
         self.diagram = diagram
