@@ -602,7 +602,7 @@ private struct _Builder {
             + "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"18\"><B>\(DOT.html(title))</B></FONT></TD></TR>"
             + "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"11\">\(DOT.html(subtitle + " — " + Self.frenchDate(options.date, fr: fr)))</FONT></TD></TR>"
             + "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"11\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"1\">\(legend.isEmpty ? "<TR><TD></TD></TR>" : legend)</TABLE></FONT></TD></TR>"
-            + "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"10\" COLOR=\"#333333\">\(DOT.html(wrapSource(source)))</FONT></TD></TR>"
+            + "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"10\" COLOR=\"#333333\">\(DOT.html(wrapSource(source)))</FONT></TD></TR>"
             + "</TABLE>>"
         output = "graph ptce {\n"
         output += "  graph [charset=\"UTF-8\", fontname=\(DOT.quoted(options.style.fontName)), label=\(label), labelloc=\"t\", labeljust=\"l\", "
@@ -637,16 +637,6 @@ private struct _Builder {
     func wrapSource(_ text: String) -> String {
         // Long source lines wrap at about 80 characters (never cut): the title block stays narrow beside the map.
         DOT.wrap(text, width: 80)
-    }
-
-    func shapeName(_ shape: String) -> String {
-        let names: [String: (String, String)] = [
-            "box": ("rectangle", "rectangle"), "ellipse": ("ellipse", "ellipse"), "hexagon": ("hexagone", "hexagon"),
-            "house": ("maison", "house"), "invhouse": ("maison inversée", "inverted house"), "box3d": ("boîte", "3D box"),
-            "note": ("note", "note"), "diamond": ("losange", "diamond"), "circle": ("cercle", "circle"), "octagon": ("octogone", "octagon"),
-        ]
-        guard let name = names[shape] else { return shape }
-        return fr ? name.0 : name.1
     }
 
     func lineName(_ style: String) -> String {
