@@ -30,6 +30,7 @@ enum Composition {
     }
 
     static func arrange(_ graph: UnsafeMutablePointer<Agraph_t>) {
+        keepOutOfFrames(graph)
         var unlinked: [Node] = []
         var placed = Box()
         let unlinkedGraph = subgraph(graph, unlinkedCluster)
@@ -48,14 +49,7 @@ enum Composition {
         var child = agfstsubg(graph)
         while let current = child {
             if let name = agnameof(UnsafeMutableRawPointer(current)).map({ String(cString: $0) }), name.hasPrefix("cluster_g") {
-                var box = Box()
-                var member = agfstnode(current)
-                while let m = member {
-                    if let info = nodeInfo(m) { box.add(x: info.x, y: info.y, halfWidth: info.halfWidth, halfHeight: info.halfHeight) }
-                    member = agnxtnode(current, m)
-                }
-                if !box.isEmpty {
-                    box.minX -= 8; box.maxX += 8; box.minY -= 8; box.maxY += 22
+                if let box = membersBox(current) {
                     let framed = frame(current, box)
                     // Graphviz draws a rounded frame's corners outside its box: 12 points of room.
                     placed.add(x: (framed.minX + framed.maxX) / 2, y: (framed.minY + framed.maxY) / 2,
@@ -83,6 +77,80 @@ enum Composition {
         if !drawing.isEmpty {
             set(graph, "bb", drawing.text)
             set(graph, composed, "true")
+        }
+    }
+
+    /// The box of a group's frame: its actors, 8 points around, 22 above for the label.
+    private static func membersBox(_ cluster: UnsafeMutablePointer<Agraph_t>) -> Box? {
+        var box = Box()
+        var member = agfstnode(cluster)
+        while let m = member {
+            if let info = nodeInfo(m) { box.add(x: info.x, y: info.y, halfWidth: info.halfWidth, halfHeight: info.halfHeight) }
+            member = agnxtnode(cluster, m)
+        }
+        guard !box.isEmpty else { return nil }
+        box.minX -= 8; box.maxX += 8; box.minY -= 8; box.maxY += 22
+        let fontSize = Double(get(cluster, "fontsize")) ?? 14
+        let labelWidth = Double(get(cluster, "label").count) * fontSize * 0.6 + 12
+        if box.width < labelWidth {
+            let grow = (labelWidth - box.width) / 2
+            box.minX -= grow; box.maxX += grow
+        }
+        return box
+    }
+
+    /// neato's overlap removal knows nodes, not frames: an actor outside a group could lie over the group's frame or
+    /// its label (seen at 100 % on the 40-actor PTCE: "Emploi Avenir 28" over "GES Sambre Avenir"). Such an actor
+    /// is moved out of the frame by the shortest way, 6 points clear (three passes, in node order); the edges of
+    /// moved actors lose their route and `nop2` draws them again.
+    private static func keepOutOfFrames(_ graph: UnsafeMutablePointer<Agraph_t>) {
+        var frames: [(box: Box, members: Set<UnsafeMutablePointer<Agnode_t>>)] = []
+        var child = agfstsubg(graph)
+        while let current = child {
+            if let name = agnameof(UnsafeMutableRawPointer(current)).map({ String(cString: $0) }), name.hasPrefix("cluster_g"),
+               let box = membersBox(current) {
+                var members = Set<UnsafeMutablePointer<Agnode_t>>()
+                var member = agfstnode(current)
+                while let m = member { members.insert(m); member = agnxtnode(current, m) }
+                frames.append((box, members))
+            }
+            child = agnxtsubg(current)
+        }
+        guard !frames.isEmpty else { return }
+        let unlinkedGraph = subgraph(graph, unlinkedCluster)
+        var moved = Set<UnsafeMutablePointer<Agnode_t>>()
+        for _ in 0..<3 {
+            var movedThisPass = false
+            var node = agfstnode(graph)
+            while let current = node {
+                node = agnxtnode(graph, current)
+                guard var info = nodeInfo(current), unlinkedGraph.map({ agsubnode($0, current, 0) == nil }) ?? true else { continue }
+                for frame in frames where !frame.members.contains(current) {
+                    let box = frame.box, clear = 6.0
+                    guard info.x + info.halfWidth + clear > box.minX, info.x - info.halfWidth - clear < box.maxX,
+                          info.y + info.halfHeight + clear > box.minY, info.y - info.halfHeight - clear < box.maxY else { continue }
+                    let moves = [(box.minX - clear - info.halfWidth - info.x, 0.0), (box.maxX + clear + info.halfWidth - info.x, 0.0),
+                                 (0.0, box.minY - clear - info.halfHeight - info.y), (0.0, box.maxY + clear + info.halfHeight - info.y)]
+                    let best = moves.min { abs($0.0) + abs($0.1) < abs($1.0) + abs($1.1) }!
+                    info.x += best.0
+                    info.y += best.1
+                    set(current, "pos", String(format: "%.2f,%.2f", info.x, info.y))
+                    moved.insert(current)
+                    movedThisPass = true
+                }
+            }
+            if !movedThisPass { break }
+        }
+        guard !moved.isEmpty else { return }
+        var node = agfstnode(graph)
+        while let current = node {
+            var edge = agfstout(graph, current)
+            while let e = edge {
+                // An out-edge's `node` is its head (cgraph's `aghead` macro).
+                if moved.contains(current) || e.pointee.node.map({ moved.contains($0) }) == true { set(e, "pos", "") }
+                edge = agnxtout(graph, e)
+            }
+            node = agnxtnode(graph, current)
         }
     }
 
