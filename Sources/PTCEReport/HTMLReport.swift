@@ -85,7 +85,7 @@ public enum HTMLReport {
                 .meta(.name("generator"), .content("ptce \(input.version)")),
                 // Not Plot's `.title`: it also writes og:/twitter: meta attributes, and Plot never escapes attributes.
                 .element(named: "title", nodes: [.literal(input.title)]),
-                .style(ReportAssets.css)
+                .style(ReportAssets.css + HTMLReport.printFooter(input.title + " — " + input.language.longDate(input.date)))
             ),
             .body(
                 page.header(),
@@ -105,6 +105,22 @@ public enum HTMLReport {
         return html.render(indentedBy: .spaces(1))
     }
 
+    /// The printed pages' footer: the title and date at the bottom left of every page (the page number is at the
+    /// right, in the constant stylesheet). The text goes into a CSS string with every character but ASCII letters and
+    /// digits written as a 6-digit escape, so no title can end the string, the rule or the style element.
+    static func printFooter(_ text: String) -> String {
+        var escaped = ""
+        for scalar in OutputText.clean(text).unicodeScalars {
+            // A space right after an escape is read as the escape's end: spaces are escaped too.
+            if scalar.properties.isAlphabetic && scalar.isASCII || ("0"..."9").contains(scalar) {
+                escaped.unicodeScalars.append(scalar)
+            } else {
+                escaped += String(format: "\\%06X", scalar.value)
+            }
+        }
+        return "\n@media print { @page { @bottom-left { content: \"\(escaped)\"; font: 8pt sans-serif; color: #5a5a5a; } } }\n"
+    }
+
     /// Graphviz's SVG without its XML prolog, DOCTYPE and comments, for inlining in HTML.
     static func inlineSVG(_ svg: String) -> String {
         guard let start = svg.range(of: "<svg") else { return "" }
@@ -122,25 +138,56 @@ private struct Page {
 
     func t(_ french: String, _ english: String) -> String { fr ? french : english }
 
+    /// "1 acteur", "3 acteurs".
+    func count(_ n: Int, _ french: String, _ english: String) -> String { input.language.count(n, french, english) }
+
+    /// A group kind in words: GES and PTCE as acronyms, the others by the taxonomy's label.
+    func groupKind(_ kind: String) -> String {
+        if kind == "ges" || kind == "ptce" { return kind.uppercased() }
+        return input.taxonomy.groupKinds.first { $0.id == kind }?.label(input.language) ?? kind.replacingOccurrences(of: "_", with: " ")
+    }
+
+    /// A brokerage role in words (Gould and Fernandez).
+    func roleName(_ role: String) -> String {
+        let names: [String: (String, String)] = [
+            "coordinator": ("coordinateur", "coordinator"), "itinerant": ("consultant", "itinerant"),
+            "gatekeeper": ("gardien", "gatekeeper"), "representative": ("représentant", "representative"),
+            "boundary_spanner": ("passeur de frontière", "boundary spanner"), "liaison": ("agent de liaison", "liaison"),
+        ]
+        return names[role].map { fr ? $0.0 : $0.1 } ?? role.replacingOccurrences(of: "_", with: " ")
+    }
+
+    /// The actors without any tie in this view, by name (degree 0 in the centrality table).
+    var isolatedNames: [String] {
+        input.centrality.rows.filter { (($0.values[.degree] ?? nil) ?? 1) == 0 }.map(\.name).sorted()
+    }
+
+    /// A file's name, never its folder: a report is sent around, the reader's disk is nobody's business.
+    func fileName(_ path: String) -> String { URL(fileURLWithPath: path).lastPathComponent }
+
     func section(_ id: String, _ title: String, _ nodes: Node<HTML.BodyContext>...) -> Node<HTML.BodyContext> {
         .element(named: "section", nodes: [.id(id), .h2(.literal(title))] + nodes)
     }
 
     /// A table, sortable by its headers when scripts run; rows beyond `HTMLReport.shortList` in a "show all" fold.
-    func table(_ headers: [(String, Bool)], _ rows: [[String]], caption: String? = nil) -> Node<HTML.BodyContext> {
-        func build(_ slice: ArraySlice<[String]>) -> Node<HTML.BodyContext> {
+    /// `printRows`: on paper, only that many rows (the caller says so in a line printed above the table).
+    func table(printRows: Int? = nil, _ headers: [(String, Bool)], _ rows: [[String]], caption: String? = nil) -> Node<HTML.BodyContext> {
+        func build(_ slice: ArraySlice<[String]>, short: Bool = false) -> Node<HTML.BodyContext> {
             .table(
-                .class("sortable"),
+                .class(short ? "sortable short" : "sortable"),
                 .unwrap(caption) { .caption(.literal($0)) },
                 .thead(.tr(.forEach(headers) { header in .th(.class(header.1 ? "n" : ""), .literal(header.0)) })),
-                .tbody(.forEach(slice) { row in
-                    .tr(.forEach(Array(row.enumerated())) { index, cell in .td(.class(headers[index].1 ? "n" : ""), .literal(cell)) })
+                .tbody(.forEach(Array(slice.enumerated())) { index, row in
+                    .tr(.class(printRows.map { index >= $0 ? "screen-only" : "" } ?? ""),
+                        .forEach(Array(row.enumerated())) { index, cell in .td(.class(headers[index].1 ? "n" : ""), .literal(cell)) })
                 })
             )
         }
         if rows.count <= HTMLReport.shortList + 5 { return build(rows[...]) }
-        return .group(
-            build(rows.prefix(HTMLReport.shortList)),
+        // On screen the first rows and a fold with all of them; on paper only the whole table.
+        return .div(
+            .class("fold"),
+            build(rows.prefix(HTMLReport.shortList), short: true),
             .element(named: "details", nodes: [
                 .class("more"),
                 .element(named: "summary", nodes: [Node<HTML.BodyContext>.literal(t("Tout afficher (\(rows.count) lignes)", "Show all (\(rows.count) rows)"))]),
@@ -158,7 +205,7 @@ private struct Page {
         let s = input.summary
         var subtitle = t("Rapport d'analyse du réseau de coopération", "Cooperation network analysis report")
         if let at = input.at { subtitle += t(" — liens actifs en \(at)", " — ties active in \(at)") }
-        subtitle += " — \(input.date)"
+        subtitle += " — " + input.language.longDate(input.date)
         return .group(
             .header(.class("top"),
                     .h1(.literal(input.title)),
@@ -189,11 +236,16 @@ private struct Page {
             reading = t("Aucun lien de partenariat n'est encore renseigné : la carte montre les acteurs et leurs groupes, pas encore qui travaille avec qui.",
                         "No partnership is recorded yet: the map shows actors and their groups, not yet who works with whom.")
         } else {
-            reading = t("\(s.actors) acteurs, dont \(s.isolatedActors) sans aucun lien renseigné ; le plus grand ensemble d'acteurs reliés en compte \(s.largestComponent).",
-                        "\(s.actors) actors, \(s.isolatedActors) of them without any recorded tie; the largest set of connected actors has \(s.largestComponent).")
+            reading = t("\(count(s.actors, "acteur", "actor")), dont \(s.isolatedActors) sans aucun lien renseigné ; le plus grand ensemble d'acteurs reliés en compte \(s.largestComponent).",
+                        "\(count(s.actors, "acteur", "actor")), \(s.isolatedActors) of them without any recorded tie; the largest set of connected actors has \(s.largestComponent).")
         }
+        let isolated = isolatedNames
+        let listed = isolated.prefix(40).joined(separator: ", ") + (isolated.count > 40 ? t(" et \(isolated.count - 40) autres", " and \(isolated.count - 40) more") : "")
         return section("chiffres", t("Chiffres clés", "Key figures"),
             answer(reading),
+            isolated.isEmpty || s.ties == 0 ? .empty :
+                .p(.class("todo"), .literal(t("Sans lien renseigné : \(listed). À faire : demandez-leur avec qui ils travaillent et ajoutez ces liens (onglet Liens), ou vérifiez qu'ils appartiennent bien au réseau.",
+                                               "No recorded tie: \(listed). To do: ask them whom they work with and add those ties (Ties sheet), or check that they belong to the network."))),
             .div(.class("figures"),
                  figure("\(s.actors)", t("acteurs", "actors")),
                  figure("\(s.ties)", t("liens de partenariat", "partnership ties")),
@@ -213,15 +265,16 @@ private struct Page {
                     table([(t("Type", "Type"), false), (t("Liens", "Ties"), true)], s.tiesByType.map { [$0.label, "\($0.count)"] }),
                 .h3(.literal(t("Groupes", "Groups"))),
                 table([(t("Groupe", "Group"), false), (t("Nature", "Kind"), false), (t("Membres", "Members"), true)],
-                      s.groupSizes.map { [$0.name, $0.kind.replacingOccurrences(of: "_", with: " "), "\($0.members)"] }),
+                      s.groupSizes.map { [$0.name, groupKind($0.kind), "\($0.members)"] }),
             ])
         )
     }
 
     func diagramSection() -> Node<HTML.BodyContext> {
         var nodes: [Node<HTML.BodyContext>] = [
-            explain(t("Chaque forme est un acteur, sa couleur sa famille (légende dans le cadre) ; survolez un acteur pour voir sa fiche. Les cadres en pointillés sont les GES et PTCE.",
-                      "Each shape is an actor, its colour its family (legend in the frame); hover over an actor to see its card. Dashed frames are GES and PTCE.")),
+            .p(.class("explain"), .literal(t("Chaque forme est un acteur, sa couleur et sa forme sa famille (légende en tête de carte). Les cadres en pointillés sont les GES et PTCE.",
+                                             "Each shape is an actor, its colour and shape its family (legend at the top of the map). Dashed frames are GES and PTCE.")),
+               .span(.class("screen-only"), .literal(t(" Survolez un acteur pour voir sa fiche.", " Hover over an actor to see its card.")))),
         ]
         if let whole = input.wholeDiagram {
             nodes.append(.div(.class("diagram"), .id("diagramme"), .raw(HTMLReport.inlineSVG(whole))))
@@ -241,8 +294,15 @@ private struct Page {
         func top(_ metric: Metric, _ sentence: String) -> Node<HTML.BodyContext> {
             guard c.metrics.contains(metric) else { return .empty }
             let rows = c.ranked(by: metric).prefix(10).filter { ($0.values[metric] ?? nil).map { $0 > 0 } ?? false }
+            let heading: String
+            switch metric {
+            case .betweenness: heading = t("Les passeurs (intermédiarité)", "The go-betweens (betweenness)")
+            case .degree: heading = t("Les plus connectés (nombre de partenaires)", "The best connected (number of partners)")
+            case .eigenvector: heading = t("L'influence par les relations (centralité de vecteur propre)", "Influence through relations (eigenvector centrality)")
+            default: heading = metric.label(input.language)
+            }
             return .group(
-                .h3(.literal(metric.label(input.language))),
+                .h3(.literal(heading)),
                 explain(sentence),
                 rows.isEmpty ? explain(t("Aucun acteur ne se distingue (aucun lien).", "No actor stands out (no tie).")) :
                     table([("#", true), (t("Acteur", "Actor"), false), (t("Famille", "Family"), false), (metric.label(input.language), true)],
@@ -260,11 +320,11 @@ private struct Page {
         } ?? .empty
         return section("piliers", t("Qui tient le réseau ensemble ?", "Who holds the network together?"),
             lead,
-            top(.betweenness, t("Intermédiarité : part des plus courts chemins entre deux autres acteurs qui passent par celui-ci — les passeurs, sans qui des acteurs seraient éloignés.",
+            top(.betweenness, t("Part des plus courts chemins entre deux autres acteurs qui passent par celui-ci : les passeurs, sans qui des acteurs seraient éloignés (0,25 : un quart des chemins).",
                                 "Betweenness: share of shortest paths between two other actors that go through this one — the go-betweens without whom actors would be far apart.")),
             top(.degree, t("Partenaires : nombre de liens directs — les plus connectés.", "Partners: number of direct ties — the best connected.")),
-            top(.eigenvector, t("Vecteur propre : être lié à des acteurs eux-mêmes bien liés — l'influence par les relations.",
-                                "Eigenvector: being tied to actors who are well tied themselves — influence through relations."))
+            top(.eigenvector, t("Être lié à des acteurs eux-mêmes bien liés : l'influence qui passe par les relations (1 pour le plus influent, les autres en proportion).",
+                                "Being tied to actors who are well tied themselves: influence through relations (1 for the most influential, the others in proportion)."))
         )
     }
 
@@ -275,11 +335,8 @@ private struct Page {
         }
         let reading: String
         if let ei = c.eiIndex, let expected = c.expectedEIIndex {
-            reading = ei < expected
-                ? t("Les liens restent plus souvent entre acteurs de la même famille que le hasard ne le voudrait (indice E-I \(number(ei, 2)) contre \(number(expected, 2)) attendu).",
-                    "Ties stay within a family more often than chance would have it (E-I index \(number(ei, 2)) against \(number(expected, 2)) expected).")
-                : t("Les liens traversent les familles au moins autant que le hasard ne le voudrait (indice E-I \(number(ei, 2)) contre \(number(expected, 2)) attendu).",
-                    "Ties cross families at least as often as chance would have it (E-I index \(number(ei, 2)) against \(number(expected, 2)) expected).")
+            reading = Reading.eiIndex(ei, expected: expected, pValue: c.eiPValue, permutations: c.permutations,
+                                      unit: ("familles", "families"), language: input.language)
         } else {
             reading = t("Indice E-I indéfini (une seule famille).", "E-I index undefined (a single family).")
         }
@@ -289,17 +346,19 @@ private struct Page {
         return section("passerelles", t("Passerelles entre les mondes", "Bridges between worlds"),
             answer(reading + " " + t("Liens passerelles (ESS ↔ hors ESS) : \(c.passerelleTies) sur \(c.ties) (\(percent(c.passerelleShare))).",
                                      "Passerelle ties (social economy ↔ others): \(c.passerelleTies) of \(c.ties) (\(percent(c.passerelleShare))).")),
-            explain(t("Indice E-I (Krackhardt et Stern) : −1 tous les liens à l'intérieur des familles, +1 tous entre familles. p = \(number(c.eiPValue)) sur \(c.permutations) permutations (graine \(c.seed)) : la probabilité d'un écart au moins aussi grand si les familles étaient tirées au hasard.",
-                      "E-I index (Krackhardt and Stern): −1 all ties inside families, +1 all across. p = \(number(c.eiPValue)) over \(c.permutations) permutations (seed \(c.seed)): the probability of a gap at least as large were families drawn at random.")),
+            explain(t("Indice E-I (voir le glossaire) : −1 quand tous les liens restent à l'intérieur des familles, +1 quand tous vont d'une famille à une autre. p = \(number(c.eiPValue)) sur \(c.permutations) tirages au hasard des familles (graine \(c.seed)) : la part des tirages où l'écart est au moins aussi grand ; sous 0,05, l'écart est dit significatif.",
+                      "E-I index (see the glossary): −1 when all ties stay inside families, +1 when all go from one family to another. p = \(number(c.eiPValue)) over \(c.permutations) random draws of the families (seed \(c.seed)): the share of draws where the gap is at least as large; below 0.05 the gap is called significant.")),
             .h3(.literal(t("Par famille", "By family"))),
             table([(t("Famille", "Family"), false), (t("Acteurs", "Actors"), true), (t("Liens internes", "Internal ties"), true),
                    (t("Liens externes", "External ties"), true), ("E-I", true), (t("Part passerelle", "Passerelle share"), true)],
                   c.groups.map { [$0.name, "\($0.actors)", "\($0.internalTies)", "\($0.externalTies)", number($0.eiIndex, 2), percent($0.passerelleShare)] }),
-            .h3(.literal(t("Courtiers (rôles de Gould et Fernandez)", "Brokers (Gould and Fernandez roles)"))),
-            explain(t("Combien de fois l'acteur relie deux partenaires qui ne sont pas liés entre eux, selon les familles en jeu : coordinateur (tous de la même famille), itinérant (les deux autres d'une même famille, pas lui), passeur de frontière (lui et un seul des deux), liaison (trois familles).",
+            .h3(.literal(t("Courtiers : qui met en relation des partenaires qui ne se connaissent pas", "Brokers: who links partners who do not know each other"))),
+            explain(t("Combien de fois l'acteur relie deux partenaires qui ne sont pas liés entre eux, selon les familles en jeu : coordinateur (tous les trois de la même famille), consultant (les deux autres d'une même famille, pas lui), passeur de frontière (lui et un seul des deux), agent de liaison (trois familles).",
                       "How many times the actor links two partners not tied to each other, by the families involved: coordinator (all one family), itinerant (the two others of one family, not it), boundary spanner (it and one of them), liaison (three families).")),
+            brokers.count > 12 ? .p(.class("print-only explain"), .literal(t("Sur papier, les 12 premiers courtiers ; les \(brokers.count - 12) autres sont à l'écran et dans cooperation.json.",
+                                                                              "On paper, the first 12 brokers; the \(brokers.count - 12) others are on screen and in cooperation.json."))) : .empty,
             brokers.isEmpty ? explain(t("Aucun courtier : aucun acteur ne relie deux partenaires non liés.", "No broker: no actor links two untied partners.")) :
-                table([(t("Acteur", "Actor"), false), (t("Famille", "Family"), false)] + roles.map { ($0.replacingOccurrences(of: "_", with: " "), true) },
+                table(printRows: 12, [(t("Acteur", "Actor"), false), (t("Famille", "Family"), false)] + roles.map { (roleName($0), true) },
                       brokers.map { row in [row.name, row.group ?? "–"] + roles.map { "\(row.brokerage[$0] ?? 0)" } })
         )
     }
@@ -316,13 +375,19 @@ private struct Page {
             formal.isEmpty ? explain(t("Aucun GES ni PTCE dans les données.", "No GES or PTCE in the data.")) :
                 table([(t("Groupe", "Group"), false), (t("Nature", "Kind"), false), (t("Membres", "Members"), true), (t("Liens internes", "Internal ties"), true),
                        (t("Densité", "Density"), true), (t("Liens externes", "External ties"), true), (t("Membres sans lien interne", "Members without internal tie"), false)],
-                      formal.map { [$0.name, $0.kind.uppercased(), "\($0.members)", "\($0.internalTies)", number($0.density, 2), "\($0.externalTies)",
+                      formal.map { [$0.name, groupKind($0.kind), "\($0.members)", "\($0.internalTies)", number($0.density, 2), "\($0.externalTies)",
                                     $0.membersWithoutInternalTie.joined(separator: ", ")] }),
         ]
         if let communities = c.communities, let agreement = communities.agreementWithFormalGroups {
             nodes.append(.h3(.literal(t("Les communautés trouvées dans les liens", "Communities found in the ties"))))
-            nodes.append(answer(t("\(communities.communities.filter { $0.size > 1 }.count) communautés de plus d'un acteur (Leiden, \(communities.runs) exécutions, stabilité \(number(communities.stability, 2))) ; accord avec les GES et PTCE : NMI \(number(agreement.nmi, 2)) (1 : les groupes sur le papier sont exactement ceux qui travaillent ensemble).",
-                                  "\(communities.communities.filter { $0.size > 1 }.count) communities of more than one actor (Leiden, \(communities.runs) runs, stability \(number(communities.stability, 2))); agreement with GES and PTCE: NMI \(number(agreement.nmi, 2)) (1: groups on paper are exactly those who work together).")))
+            let found = communities.communities.filter { $0.size > 1 }.count
+            let nmi = agreement.nmi ?? 0
+            // No test is run on this agreement: the sentence describes its size only (0 none, 1 complete).
+            let strength = agreement.nmi == nil ? t("impossibles à comparer", "impossible to compare") : nmi >= 0.7 ? t("proches", "close") : nmi >= 0.4 ? t("en partie semblables", "partly alike") : t("très différents", "very different")
+            nodes.append(answer(t("Les liens dessinent \(count(found, "communauté", "community")) de plus d'un acteur ; comparés aux GES et PTCE, les deux découpages sont \(strength) (information mutuelle normalisée \(number(agreement.nmi, 2)) : 1 si les groupes sur le papier sont exactement ceux qui travaillent ensemble, 0 s'ils n'ont rien à voir ; aucun test de hasard n'est fait sur ce nombre).",
+                                  "Ties draw \(count(found, "community", "community")) of more than one actor; compared with GES and PTCE, the two partitions are \(strength) (normalised mutual information \(number(agreement.nmi, 2)): 1 if groups on paper are exactly those who work together, 0 if unrelated; no chance test is run on this number).")))
+            nodes.append(explain(t("Communautés trouvées par l'algorithme de Leiden (\(communities.runs) exécutions, stabilité \(number(communities.stability, 2)) : part des exécutions qui trouvent le même découpage).",
+                                   "Communities found by the Leiden algorithm (\(communities.runs) runs, stability \(number(communities.stability, 2)): share of runs finding the same partition).")))
         }
         return .element(named: "section", nodes: [.id("groupes"), .h2(.literal(t("GES et PTCE : le papier et les liens", "GES and PTCE: paper and ties")))] + nodes)
     }
@@ -336,16 +401,23 @@ private struct Page {
         let reading = articulation.isEmpty
             ? t("Aucun acteur n'est un point de rupture : le départ d'un seul acteur ne coupe jamais le réseau en morceaux.",
                 "No actor is a single point of failure: no single departure splits the network.")
-            : t("\(articulation.count) acteur(s) sont des points de rupture : si l'un d'eux partait, une partie du réseau serait coupée du reste. Sans les \(min(3, order.count)) plus grands passeurs, le plus grand ensemble relié passe de \(curve[0]) à \(curve[min(3, order.count)]) acteurs.",
-                "\(articulation.count) actor(s) are single points of failure: if one of them left, part of the network would be cut off. Without the \(min(3, order.count)) main go-betweens, the largest connected set falls from \(curve[0]) to \(curve[min(3, order.count)]) actors.")
+            : t((articulation.count == 1 ? "1 acteur est un point de rupture : s'il partait" : "\(articulation.count) acteurs sont des points de rupture : si l'un d'eux partait")
+                    + ", une partie du réseau serait coupée du reste. Sans les \(min(3, order.count)) plus grands passeurs, le plus grand ensemble relié passe de \(curve[0]) à \(count(curve[min(3, order.count)], "acteur", "actor")).",
+                (articulation.count == 1 ? "1 actor is a single point of failure: if it left" : "\(articulation.count) actors are single points of failure: if one of them left")
+                    + ", part of the network would be cut off. Without the \(min(3, order.count)) main go-betweens, the largest connected set falls from \(curve[0]) to \(count(curve[min(3, order.count)], "actor", "actor")).")
         return section("fragilite", t("Fragilité : et si un acteur partait ?", "Fragility: what if an actor left?"),
             answer(reading),
             .h3(.literal(t("Taille du plus grand ensemble relié quand on retire les passeurs un à un", "Size of the largest connected set as go-betweens are removed one by one"))),
             chart(points: curve.enumerated().map { (Double($0.offset), Double($0.element)) },
                   xLabel: t("acteurs retirés (par intermédiarité décroissante)", "actors removed (by decreasing betweenness)"),
                   yLabel: t("plus grand ensemble relié", "largest connected set"), id: "courbe-robustesse"),
-            table([(t("Retirés", "Removed"), true), (t("Dernier retiré", "Last removed"), false), (t("Plus grand ensemble", "Largest set"), true)],
-                  curve.enumerated().map { k, size in ["\(k)", k == 0 ? "–" : names[order[k - 1]], "\(size)"] }),
+            // The curve's numbers on screen, in a fold; on paper the chart says it.
+            .element(named: "details", nodes: [
+                .class("screen-only"),
+                .element(named: "summary", nodes: [Node<HTML.BodyContext>.literal(t("Détail de la courbe, acteur par acteur", "The curve actor by actor"))]),
+                table([(t("Retirés", "Removed"), true), (t("Dernier retiré", "Last removed"), false), (t("Plus grand ensemble", "Largest set"), true)],
+                      curve.enumerated().map { k, size in ["\(k)", k == 0 ? "–" : names[order[k - 1]], "\(size)"] }),
+            ]),
             .h3(.literal(t("Points de rupture", "Single points of failure"))),
             articulation.isEmpty ? explain(t("Aucun.", "None.")) : .ul(.forEach(articulation) { .li(.literal($0)) })
         )
@@ -361,49 +433,125 @@ private struct Page {
             answer(t("De \(first.year) à \(last.year), le nombre de liens actifs passe de \(first.ties) à \(last.ties), et d'acteurs engagés de \(first.activeActors) à \(last.activeActors).",
                      "From \(first.year) to \(last.year), active ties go from \(first.ties) to \(last.ties), and engaged actors from \(first.activeActors) to \(last.activeActors).")),
             chart(points: rows.map { (Double($0.year), Double($0.ties)) }, xLabel: t("année", "year"), yLabel: t("liens actifs", "active ties"), id: "courbe-evolution"),
+            explain(t("Les années où quelque chose a changé (liens, acteurs engagés ou acteur le plus relié), la plus récente d'abord.",
+                      "The years when something changed (ties, engaged actors or best-connected actor), the latest first.")),
             table([(t("Année", "Year"), true), (t("Acteurs avec un lien", "Actors with a tie"), true), (t("Liens", "Ties"), true),
                    (t("Densité", "Density"), true), (t("Plus grand ensemble", "Largest set"), true), (t("Acteur le plus relié", "Best-connected actor"), false)],
-                  rows.map { ["\($0.year)", "\($0.activeActors)", "\($0.ties)", number($0.density, 3), "\($0.largestComponent)", $0.topActor ?? "–"] })
+                  changedYears(rows).reversed().map { ["\($0.year)", "\($0.activeActors)", "\($0.ties)", number($0.density, 3), "\($0.largestComponent)", $0.topActor ?? "–"] })
         )
     }
 
+    /// The first year and every year that differs from the one before.
+    func changedYears(_ rows: [Evolution.YearRow]) -> [Evolution.YearRow] {
+        rows.enumerated().filter { index, row in
+            guard index > 0 else { return true }
+            let previous = rows[index - 1]
+            return row.ties != previous.ties || row.activeActors != previous.activeActors || row.topActor != previous.topActor
+                || row.largestComponent != previous.largestComponent
+        }.map(\.element)
+    }
+
     func suggestionsSection() -> Node<HTML.BodyContext> {
-        let suggestions = input.cooperation?.suggestions.prefix(15) ?? []
+        // At most two suggestions per actor in the list, so that one actor does not fill it; in score order.
+        var perActor: [String: Int] = [:]
+        var suggestions: [CooperationReport.Suggestion] = []
+        for suggestion in input.cooperation?.suggestions ?? [] where suggestions.count < HTMLReport.shortList {
+            guard perActor[suggestion.source, default: 0] < 2, perActor[suggestion.target, default: 0] < 2 else { continue }
+            perActor[suggestion.source, default: 0] += 1
+            perActor[suggestion.target, default: 0] += 1
+            suggestions.append(suggestion)
+        }
+        var groupsOf: [String: [String]] = [:]
+        let groupName = Dictionary(input.network.groups.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        for membership in input.network.memberships { if let name = groupName[membership.group] { groupsOf[membership.member, default: []].append(name) } }
+        func shared(_ a: String, _ b: String) -> String {
+            let common = Set(groupsOf[a] ?? []).intersection(groupsOf[b] ?? []).sorted()
+            return common.isEmpty ? "–" : common.joined(separator: ", ")
+        }
         return section("rencontres", t("Qui devrait rencontrer qui ?", "Who should meet whom?"),
-            explain(t("Des acteurs pas encore liés qui ont des partenaires en commun (score d'Adamic–Adar : un partenaire commun compte d'autant plus qu'il a peu de partenaires).",
-                      "Actors not yet tied who share partners (Adamic–Adar score: a shared partner counts more when it has few partners).")),
+            explain(t("Des acteurs pas encore liés qui ont des partenaires en commun ; un partenaire commun compte d'autant plus qu'il a peu de partenaires (score d'Adamic–Adar, voir le glossaire). Deux suggestions au plus par acteur.",
+                      "Actors not yet tied who share partners; a shared partner counts more when it has few partners (Adamic–Adar score, see the glossary). At most two suggestions per actor.")),
             suggestions.isEmpty ? explain(t("Aucune suggestion : aucun couple non lié n'a de partenaire commun.", "No suggestion: no untied pair shares a partner.")) :
                 table([(t("Acteur", "Actor"), false), (t("Avec", "With"), false), (t("Score", "Score"), true), (t("Partenaires communs", "Shared partners"), false),
-                       (t("Entre familles", "Across families"), false)],
-                      suggestions.map { [$0.sourceName, $0.targetName, number($0.score, 2), $0.sharedPartners.joined(separator: ", "), $0.crossFamily ? t("oui", "yes") : t("non", "no")] })
+                       (t("Groupes communs", "Shared groups"), false), (t("Entre familles", "Across families"), false)],
+                      suggestions.map { [$0.sourceName, $0.targetName, number($0.score, 2), $0.sharedPartners.joined(separator: ", "), shared($0.source, $0.target),
+                                         $0.crossFamily ? t("oui", "yes") : t("non", "no")] })
         )
     }
 
     func qualitySection() -> Node<HTML.BodyContext> {
-        section("qualite", t("Qualité des données", "Data quality"),
-            input.warnings.isEmpty
-                ? answer(t("Aucun avertissement : les fichiers sont complets et cohérents.", "No warning: the files are complete and consistent."))
-                : answer(t("\(input.warnings.count) avertissement(s) : à vérifier dans les fichiers, ligne et colonne indiquées.",
-                           "\(input.warnings.count) warning(s): to check in the files, at the line and column given.")),
+        // What an animator should check, read from the data as given.
+        let isolated = Set(isolatedNames)
+        var members = Set<String>()
+        let formal = Set(input.network.groups.filter { $0.kind == "ges" || $0.kind == "ptce" }.map(\.id))
+        for membership in input.network.memberships where formal.contains(membership.group) { members.insert(membership.member) }
+        let lonelyMembers = input.network.actors.filter { members.contains($0.id) && isolated.contains($0.name) }.map(\.name).sorted()
+        let withoutKind = input.network.actors.filter { input.taxonomy.family(of: $0.kind) == nil || $0.kind.isEmpty || $0.kind == "unspecified" }.map(\.name).sorted()
+        let undated = input.network.ties.filter { $0.since == nil }.count
+        var flags: [String] = []
+        if !lonelyMembers.isEmpty {
+            flags.append(t("Membres d'un GES ou d'un PTCE sans aucun lien renseigné (\(lonelyMembers.count)) : \(lonelyMembers.joined(separator: ", ")). Un membre travaille forcément avec quelqu'un : ses liens manquent sans doute.",
+                           "GES or PTCE members without any recorded tie (\(lonelyMembers.count)): \(lonelyMembers.joined(separator: ", ")). A member surely works with someone: its ties are probably missing."))
+        }
+        if !withoutKind.isEmpty {
+            let names = withoutKind.prefix(20).joined(separator: ", ") + (withoutKind.count > 20 ? "…" : "")
+            flags.append(t("Acteurs sans nature connue (\(withoutKind.count)) : \(names). Leur famille est « non précisé » sur la carte et dans les calculs entre familles.",
+                           "Actors without a known kind (\(withoutKind.count)): \(names). Their family is 'unspecified' on the map and in the measures across families."))
+        }
+        if undated > 0 && !input.network.ties.isEmpty {
+            flags.append(t("\(count(undated, "lien", "tie")) sur \(input.network.ties.count) sans date de début : l'évolution ne les compte pas.",
+                           "\(count(undated, "tie", "tie")) of \(input.network.ties.count) without a start date: the evolution does not count them."))
+        }
+        let clean = input.warnings.isEmpty && flags.isEmpty
+        return section("qualite", t("Qualité des données", "Data quality"),
+            clean ? answer(t("Aucun avertissement et rien à compléter : les fichiers sont complets et cohérents.", "No warning and nothing to complete: the files are complete and consistent."))
+                  : answer(t("À vérifier : \(count(flags.count, "point", "point")) à compléter, \(count(input.warnings.count, "avertissement", "warning")) de lecture.",
+                             "To check: \(count(flags.count, "point", "point")) to complete, \(count(input.warnings.count, "reading warning", "reading warning")).")),
+            flags.isEmpty ? .empty : .ul(.forEach(flags) { .li(.literal($0)) }),
             input.warnings.isEmpty ? .empty :
                 table([(t("Fichier", "File"), false), (t("Ligne", "Line"), true), (t("Message", "Message"), false), (t("Conseil", "Hint"), false)],
-                      input.warnings.map { [$0.location.file, "\($0.location.line)", $0.message.text(input.language), $0.hint?.text(input.language) ?? ""] })
+                      input.warnings.map { [fileName($0.location.file), "\($0.location.line)", $0.message.text(input.language), $0.hint?.text(input.language) ?? ""] })
         )
+    }
+
+    /// The technical words of the report, each in one plain sentence.
+    var glossary: [(String, String)] {
+        [
+            (t("Intermédiarité", "Betweenness"), t("part des plus courts chemins entre deux autres acteurs qui passent par un acteur (normalisée comme networkx : de 0 à 1).",
+                                                   "share of the shortest paths between two other actors that go through an actor (normalised as networkx does: 0 to 1).")),
+            (t("Centralité de vecteur propre", "Eigenvector centrality"), t("un acteur compte d'autant plus que ses partenaires comptent eux-mêmes ; le plus influent vaut 1.",
+                                                                           "an actor counts more when its partners count themselves; the most influential is 1.")),
+            (t("Indice E-I", "E-I index"), t("(liens vers d'autres familles − liens dans la famille) ÷ tous les liens, de −1 à +1 (Krackhardt et Stern, 1988).",
+                                             "(ties to other families − ties within the family) ÷ all ties, from −1 to +1 (Krackhardt and Stern, 1988).")),
+            (t("p (test de permutation)", "p (permutation test)"), t("part des tirages au hasard des familles où l'écart est au moins aussi grand qu'observé ; sous 0,05 l'écart est dit significatif, au-dessus on ne peut pas conclure.",
+                                                                     "share of random draws of the families where the gap is at least as large as observed; below 0.05 the gap is called significant, above nothing can be concluded.")),
+            (t("Information mutuelle normalisée (NMI)", "Normalised mutual information (NMI)"), t("ressemblance de deux découpages du réseau, de 0 (sans rapport) à 1 (identiques).",
+                                                                                               "likeness of two partitions of the network, from 0 (unrelated) to 1 (identical).")),
+            (t("Score d'Adamic–Adar", "Adamic–Adar score"), t("somme, sur les partenaires communs, de 1 ÷ log(nombre de partenaires du partenaire commun) (Adamic et Adar, 2003).",
+                                                               "sum over shared partners of 1 ÷ log(number of partners of the shared partner) (Adamic and Adar, 2003).")),
+            (t("Point de rupture", "Single point of failure"), t("acteur dont le départ coupe le réseau en morceaux (point d'articulation).",
+                                                                 "actor whose departure splits the network (articulation point).")),
+        ]
     }
 
     func methodSection() -> Node<HTML.BodyContext> {
         section("methode", t("Méthode et sources", "Method and sources"),
-            .p(.literal(t("Données : ", "Data: ") + (input.network.source ?? input.sourcePath))),
+            .p(.literal(t("Données : ", "Data: ") + (input.network.source ?? fileName(input.sourcePath)))),
             .ul(
-                .li(.literal(t("Vue : les liens de partenariat renseignés (ties.csv), non pondérés", "View: recorded partnership ties (ties.csv), unweighted")
+                .li(.literal(t("Vue : les liens de partenariat renseignés, non pondérés", "View: recorded partnership ties, unweighted")
                           + (input.at.map { t(", actifs en \($0)", ", active in \($0)") } ?? "") + ".")),
-                .li(.literal(t("Mesures de centralité identiques à celles de networkx (normalisées comme lui).", "Centrality measures identical to networkx's (normalised as it does)."))),
-                .li(.literal(t("Indice E-I : Krackhardt et Stern (1988) ; rôles de courtage : Gould et Fernandez (1989) ; trous structuraux : Burt (1992) ; communautés : Leiden (Traag et al., 2019) ; suggestions : Adamic et Adar (2003) ; fragilité : Albert, Jeong et Barabási (2000).",
-                            "E-I index: Krackhardt and Stern (1988); brokerage roles: Gould and Fernandez (1989); structural holes: Burt (1992); communities: Leiden (Traag et al., 2019); suggestions: Adamic and Adar (2003); fragility: Albert, Jeong and Barabási (2000)."))),
+                .li(.literal(t("Les mesures sont calculées comme le fait networkx (bibliothèque de référence en analyse de réseaux), à 10⁻¹² près.",
+                               "Measures are computed as networkx (the reference network-analysis library) computes them, to within 10⁻¹²."))),
+                .li(.literal(t("Références : rôles de courtage, Gould et Fernandez (1989) ; communautés, Leiden (Traag et al., 2019) ; fragilité, Albert, Jeong et Barabási (2000).",
+                               "References: brokerage roles, Gould and Fernandez (1989); communities, Leiden (Traag et al., 2019); fragility, Albert, Jeong and Barabási (2000)."))),
                 .li(.literal(t("Les tableaux complets sont dans centrality.csv, cooperation.json et summary.json, à côté de ce rapport.",
                             "Full tables are in centrality.csv, cooperation.json and summary.json, beside this report.")))
             ),
-            .element(named: "footer", nodes: [.literal("ptce \(input.version) — Graphviz \(input.graphvizVersion) — \(input.date)")])
+            .h3(.literal(t("Glossaire", "Glossary"))),
+            .element(named: "dl", nodes: glossary.flatMap { term, meaning -> [Node<HTML.BodyContext>] in
+                [.element(named: "dt", nodes: [.literal(term)]), .element(named: "dd", nodes: [.literal(meaning)])]
+            }),
+            .element(named: "footer", nodes: [.literal("ptce \(input.version) — Graphviz \(input.graphvizVersion) — " + input.language.longDate(input.date))])
         )
     }
 

@@ -32,14 +32,32 @@ enum ReportAssets {
     details.more > summary { cursor: pointer; color: var(--accent); margin: .3rem 0; }
     .warning { color: #8a4b00; } .muted { color: var(--muted); }
     footer { margin-top: 3rem; color: var(--muted); font-size: .85rem; border-top: 1px solid var(--line); padding-top: .6rem; }
+    .todo { background: #fff4e5; border-left: 4px solid #E69F00; padding: .5rem .8rem; margin: .6rem 0; }
+    .print-only { display: none; }
+    dl dt { font-weight: 600; margin-top: .4rem; } dl dd { margin: 0 0 .2rem 1.2rem; color: var(--muted); }
     @media print {
-      @page { size: A4; margin: 15mm 12mm; }
-      body { max-width: none; padding: 0; font-size: 10.5pt; }
-      nav.toc, details.more > summary { display: none; }
+      @page { size: A4 portrait; margin: 14mm 12mm 16mm;
+              @bottom-right { content: counter(page) " / " counter(pages); font: 8pt sans-serif; color: #5a5a5a; } }
+      @page map { size: A4 landscape; margin: 10mm; }
+      /* The map prints last, on a landscape page of its own that can be pulled out; the text flows before it. */
+      body { max-width: none; padding: 0; font-size: 9pt; line-height: 1.3; display: flex; flex-direction: column; }
+      body > * { order: 1; } body > section#carte { order: 2; }
+      .answer, .todo { padding: .3rem .6rem; margin: .4rem 0; font-size: 9.5pt; }
+      h1 { font-size: 16pt; } h2 { font-size: 12pt; } h3 { font-size: 10pt; margin: .6rem 0 .2rem; }
+      nav.toc, details.more > summary, .screen-only, .fold > table.short { display: none; }
       details.more { display: block; } details.more > * { display: revert; }
-      h2 { break-after: avoid; } table, figure, .chart, .diagram { break-inside: avoid; }
-      .diagram { max-height: none; overflow: visible; border: none; }
+      h2, h3 { break-after: avoid; } h2 { margin-top: 1.2rem; }
+      tr, .answer, .todo, .figure, dl dt, .chart, figure { break-inside: avoid; }
+      /* The map on a page of its own, in landscape, as large as the page. */
+      section#carte { page: map; }
+      .diagram { max-height: none; overflow: visible; border: none; break-inside: avoid; }
+      .diagram svg { width: auto; height: 160mm; max-width: 100%; }
+      .chart svg { max-width: 95mm; }
+      .figures { grid-template-columns: repeat(6, 1fr); gap: .3rem; } .figure b { font-size: 1.2rem; }
+      table { font-size: 8pt; margin-bottom: .4rem; } th, td { padding: .1rem .3rem; }
       a { color: inherit; text-decoration: none; }
+      footer { margin-top: .4rem; padding-top: .2rem; }
+      .print-only { display: block; } dl { columns: 2; column-gap: 8mm; } dl dd { break-before: avoid; }
     }
     """
 

@@ -65,4 +65,47 @@ struct HTMLReportTests {
         #expect(page.contains("Fragility: what if an actor left?"))
         #expect(!page.contains("Fragilité"))
     }
+
+    /// Two families of `size` actors; `ties` between actor indices (0..<size: first family, size..<2·size: second).
+    static func twoFamilies(size: Int, ties: [(Int, Int)]) -> Network {
+        let actors = (0..<(2 * size)).map { Actor(id: "x\($0)", name: "Acteur \($0)", kind: $0 < size ? "aci" : "commune") }
+        return Network(title: "Deux familles", actors: actors,
+                       ties: ties.map { Partnership(source: "x\($0.0)", target: "x\($0.1)", type: "agreement") })
+    }
+
+    /// The E-I sentence follows the permutation test: two cliques with no tie between them keep ties inside their
+    /// family far beyond chance (p < 0.05); a complete graph of 2 + 2 actors is exactly what chance gives (p = 1).
+    @Test func theEIHeadlineFollowsItsTest() throws {
+        var cliques: [(Int, Int)] = []
+        for family in 0..<2 { for a in 0..<6 { for b in (a + 1)..<6 { cliques.append((family * 6 + a, family * 6 + b)) } } }
+        let segregated = Analysis(network: Self.twoFamilies(size: 6, ties: cliques))
+        let p = try #require(segregated.cooperation?.eiPValue)
+        #expect(p < 0.05)
+        let page = Self.render(segregated)
+        #expect(page.contains("Les liens restent plus souvent à l'intérieur des familles que le hasard ne le voudrait"))
+        #expect(page.contains("l'écart est significatif"))
+        #expect(!page.contains("On ne peut pas dire"))
+
+        let complete = Analysis(network: Self.twoFamilies(size: 2, ties: [(0, 1), (0, 2), (0, 3), (1, 2), (1, 3), (2, 3)]))
+        #expect(try #require(complete.cooperation?.eiPValue) >= 0.05)
+        let plain = Self.render(complete)
+        #expect(plain.contains("On ne peut pas dire que les liens restent entre acteurs des mêmes familles plus (ou moins) souvent que le hasard"))
+        #expect(plain.contains("non significatif"))
+        #expect(!plain.contains("l'écart est significatif"))
+        var english = Analysis.Options()
+        english.language = .en
+        #expect(Self.render(Analysis(network: Self.twoFamilies(size: 2, ties: [(0, 1), (0, 2), (0, 3), (1, 2), (1, 3), (2, 3)]), options: english))
+            .contains("One cannot say that ties stay within families more (or less) often than chance"))
+    }
+
+    /// Plain French: dates in words, plurals, no folder path, the actors without a tie named with what to do.
+    @Test func plainFrenchAndNamedLooseEnds() {
+        let page = Self.render(Analysis(network: Self.network())) { $0.sourcePath = "/home/animatrice/Bureau/reseau.xlsx" }
+        #expect(page.contains("29 novembre 2026"))
+        #expect(page.firstMatch(of: /\d{4}-\d{2}-\d{2}/) == nil)
+        #expect(!page.contains("/home/animatrice"))
+        #expect(page.contains("Sans lien renseigné : Acteur E."))
+        #expect(!page.contains("(s)"))
+        #expect(page.contains("Glossaire"))
+    }
 }

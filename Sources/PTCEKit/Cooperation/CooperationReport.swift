@@ -427,15 +427,10 @@ public struct CooperationReport: Sendable {
         lines.append(fr ? "Coopération entre mondes — partition : \(attribute) (\(groupNames.count) groupes, \(actors) acteurs, \(ties) liens)"
                         : "Cooperation across worlds — partition: \(attribute) (\(groupNames.count) groups, \(actors) actors, \(ties) ties)")
         lines.append("")
-        let reading: String
         if let ei = eiIndex, let expected = expectedEIIndex {
-            if fr {
-                reading = ei < expected ? "les liens restent plus souvent à l'intérieur des groupes que le hasard ne le voudrait" : "les liens traversent les groupes au moins autant que le hasard ne le voudrait"
-            } else {
-                reading = ei < expected ? "ties stay inside groups more often than chance would have it" : "ties cross groups at least as often as chance would have it"
-            }
-            lines.append(fr ? "Indice E-I : \(number(ei)) (attendu au hasard : \(number(expected)) ; p = \(number(eiPValue)) sur \(permutations) permutations, graine \(seed)) — \(reading)."
-                            : "E-I index: \(number(ei)) (expected by chance: \(number(expected)); p = \(number(eiPValue)) over \(permutations) permutations, seed \(seed)) — \(reading).")
+            lines.append(Reading.eiIndex(ei, expected: expected, pValue: eiPValue, permutations: permutations,
+                                         unit: ("groupes", "groups"), language: language)
+                         + (fr ? " (\(permutations) permutations, graine \(seed))" : " (\(permutations) permutations, seed \(seed))"))
         }
         lines.append(fr ? "Assortativité : \(number(assortativity)) (1 : entre-soi complet, 0 : mélange au hasard, négatif : liens surtout entre groupes différents)."
                         : "Assortativity: \(number(assortativity)) (1: complete homophily, 0: random mixing, negative: ties mostly across groups).")
