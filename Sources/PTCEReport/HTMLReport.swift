@@ -274,10 +274,19 @@ private struct Page {
         var nodes: [Node<HTML.BodyContext>] = [
             .p(.class("explain"), .literal(t("Chaque forme est un acteur, sa couleur et sa forme sa famille (légende en tête de carte). Les cadres en pointillés sont les GES et PTCE.",
                                              "Each shape is an actor, its colour and shape its family (legend at the top of the map). Dashed frames are GES and PTCE.")),
-               .span(.class("screen-only"), .literal(t(" Survolez un acteur pour voir sa fiche.", " Hover over an actor to see its card.")))),
+               .span(.class("screen-only"), .literal(t(" Cliquez sur un acteur (ou Tab puis Entrée) pour voir ses partenaires et sa fiche ; molette ou +/− pour zoomer, glisser pour se déplacer.",
+                                                    " Click an actor (or Tab then Enter) to see its partners and card; wheel or +/− to zoom, drag to move.")))),
         ]
         if let whole = input.wholeDiagram {
-            nodes.append(.div(.class("diagram"), .id("diagramme"), .raw(HTMLReport.inlineSVG(whole))))
+            nodes.append(mapTools())
+            nodes.append(.div(.class("map-area"),
+                              .div(.class("diagram"), .id("diagramme"), .attribute(named: "tabindex", value: "0"),
+                                   .attribute(named: "aria-label", value: t("Carte : flèches pour se déplacer, + et − pour zoomer, 0 pour tout afficher",
+                                                                             "Map: arrows to move, + and − to zoom, 0 to show all")),
+                                   .raw(HTMLReport.inlineSVG(whole))),
+                              .element(named: "aside", nodes: [.id("fiche"), .class("screen-only"), .attribute(named: "hidden", value: "hidden"),
+                                                               .attribute(named: "aria-live", value: "polite")])))
+            nodes.append(.raw("<script type=\"application/json\" id=\"map-data\">" + MapData(input: input).json() + "</script>"))
         } else {
             nodes.append(answer(t("Le réseau compte trop d'acteurs pour une carte lisible : voici la vue agrégée par famille (un cercle par famille, l'épaisseur des traits selon le nombre de liens).",
                                   "The network has too many actors for a readable map: here is the view aggregated by family (one circle per family, line width by number of ties).")))
@@ -287,6 +296,55 @@ private struct Page {
             nodes.append(.div(.class("diagram"), .id("diagramme-agrege"), .raw(HTMLReport.inlineSVG(aggregate))))
         }
         return .element(named: "section", nodes: [.id("carte"), .h2(.literal(t("Carte du réseau", "Network map")))] + nodes)
+    }
+
+    /// The map's tools (screen only): search with completion, zoom, filters by family, tie type and group, a year
+    /// slider when ties are dated, reset and large mode. Only constants and indices go into attributes; names are
+    /// text (the options of the completion list, the labels).
+    func mapTools() -> Node<HTML.BodyContext> {
+        let data = MapData(input: input)
+        let names = Array(Set(input.network.actors.map(\.name))).sorted()
+        func button(_ id: String, _ text: String, _ label: String) -> Node<HTML.BodyContext> {
+            .element(named: "button", nodes: [.id(id), .attribute(named: "type", value: "button"), .attribute(named: "title", value: label), .literal(text)])
+        }
+        func checkbox(_ kind: String, _ index: Int, _ label: String) -> Node<HTML.BodyContext> {
+            .element(named: "label", nodes: [
+                .element(named: "input", nodes: [.attribute(named: "type", value: "checkbox"), .attribute(named: "checked", value: "checked"),
+                                                 .attribute(named: "data-\(kind)", value: String(index))]),
+                .literal(" " + label),
+            ])
+        }
+        var tools: [Node<HTML.BodyContext>] = [
+            .element(named: "label", nodes: [.literal(t("Chercher un acteur ", "Find an actor ")),
+                .element(named: "input", nodes: [.id("map-search"), .attribute(named: "type", value: "search"), .attribute(named: "list", value: "map-names"),
+                                                 .attribute(named: "autocomplete", value: "off")])]),
+            .element(named: "datalist", nodes: [.id("map-names")] + names.map { .element(named: "option", nodes: [.literal($0)]) }),
+            button("zoom-in", "+", t("Zoomer", "Zoom in")), button("zoom-out", "−", t("Dézoomer", "Zoom out")),
+            button("map-reset", t("Tout réafficher", "Show all again"), t("Annule la sélection, les filtres et le zoom", "Clears the selection, the filters and the zoom")),
+            button("map-large", t("Grand écran", "Large mode"), t("Carte en plein écran, textes agrandis (projection)", "Map full screen, larger text (projector)")),
+        ]
+        if let years = data.years {
+            tools.append(.element(named: "label", nodes: [
+                .literal(t("Année ", "Year ")),
+                .element(named: "input", nodes: [.id("map-year"), .attribute(named: "type", value: "range"), .attribute(named: "min", value: String(years[0])),
+                                                 .attribute(named: "max", value: String(years[1] + 1)), .attribute(named: "value", value: String(years[1] + 1)),
+                                                 .attribute(named: "step", value: "1")]),
+                .element(named: "output", nodes: [.id("map-year-value"), .literal(t("toutes les années", "all years"))]),
+            ]))
+        }
+        let filters: Node<HTML.BodyContext> = .element(named: "details", nodes: [
+            .class("map-filters"),
+            .element(named: "summary", nodes: [.literal(t("Filtres", "Filters"))]),
+            .div(.class("filter-group"), .b(.literal(t("Familles : ", "Families: "))), .group(data.families.enumerated().map { checkbox("family", $0.offset, $0.element.label) })),
+            .div(.class("filter-group"), .b(.literal(t("Types de lien : ", "Tie types: "))), .group(data.types.enumerated().map { checkbox("type", $0.offset, $0.element.label) })),
+            data.groups.isEmpty ? .empty : .div(.class("filter-group"), .element(named: "label", nodes: [
+                .b(.literal(t("Groupe : ", "Group: "))),
+                .element(named: "select", nodes: [.id("map-group"),
+                    .element(named: "option", nodes: [.attribute(named: "value", value: "all"), .literal(t("tous les acteurs", "all actors"))])]
+                    + data.groups.enumerated().map { .element(named: "option", nodes: [.attribute(named: "value", value: String($0.offset)), .literal($0.element.name + " (" + $0.element.kind + ")")]) }),
+            ])),
+        ])
+        return .div(.class("map-tools screen-only"), .attribute(named: "role", value: "toolbar"), .group(tools), filters)
     }
 
     func centralitySection() -> Node<HTML.BodyContext> {
@@ -336,7 +394,7 @@ private struct Page {
         let reading: String
         if let ei = c.eiIndex, let expected = c.expectedEIIndex {
             reading = Reading.eiIndex(ei, expected: expected, pValue: c.eiPValue, permutations: c.permutations,
-                                      unit: ("familles", "families"), language: input.language)
+                                      unit: ("familles", "families"), feminine: true, language: input.language)
         } else {
             reading = t("Indice E-I indéfini (une seule famille).", "E-I index undefined (a single family).")
         }

@@ -34,6 +34,23 @@ enum ReportAssets {
     footer { margin-top: 3rem; color: var(--muted); font-size: .85rem; border-top: 1px solid var(--line); padding-top: .6rem; }
     .todo { background: #fff4e5; border-left: 4px solid #E69F00; padding: .5rem .8rem; margin: .6rem 0; }
     .print-only { display: none; }
+    .map-tools { display: flex; flex-wrap: wrap; gap: .4rem .8rem; align-items: center; margin: .4rem 0; font-size: .92rem; }
+    .map-tools button { font: inherit; padding: .2rem .6rem; border: 1px solid var(--line); border-radius: 4px; background: var(--soft); cursor: pointer; }
+    .map-tools input[type=search] { font: inherit; width: 16rem; }
+    .map-filters { flex-basis: 100%; } .filter-group { margin: .2rem 0; } .filter-group label { margin-right: .7rem; white-space: nowrap; }
+    .map-area { display: flex; gap: .8rem; align-items: flex-start; }
+    .map-area .diagram { flex: 1; cursor: grab; touch-action: none; }
+    .diagram:focus, g.node:focus { outline: 3px solid #E69F00; }
+    #fiche { width: 20rem; flex: none; border: 1px solid var(--line); border-radius: 6px; padding: .6rem .8rem; background: #fff; font-size: .9rem; }
+    #fiche h3 { margin-top: 0; } #fiche .close { float: right; }
+    g.map-hidden { display: none; } g.node.map-faint { opacity: .35; }
+    g.map-dim { opacity: .15; } g.edge.map-hl path { stroke-width: 3.5; }
+    g.node.map-selected polygon, g.node.map-selected ellipse, g.node.map-selected path { stroke: #d00; stroke-width: 4; }
+    g.node.map-partner polygon, g.node.map-partner ellipse, g.node.map-partner path { stroke: #d00; stroke-width: 2; }
+    body.map-large { max-width: none; font-size: 20px; }
+    body.map-large .map-area { position: fixed; inset: 3.2rem 0 0 0; z-index: 5; background: #fff; padding: .5rem; }
+    body.map-large .map-tools { position: fixed; top: 0; left: 0; right: 0; z-index: 6; background: #fff; padding: .4rem; margin: 0; }
+    body.map-large .diagram { max-height: none; height: 100%; } body.map-large .diagram svg { width: 100%; height: 100%; }
     dl dt { font-weight: 600; margin-top: .4rem; } dl dd { margin: 0 0 .2rem 1.2rem; color: var(--muted); }
     @media print {
       @page { size: A4 portrait; margin: 14mm 12mm 16mm;
@@ -87,5 +104,209 @@ enum ReportAssets {
       });
       table.setAttribute("data-sortable", "ready");
     });
+
+    // The interactive map: Graphviz's SVG (nodes g#actor-N, edges g#tie-…) and the data block #map-data. Every text
+    // from the data goes in with textContent, never as markup.
+    (function () {
+      var block = document.getElementById("map-data"), box = document.getElementById("diagramme");
+      var svg = box && box.querySelector("svg");
+      if (!block || !svg) { return; }
+      var data = JSON.parse(block.textContent), words = data.words;
+      var card = document.getElementById("fiche"), search = document.getElementById("map-search");
+      var yearInput = document.getElementById("map-year"), yearOutput = document.getElementById("map-year-value");
+      var groupSelect = document.getElementById("map-group");
+      var base = svg.viewBox.baseVal, home = { x: base.x, y: base.y, w: base.width, h: base.height };
+      var view = { x: home.x, y: home.y, w: home.w, h: home.h };
+      var nodes = [], edges = {}, partners = data.actors.map(function () { return []; }), selected = null;
+      svg.querySelectorAll("g.node").forEach(function (g) {
+        var match = /^actor-(\\d+)$/.exec(g.id);
+        if (!match) { return; }
+        var i = +match[1];
+        nodes[i] = g;
+        g.setAttribute("tabindex", "0");
+        g.setAttribute("role", "button");
+        g.setAttribute("aria-label", data.actors[i].name);
+        g.addEventListener("click", function (event) { event.stopPropagation(); select(i); });
+        g.addEventListener("keydown", function (event) {
+          if (event.key === "Enter" || event.key === " ") { event.preventDefault(); event.stopPropagation(); select(i); }
+        });
+      });
+      svg.querySelectorAll("g.edge").forEach(function (g) { if (g.id) { edges[g.id] = g; } });
+      data.ties.forEach(function (tie) { partners[tie.u].push(tie.v); partners[tie.v].push(tie.u); });
+
+      function show() {
+        svg.setAttribute("viewBox", [view.x, view.y, view.w, view.h].map(function (v) { return v.toFixed(2); }).join(" "));
+        box.setAttribute("data-zoom", (home.w / view.w).toFixed(2));
+      }
+      function zoom(factor, cx, cy) {
+        var w = Math.min(home.w * 1.5, Math.max(home.w / 40, view.w / factor)), h = w * home.h / home.w;
+        if (cx === undefined) { cx = view.x + view.w / 2; cy = view.y + view.h / 2; }
+        view.x = cx - (cx - view.x) * w / view.w; view.y = cy - (cy - view.y) * h / view.h;
+        view.w = w; view.h = h;
+        show();
+      }
+      function pan(dx, dy) { view.x += dx * view.w; view.y += dy * view.h; show(); }
+      // A point of the screen in the SVG's own coordinates (the viewBox's), whatever its scale and letterboxing.
+      function point(event) {
+        var p = svg.createSVGPoint();
+        p.x = event.clientX; p.y = event.clientY;
+        return p.matrixTransform(svg.getScreenCTM().inverse());
+      }
+      box.addEventListener("wheel", function (event) {
+        event.preventDefault();
+        var p = point(event);
+        zoom(event.deltaY < 0 ? 1.25 : 0.8, p.x, p.y);
+      }, { passive: false });
+      var drag = null;
+      box.addEventListener("pointerdown", function (event) {
+        if (event.button !== 0) { return; }
+        drag = { x: event.clientX, y: event.clientY, vx: view.x, vy: view.y, moved: false };
+      });
+      window.addEventListener("pointermove", function (event) {
+        if (!drag) { return; }
+        var r = svg.getBoundingClientRect();
+        if (Math.abs(event.clientX - drag.x) + Math.abs(event.clientY - drag.y) > 3) { drag.moved = true; }
+        view.x = drag.vx - (event.clientX - drag.x) / r.width * view.w;
+        view.y = drag.vy - (event.clientY - drag.y) / r.height * view.h;
+        show();
+      });
+      window.addEventListener("pointerup", function () { drag = null; });
+      box.addEventListener("click", function () { if (selected !== null) { select(null); } });
+      box.addEventListener("keydown", function (event) {
+        var keys = { "+": function () { zoom(1.25); }, "=": function () { zoom(1.25); }, "-": function () { zoom(0.8); },
+                     "0": reset, "ArrowLeft": function () { pan(-0.1, 0); }, "ArrowRight": function () { pan(0.1, 0); },
+                     "ArrowUp": function () { pan(0, -0.1); }, "ArrowDown": function () { pan(0, 0.1); },
+                     "Escape": function () { select(null); } };
+        if (keys[event.key]) { event.preventDefault(); keys[event.key](); }
+      });
+      document.getElementById("zoom-in").addEventListener("click", function () { zoom(1.25); });
+      document.getElementById("zoom-out").addEventListener("click", function () { zoom(0.8); });
+      document.getElementById("map-reset").addEventListener("click", reset);
+      document.getElementById("map-large").addEventListener("click", function () {
+        var on = document.body.classList.toggle("map-large");
+        this.setAttribute("aria-pressed", on ? "true" : "false");
+      });
+
+      function active(tie, year) {
+        return year === null || ((tie.since === null || tie.since === undefined || tie.since <= year) &&
+                                 (tie.until === null || tie.until === undefined || tie.until >= year));
+      }
+      function currentYear() {
+        if (!yearInput) { return null; }
+        var y = +yearInput.value;
+        return y > +yearInput.max - 1 ? null : y;
+      }
+      // Filters: an actor is shown when its family is ticked and it belongs to the chosen group; a tie when its type
+      // is ticked, it is active in the chosen year and both its actors are shown.
+      function filter() {
+        var chosen = groupSelect ? parseInt(groupSelect.value, 10) : NaN;
+        var families = {}, types = {}, year = currentYear(), group = isNaN(chosen) ? null : chosen;
+        document.querySelectorAll("input[data-family]").forEach(function (box) { families[data.families[+box.getAttribute("data-family")].id] = box.checked; });
+        document.querySelectorAll("input[data-type]").forEach(function (box) { types[data.types[+box.getAttribute("data-type")].id] = box.checked; });
+        var shown = data.actors.map(function (actor) { return families[actor.family] !== false && (group === null || actor.groups.indexOf(group) >= 0); });
+        var linked = data.actors.map(function () { return false; });
+        var visibleEdges = {};
+        data.ties.forEach(function (tie) {
+          var on = shown[tie.u] && shown[tie.v] && types[tie.type] !== false && active(tie, year);
+          if (on) { visibleEdges[tie.element] = true; linked[tie.u] = true; linked[tie.v] = true; }
+        });
+        Object.keys(edges).forEach(function (id) { edges[id].classList.toggle("map-hidden", !visibleEdges[id]); });
+        nodes.forEach(function (g, i) {
+          if (!g) { return; }
+          g.classList.toggle("map-hidden", !shown[i]);
+          g.classList.toggle("map-faint", shown[i] && year !== null && !linked[i]);
+        });
+        if (yearOutput) { yearOutput.textContent = year === null ? words.allYears : String(year); }
+        box.setAttribute("data-shown", String(shown.filter(Boolean).length));
+      }
+      document.querySelectorAll("input[data-family], input[data-type]").forEach(function (box) { box.addEventListener("change", filter); });
+      if (groupSelect) { groupSelect.addEventListener("change", filter); }
+      if (yearInput) { yearInput.addEventListener("input", filter); }
+
+      function element(tag, text, className) {
+        var e = document.createElement(tag);
+        if (text !== undefined) { e.textContent = text; }
+        if (className) { e.className = className; }
+        return e;
+      }
+      function years(tie) {
+        if (tie.since && tie.until) { return " (" + tie.since + "–" + tie.until + ")"; }
+        if (tie.since) { return " (" + words.since + " " + tie.since + ")"; }
+        if (tie.until) { return " (" + words.until + " " + tie.until + ")"; }
+        return "";
+      }
+      // Selecting an actor: it and its partners stand out, the rest fades; its card opens beside the map.
+      function select(i) {
+        selected = i;
+        nodes.forEach(function (g, j) {
+          if (!g) { return; }
+          g.classList.toggle("map-selected", j === i);
+          g.classList.toggle("map-partner", i !== null && partners[i].indexOf(j) >= 0);
+          g.classList.toggle("map-dim", i !== null && j !== i && partners[i].indexOf(j) < 0);
+        });
+        var mine = {};
+        if (i !== null) { data.ties.forEach(function (tie) { if (tie.u === i || tie.v === i) { mine[tie.element] = true; } }); }
+        Object.keys(edges).forEach(function (id) {
+          edges[id].classList.toggle("map-hl", !!mine[id]);
+          edges[id].classList.toggle("map-dim", i !== null && !mine[id]);
+        });
+        if (i === null) { card.hidden = true; box.removeAttribute("data-selected"); return; }
+        box.setAttribute("data-selected", String(i));
+        var actor = data.actors[i];
+        card.textContent = "";
+        var close = element("button", words.close, "close");
+        close.type = "button";
+        close.addEventListener("click", function () { select(null); if (nodes[i]) { nodes[i].focus(); } });
+        card.appendChild(close);
+        card.appendChild(element("h3", actor.name));
+        card.appendChild(element("p", words.kind + " : " + actor.kind + " — " + words.family + " : " + actor.familyLabel));
+        if (actor.groups.length) {
+          card.appendChild(element("p", words.groups + " : " + actor.groups.map(function (g) { return data.groups[g].name; }).join(", ")));
+        }
+        var list = element("ul");
+        actor.measures.forEach(function (m) { list.appendChild(element("li", m)); });
+        card.appendChild(list);
+        card.appendChild(element("h4", words.ties));
+        var ties = element("ul", undefined, "card-ties");
+        data.ties.forEach(function (tie) {
+          if (tie.u !== i && tie.v !== i) { return; }
+          var other = data.actors[tie.u === i ? tie.v : tie.u].name;
+          ties.appendChild(element("li", other + " — " + tie.typeLabel + years(tie)));
+        });
+        if (!ties.children.length) { ties.appendChild(element("li", words.none)); }
+        card.appendChild(ties);
+        card.hidden = false;
+      }
+      function find() {
+        var wanted = search.value.trim().toLowerCase();
+        if (!wanted) { return; }
+        for (var i = 0; i < data.actors.length; i++) {
+          if (data.actors[i].name.toLowerCase() === wanted && nodes[i]) {
+            select(i);
+            var r = nodes[i].getBoundingClientRect(), c = point({ clientX: r.left + r.width / 2, clientY: r.top + r.height / 2 });
+            view.w = home.w / 3; view.h = home.h / 3;
+            view.x = c.x - view.w / 2; view.y = c.y - view.h / 2;
+            show();
+            nodes[i].focus();
+            return;
+          }
+        }
+      }
+      search.addEventListener("change", find);
+      search.addEventListener("keydown", function (event) { if (event.key === "Enter") { event.preventDefault(); find(); } });
+      function reset() {
+        view = { x: home.x, y: home.y, w: home.w, h: home.h };
+        document.querySelectorAll("input[data-family], input[data-type]").forEach(function (b) { b.checked = true; });
+        if (groupSelect) { groupSelect.selectedIndex = 0; }
+        if (yearInput) { yearInput.value = yearInput.max; }
+        search.value = "";
+        select(null);
+        filter();
+        show();
+      }
+      show();
+      filter();
+      box.setAttribute("data-map", "ready");
+    })();
     """
 }

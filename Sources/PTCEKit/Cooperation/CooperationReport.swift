@@ -430,7 +430,7 @@ public struct CooperationReport: Sendable {
         if let ei = eiIndex, let expected = expectedEIIndex {
             lines.append(Reading.eiIndex(ei, expected: expected, pValue: eiPValue, permutations: permutations,
                                          unit: ("groupes", "groups"), language: language)
-                         + (fr ? " (\(permutations) permutations, graine \(seed))" : " (\(permutations) permutations, seed \(seed))"))
+                         + (fr ? " Test : \(permutations) permutations, graine \(seed)." : " Test: \(permutations) permutations, seed \(seed)."))
         }
         lines.append(fr ? "Assortativité : \(number(assortativity)) (1 : entre-soi complet, 0 : mélange au hasard, négatif : liens surtout entre groupes différents)."
                         : "Assortativity: \(number(assortativity)) (1: complete homophily, 0: random mixing, negative: ties mostly across groups).")

@@ -170,7 +170,7 @@ final class Table {
             } else if !field.text.trimmingCharacters(in: .whitespaces).isEmpty {
                 extra.append((position, field.text))
                 // A header close to a known one (a typo, a missing word) is said, never silently a free column.
-                if key.count >= 4, let near = lookup.keys.filter({ $0.count >= 4 })
+                if key.count >= 4, let near = lookup.keys.filter({ $0.count >= 4 && abs($0.count - key.count) <= max(1, $0.count / 5) })
                     .map({ (name: $0, distance: editDistance(key, $0)) })
                     .filter({ $0.distance <= max(1, $0.name.count / 5) })
                     .min(by: { ($0.distance, $0.name) < ($1.distance, $1.name) }), let column = lookup[near.name] {

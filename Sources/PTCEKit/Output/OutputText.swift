@@ -36,3 +36,12 @@ package enum OutputText {
         return result
     }
 }
+
+/// The id of a drawn tie in a diagram's SVG (`tie-3-7-agreement`: the actors' indices in the network, smaller first,
+/// and the tie type with anything but ASCII letters, digits and `_` as `-`), shared by the diagrams that write it and
+/// the report's map that finds it.
+public func tieElementID(_ u: Int, _ v: Int, type: String) -> String {
+    let (a, b) = u < v ? (u, v) : (v, u)
+    let safe = String(type.unicodeScalars.map { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_") ? Character($0) : "-" })
+    return "tie-\(a)-\(b)-\(safe)"
+}

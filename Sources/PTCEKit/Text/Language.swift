@@ -60,10 +60,12 @@ public enum Reading {
 
     /// The E-I index against its expected value under random labels, with its permutation p-value (two-sided).
     /// `unit` names the groups in the plural ("familles", "families"). Not significant → "on ne peut pas dire".
+    /// `feminine`: the French noun is feminine ("familles tirées", "groupes tirés").
     public static func eiIndex(_ ei: Double, expected: Double, pValue: Double?, permutations: Int, unit: (fr: String, en: String),
-                               language: Language) -> String {
+                               feminine: Bool = false, language: Language) -> String {
         let fr = language == .fr
-        let numbers = fr ? "E-I \(language.decimal(ei, digits: 2)) ; \(language.decimal(expected, digits: 2)) si les \(unit.fr) étaient tirées au hasard"
+        let drawn = feminine ? "tirées" : "tirés"
+        let numbers = fr ? "E-I \(language.decimal(ei, digits: 2)) ; \(language.decimal(expected, digits: 2)) si les \(unit.fr) étaient \(drawn) au hasard"
                          : "E-I \(language.decimal(ei, digits: 2)); \(language.decimal(expected, digits: 2)) were the \(unit.en) drawn at random"
         guard let p = pValue, permutations > 0 else {
             return fr ? "Sans test de permutation, on ne peut pas dire si l'écart entre liens internes et externes aux \(unit.fr) tient au hasard (\(numbers))."

@@ -514,7 +514,7 @@ private struct _Builder {
             let fade = faded[edge.u] || faded[edge.v]
             let width = min(6, 1 + log2(max(edge.weight, 1)))
             let tip = "\(network.actors[edge.u].name) — \(network.actors[edge.v].name) : \(tieLabel(edge.type))" + (edge.since.map { fr ? " (depuis \($0))" : " (since \($0))" } ?? "")
-            output += "  a\(edge.u) -- a\(edge.v) [color=\(DOT.quoted(fade ? style.color + "55" : style.color)), style=\(style.style), penwidth=\(String(format: "%.2f", width)), tooltip=\(DOT.quotedTooltip(tip))];\n"
+            output += "  a\(edge.u) -- a\(edge.v) [id=\(DOT.quoted(tieElementID(edge.u, edge.v, type: edge.type))), color=\(DOT.quoted(fade ? style.color + "55" : style.color)), style=\(style.style), penwidth=\(String(format: "%.2f", width)), tooltip=\(DOT.quotedTooltip(tip))];\n"
         }
         if hidden > 0 {
             drawnEdges -= hidden
