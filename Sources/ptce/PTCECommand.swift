@@ -88,8 +88,9 @@ func loadNetwork(path: String, options: LoadOptions, language: Language, quietWa
         for diagnostic in result.diagnostics where !quietWarnings || diagnostic.severity == .error {
             printError(diagnostic.formatted(language))
         }
-        printError(language == .fr ? "\(result.errorCount) erreur(s) : corrigez-les puis relancez `ptce validate \(path)`."
-                                   : "\(result.errorCount) error(s): fix them, then run `ptce validate \(path)` again.")
+        let errors = language.count(result.errorCount, "erreur", "error")
+        printError(language == .fr ? "\(errors) : corrigez-les puis relancez `ptce validate \(path)`."
+                                   : "\(errors): fix them, then run `ptce validate \(path)` again.")
         throw Exit.dataError
     }
     return result

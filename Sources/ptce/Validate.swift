@@ -31,15 +31,14 @@ struct Validate: ParsableCommand {
         case .text:
             for diagnostic in result.diagnostics { print(diagnostic.formatted(input.lang)) }
             let fr = input.lang == .fr
-            let counts = fr
-                ? "\(result.network.actors.count) acteurs, \(result.network.groups.count) groupes, \(result.network.memberships.count) appartenances, \(result.tieCount) liens"
-                : "\(result.network.actors.count) actors, \(result.network.groups.count) groups, \(result.network.memberships.count) memberships, \(result.tieCount) ties"
+            let l = input.lang
+            let counts = [l.count(result.network.actors.count, "acteur", "actor"), l.count(result.network.groups.count, "groupe", "group"),
+                          l.count(result.network.memberships.count, "appartenance", "membership"), l.count(result.tieCount, "lien", "tie")].joined(separator: ", ")
+            let warnings = l.count(result.warningCount, "avertissement", "warning"), errors = l.count(result.errorCount, "erreur", "error")
             if result.isValid {
-                printError(fr ? "\(input.path) : valide (\(counts) ; \(result.warningCount) avertissement(s))"
-                              : "\(input.path): valid (\(counts); \(result.warningCount) warning(s))")
+                printError(fr ? "\(input.path) : valide (\(counts) ; \(warnings))" : "\(input.path): valid (\(counts); \(warnings))")
             } else if !notFound {
-                printError(fr ? "\(input.path) : \(result.errorCount) erreur(s), \(result.warningCount) avertissement(s)"
-                              : "\(input.path): \(result.errorCount) error(s), \(result.warningCount) warning(s)")
+                printError(fr ? "\(input.path) : \(errors), \(warnings)" : "\(input.path): \(errors), \(warnings)")
             }
         case .json:
             struct Report: Encodable {

@@ -149,7 +149,7 @@ struct HostileInputTests {
         let run = try E.ptce(["validate", dir.path, "--lang", "en"])
         #expect(run.stdout.contains("… and 4,900 more of the same kind (duplicate-tie) after this one"), "\(run.stdout.suffix(600))")
         #expect(run.stdout.split(separator: "\n").count < 300)
-        #expect(run.stdout.contains("5000 warning(s)") || run.stdout.contains("5,000 warning(s)") || run.stderr.contains("5000 warning(s)"))
+        #expect(run.stderr.contains("valid (0 actors, 0 groups, 0 memberships, 5000 ties; 5000 warnings)") || run.stderr.contains("5000 warnings"), "\(run.stderr.suffix(300))")
     }
 
     @Test func cooperationIsTheSameBytesInEveryProcess() throws {

@@ -441,8 +441,8 @@ public struct CooperationReport: Sendable {
         let width = groupNames.map(\.count).max() ?? 0
         for group in groups.sorted(by: { $0.actors > $1.actors }) {
             lines.append("  " + group.name.padding(toLength: width, withPad: " ", startingAt: 0)
-                         + (fr ? "  \(group.actors) acteur(s), \(group.internalTies) liens internes, \(group.externalTies) externes, E-I \(number(group.eiIndex)), passerelles \(percent(group.passerelleShare))"
-                               : "  \(group.actors) actors, \(group.internalTies) internal ties, \(group.externalTies) external, E-I \(number(group.eiIndex)), passerelles \(percent(group.passerelleShare))"))
+                         + (fr ? "  \(language.count(group.actors, "acteur", "actor")), \(language.count(group.internalTies, "lien interne", "", frenchPlural: "liens internes")), \(language.count(group.externalTies, "externe", "")), E-I \(number(group.eiIndex)), passerelles \(percent(group.passerelleShare))"
+                               : "  \(language.count(group.actors, "", "actor")), \(language.count(group.internalTies, "", "internal tie")), \(group.externalTies) external, E-I \(number(group.eiIndex)), passerelles \(percent(group.passerelleShare))"))
         }
         lines.append("")
         let anchoring = fr ? "Ancrage territorial : \(percent(sameDepartmentShare)) des liens dans un même département, \(percent(sameRegionShare)) dans une même région"
@@ -454,8 +454,8 @@ public struct CooperationReport: Sendable {
             lines.append(fr ? "GES et PTCE : le groupe sur le papier et les liens réels" : "GES and PTCE: the group on paper and the actual ties")
             for group in formalGroups.filter({ $0.members > 0 }).sorted(by: { ($0.members, $1.name) > ($1.members, $0.name) }).prefix(max(top, 15)) {
                 var line = "  \(group.name) (\(group.kind.uppercased())) — " + (fr
-                    ? "\(group.members) membre(s), \(group.internalTies) lien(s) internes (densité \(number(group.density, 2))), \(group.externalTies) vers l'extérieur"
-                    : "\(group.members) member(s), \(group.internalTies) internal tie(s) (density \(number(group.density, 2))), \(group.externalTies) outside")
+                    ? "\(language.count(group.members, "membre", "")), \(language.count(group.internalTies, "lien interne", "", frenchPlural: "liens internes")) (densité \(number(group.density, 2))), \(group.externalTies) vers l'extérieur"
+                    : "\(language.count(group.members, "", "member")), \(language.count(group.internalTies, "", "internal tie")) (density \(number(group.density, 2))), \(group.externalTies) outside")
                 if !group.membersWithoutInternalTie.isEmpty {
                     line += fr ? " ; sans lien interne : " : "; no internal tie: "
                     line += group.membersWithoutInternalTie.prefix(5).joined(separator: ", ") + (group.membersWithoutInternalTie.count > 5 ? "…" : "")

@@ -640,7 +640,7 @@ final class NetworkBuilder {
             let code = String(key.dropFirst(2))
             let french = more.formatted(.number.locale(Locale(identifier: "fr_FR")))
             all.append(Diagnostic(kind.severity, kind.last, code: "more-of-the-same",
-                Localized(fr: "… et \(french) autre(s) du même genre (\(code)) après celui-ci", en: "… and \(more.formatted(.number.locale(Locale(identifier: "en_US")))) more of the same kind (\(code)) after this one"),
+                Localized(fr: "… et \(french) \(more >= 2 ? "autres" : "autre") du même genre (\(code)) après celui-ci", en: "… and \(more.formatted(.number.locale(Locale(identifier: "en_US")))) more of the same kind (\(code)) after this one"),
                 hint: Localized(fr: "corrigez la cause commune, puis relancez la validation", en: "fix the common cause, then validate again")))
         }
         let sorted = all.enumerated().sorted { a, b in
