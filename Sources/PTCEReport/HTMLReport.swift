@@ -526,14 +526,44 @@ private struct Page {
             let common = Set(groupsOf[a] ?? []).intersection(groupsOf[b] ?? []).sorted()
             return common.isEmpty ? "–" : common.joined(separator: ", ")
         }
+        // Actors without any tie get no score: for each, the best-connected actor of its GES or PTCE, else of its
+        // département — someone to start with.
+        let degree = Dictionary(input.centrality.rows.map { ($0.id, Int((($0.values[.degree]) ?? nil) ?? 0)) }, uniquingKeysWith: { first, _ in first })
+        let actorsByID = Dictionary(input.network.actors.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var membersOf: [String: [String]] = [:]
+        for membership in input.network.memberships { membersOf[membership.group, default: []].append(membership.member) }
+        let formalGroups = input.network.groups.filter { $0.kind == "ges" || $0.kind == "ptce" }
+        func bestConnected(_ ids: [String], besides id: String) -> Actor? {
+            ids.filter { $0 != id && (degree[$0] ?? 0) > 0 }.compactMap { actorsByID[$0] }
+                .max { (degree[$0.id] ?? 0, $1.name) < (degree[$1.id] ?? 0, $0.name) }
+        }
+        var starts: [String] = []
+        for actor in input.network.actors where degree[actor.id] == 0 {
+            if let group = formalGroups.first(where: { membersOf[$0.id]?.contains(actor.id) == true }),
+               let partner = bestConnected(membersOf[group.id] ?? [], besides: actor.id) {
+                starts.append(t("\(actor.name) → \(partner.name) (même \(group.kind.uppercased()) « \(group.name) », le membre le plus relié)",
+                                "\(actor.name) → \(partner.name) (same \(group.kind.uppercased()) '\(group.name)', its best-connected member)"))
+            } else if let department = actor.department, !department.isEmpty,
+                      let partner = bestConnected(input.network.actors.filter { $0.department == department }.map(\.id), besides: actor.id) {
+                starts.append(t("\(actor.name) → \(partner.name) (même département \(department), l'acteur le plus relié)",
+                                "\(actor.name) → \(partner.name) (same département \(department), its best-connected actor)"))
+            }
+        }
         return section("rencontres", t("Qui devrait rencontrer qui ?", "Who should meet whom?"),
             explain(t("Des acteurs pas encore liés qui ont des partenaires en commun ; un partenaire commun compte d'autant plus qu'il a peu de partenaires (score d'Adamic–Adar, voir le glossaire). Deux suggestions au plus par acteur.",
                       "Actors not yet tied who share partners; a shared partner counts more when it has few partners (Adamic–Adar score, see the glossary). At most two suggestions per actor.")),
+            suggestions.count > 8 ? .p(.class("print-only explain"), .literal(t("Sur papier, les 8 premières suggestions ; les \(suggestions.count - 8) suivantes sont à l'écran.",
+                                                                                  "On paper, the first 8 suggestions; the next \(suggestions.count - 8) are on screen."))) : .empty,
             suggestions.isEmpty ? explain(t("Aucune suggestion : aucun couple non lié n'a de partenaire commun.", "No suggestion: no untied pair shares a partner.")) :
-                table([(t("Acteur", "Actor"), false), (t("Avec", "With"), false), (t("Score", "Score"), true), (t("Partenaires communs", "Shared partners"), false),
+                table(printRows: 8, [(t("Acteur", "Actor"), false), (t("Avec", "With"), false), (t("Score", "Score"), true), (t("Partenaires communs", "Shared partners"), false),
                        (t("Groupes communs", "Shared groups"), false), (t("Entre familles", "Across families"), false)],
                       suggestions.map { [$0.sourceName, $0.targetName, number($0.score, 2), $0.sharedPartners.joined(separator: ", "), shared($0.source, $0.target),
-                                         $0.crossFamily ? t("oui", "yes") : t("non", "no")] })
+                                         $0.crossFamily ? t("oui", "yes") : t("non", "no")] }),
+            starts.isEmpty ? .empty : .group(
+                .h3(.literal(t("Pour les acteurs sans lien : par qui commencer", "For the actors without a tie: whom to start with"))),
+                explain(t("Sans partenaire renseigné, pas de partenaire commun : voici l'acteur le plus relié de leur GES ou PTCE, sinon de leur département.",
+                          "Without a recorded partner there is no shared partner: here is the best-connected actor of their GES or PTCE, else of their département.")),
+                .ul(.forEach(starts) { .li(.literal($0)) }))
         )
     }
 

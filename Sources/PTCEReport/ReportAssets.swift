@@ -69,12 +69,12 @@ enum ReportAssets {
       section#carte { page: map; }
       .diagram { max-height: none; overflow: visible; border: none; break-inside: avoid; }
       .diagram svg { width: auto; height: 160mm; max-width: 100%; }
-      .chart svg { max-width: 95mm; }
+      .chart svg { max-width: 80mm; }
       .figures { grid-template-columns: repeat(6, 1fr); gap: .3rem; } .figure b { font-size: 1.2rem; }
       table { font-size: 8pt; margin-bottom: .4rem; } th, td { padding: .1rem .3rem; }
       a { color: inherit; text-decoration: none; }
       footer { margin-top: .4rem; padding-top: .2rem; }
-      .print-only { display: block; } dl { columns: 2; column-gap: 8mm; } dl dd { break-before: avoid; }
+      .print-only { display: block; } dl { columns: 2; column-gap: 8mm; font-size: 8pt; } dl dd { break-before: avoid; }
     }
     """
 

@@ -108,4 +108,17 @@ struct HTMLReportTests {
         #expect(!page.contains("(s)"))
         #expect(page.contains("Glossaire"))
     }
+
+    /// An actor without a tie gets someone to start with: the best-connected member of its PTCE; the quality section
+    /// names it as a member without a tie.
+    @Test func actorsWithoutATieGetSomeoneToStartWith() {
+        var network = Self.network()
+        network.groups = [Group(id: "p", name: "PTCE d'essai", kind: "ptce")]
+        network.memberships = ["b", "c", "e"].map { Membership(group: "p", member: $0) }
+        let page = Self.render(Analysis(network: network))
+        #expect(page.contains("Acteur E → Acteur B (même PTCE « PTCE d&#39;essai », le membre le plus relié)")
+                || page.contains("Acteur E → Acteur B (même PTCE « PTCE d'essai », le membre le plus relié)"))
+        #expect(page.contains("Membres d'un GES ou d'un PTCE sans aucun lien renseigné (1) : Acteur E."))
+    }
 }
+
