@@ -293,7 +293,15 @@ private struct Page {
         }
         if let aggregate = input.aggregateDiagram {
             nodes.append(.h3(.literal(t("Vue agrégée par famille", "Aggregate view by family"))))
-            nodes.append(.div(.class("diagram"), .id("diagramme-agrege"), .raw(HTMLReport.inlineSVG(aggregate))))
+            nodes.append(.p(.class("explain screen-only"), .literal(t("Cliquez sur une famille (ou Tab puis Entrée) pour voir ses acteurs, les plus reliés d'abord, et ses liens vers les autres familles.",
+                                                                      "Click a family (or Tab then Enter) to see its actors, best connected first, and its ties to the other families."))))
+            nodes.append(.div(.class("map-area"),
+                              .div(.class("diagram"), .id("diagramme-agrege"), .attribute(named: "tabindex", value: "0"), .raw(HTMLReport.inlineSVG(aggregate))),
+                              .element(named: "aside", nodes: [.id("fiche-agrege"), .class("screen-only fiche"), .attribute(named: "hidden", value: "hidden"),
+                                                               .attribute(named: "aria-live", value: "polite")])))
+            if input.wholeDiagram == nil {
+                nodes.append(.raw("<script type=\"application/json\" id=\"map-data\">" + MapData(input: input).json() + "</script>"))
+            }
         }
         return .element(named: "section", nodes: [.id("carte"), .h2(.literal(t("Carte du réseau", "Network map")))] + nodes)
     }

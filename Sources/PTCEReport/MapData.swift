@@ -37,6 +37,14 @@ struct MapData: Encodable {
         var label: String
     }
 
+    /// The nodes of the aggregate map by family (`value-N` in its SVG, in the order the diagram gives them: first
+    /// appearance in the actors), each with its actors' indices.
+    struct FamilyNode: Encodable {
+        var label: String
+        var actors: [Int]
+    }
+
+    var aggregate: [FamilyNode]
     var actors: [ActorCard]
     var ties: [TieItem]
     var groups: [GroupItem]
@@ -83,6 +91,13 @@ struct MapData: Encodable {
             return ActorCard(name: actor.name, kind: kind, family: family, familyLabel: taxonomy.familyLabel(family, language),
                              groups: groupsOf[actor.id] ?? [], measures: measures)
         }
+        var nodes: [FamilyNode] = []
+        var nodeOf: [String: Int] = [:]
+        for (i, actor) in actors.enumerated() {
+            if nodeOf[actor.familyLabel] == nil { nodeOf[actor.familyLabel] = nodes.count; nodes.append(FamilyNode(label: actor.familyLabel, actors: [])) }
+            nodes[nodeOf[actor.familyLabel]!].actors.append(i)
+        }
+        aggregate = nodes
         let index = network.actorIndex()
         var usedTypes: [String] = []
         ties = network.ties.compactMap { tie in
@@ -107,9 +122,13 @@ struct MapData: Encodable {
         words = fr ? [
             "groups": "Groupes", "ties": "Liens", "none": "aucun lien renseigné", "since": "depuis", "until": "jusqu'en",
             "allYears": "toutes les années", "close": "Fermer", "kind": "Nature", "family": "Famille",
+            "actors": "acteurs", "actor": "acteur", "partners": "partenaires", "towards": "Liens vers les autres familles",
+            "inside": "liens internes", "more": "et %d autres",
         ] : [
             "groups": "Groups", "ties": "Ties", "none": "no recorded tie", "since": "since", "until": "until",
             "allYears": "all years", "close": "Close", "kind": "Kind", "family": "Family",
+            "actors": "actors", "actor": "actor", "partners": "partners", "towards": "Ties to the other families",
+            "inside": "internal ties", "more": "and %d more",
         ]
     }
 

@@ -41,8 +41,8 @@ enum ReportAssets {
     .map-area { display: flex; gap: .8rem; align-items: flex-start; }
     .map-area .diagram { flex: 1; cursor: grab; touch-action: none; }
     .diagram:focus, g.node:focus { outline: 3px solid #E69F00; }
-    #fiche { width: 20rem; flex: none; border: 1px solid var(--line); border-radius: 6px; padding: .6rem .8rem; background: #fff; font-size: .9rem; }
-    #fiche h3 { margin-top: 0; } #fiche .close { float: right; }
+    #fiche, .fiche { width: 20rem; flex: none; border: 1px solid var(--line); border-radius: 6px; padding: .6rem .8rem; background: #fff; font-size: .9rem; }
+    #fiche h3, .fiche h3 { margin-top: 0; } #fiche .close, .fiche .close { float: right; }
     g.map-hidden { display: none; } g.node.map-faint { opacity: .35; }
     g.map-dim { opacity: .15; } g.edge.map-hl path { stroke-width: 3.5; }
     g.node.map-selected polygon, g.node.map-selected ellipse, g.node.map-selected path { stroke: #d00; stroke-width: 4; }
@@ -104,6 +104,55 @@ enum ReportAssets {
       });
       table.setAttribute("data-sortable", "ready");
     });
+
+    // The aggregate map: a family's card (its actors, best connected first; its ties to the other families).
+    (function () {
+      var block = document.getElementById("map-data"), box = document.getElementById("diagramme-agrege");
+      var svg = box && box.querySelector("svg"), card = document.getElementById("fiche-agrege");
+      if (!block || !svg || !card) { return; }
+      var data = JSON.parse(block.textContent), words = data.words, degree = data.actors.map(function () { return 0; });
+      var familyOf = [];
+      data.aggregate.forEach(function (node, n) { node.actors.forEach(function (i) { familyOf[i] = n; }); });
+      data.ties.forEach(function (tie) { degree[tie.u] += 1; degree[tie.v] += 1; });
+      function element(tag, text) { var e = document.createElement(tag); if (text !== undefined) { e.textContent = text; } return e; }
+      function open(n, g) {
+        svg.querySelectorAll("g.node").forEach(function (other) { other.classList.toggle("map-selected", other === g); });
+        var node = data.aggregate[n], inside = 0, towards = {};
+        data.ties.forEach(function (tie) {
+          var a = familyOf[tie.u], b = familyOf[tie.v];
+          if (a === n && b === n) { inside += 1; } else if (a === n) { towards[b] = (towards[b] || 0) + 1; } else if (b === n) { towards[a] = (towards[a] || 0) + 1; }
+        });
+        card.textContent = "";
+        var close = element("button", words.close);
+        close.type = "button"; close.className = "close";
+        close.addEventListener("click", function () { card.hidden = true; g.classList.remove("map-selected"); g.focus(); });
+        card.appendChild(close);
+        card.appendChild(element("h3", node.label));
+        card.appendChild(element("p", node.actors.length + " " + (node.actors.length === 1 ? words.actor : words.actors) + ", " + inside + " " + words.inside));
+        var list = element("ol");
+        node.actors.slice().sort(function (a, b) { return degree[b] - degree[a] || data.actors[a].name.localeCompare(data.actors[b].name); })
+          .slice(0, 30).forEach(function (i) { list.appendChild(element("li", data.actors[i].name + " — " + degree[i] + " " + words.partners)); });
+        card.appendChild(list);
+        if (node.actors.length > 30) { card.appendChild(element("p", words.more.replace("%d", node.actors.length - 30))); }
+        card.appendChild(element("h4", words.towards));
+        var out = element("ul");
+        Object.keys(towards).sort(function (a, b) { return towards[b] - towards[a]; }).forEach(function (m) {
+          out.appendChild(element("li", data.aggregate[m].label + " : " + towards[m]));
+        });
+        card.appendChild(out);
+        card.hidden = false;
+        box.setAttribute("data-selected", String(n));
+      }
+      svg.querySelectorAll("g.node").forEach(function (g) {
+        var match = /^value-(\\d+)$/.exec(g.id);
+        if (!match) { return; }
+        var n = +match[1];
+        g.setAttribute("tabindex", "0"); g.setAttribute("role", "button"); g.setAttribute("aria-label", data.aggregate[n].label);
+        g.addEventListener("click", function () { open(n, g); });
+        g.addEventListener("keydown", function (event) { if (event.key === "Enter" || event.key === " ") { event.preventDefault(); open(n, g); } });
+      });
+      box.setAttribute("data-map", "ready");
+    })();
 
     // The interactive map: Graphviz's SVG (nodes g#actor-N, edges g#tie-…) and the data block #map-data. Every text
     // from the data goes in with textContent, never as markup.
