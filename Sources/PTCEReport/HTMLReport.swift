@@ -518,21 +518,38 @@ private struct Page {
     }
 
     func suggestionsSection() -> Node<HTML.BodyContext> {
-        // At most two suggestions per actor in the list, so that one actor does not fill it; in score order.
+        var groupsOf: [String: [String]] = [:]
+        let groupName = Dictionary(input.network.groups.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        for membership in input.network.memberships { if let name = groupName[membership.group] { groupsOf[membership.member, default: []].append(name) } }
+        let departmentOf = Dictionary(input.network.actors.map { ($0.id, $0.department ?? "") }, uniquingKeysWith: { first, _ in first })
+        func sharedGroups(_ a: String, _ b: String) -> [String] { Set(groupsOf[a] ?? []).intersection(groupsOf[b] ?? []).sorted() }
+        /// Why the two should meet beyond their shared partners: groups they share, the same département.
+        func reasons(_ a: String, _ b: String) -> String {
+            var parts = sharedGroups(a, b)
+            if let department = departmentOf[a], !department.isEmpty, department == departmentOf[b] {
+                parts.append(t("même département (\(department))", "same département (\(department))"))
+            }
+            return parts.isEmpty ? "–" : parts.joined(separator: ", ")
+        }
+        // Equal scores are ordered by what else the two share (groups, then territory), then by name; at most two
+        // suggestions per actor in the list, so that one actor does not fill it.
+        let ranked = (input.cooperation?.suggestions ?? []).enumerated().sorted { x, y in
+            let (a, b) = (x.element, y.element)
+            if abs(a.score - b.score) > 1e-9 * max(1, abs(a.score)) { return a.score > b.score }
+            let (ga, gb) = (sharedGroups(a.source, a.target).count, sharedGroups(b.source, b.target).count)
+            if ga != gb { return ga > gb }
+            let da = departmentOf[a.source].map { !$0.isEmpty && $0 == departmentOf[a.target] } ?? false
+            let db = departmentOf[b.source].map { !$0.isEmpty && $0 == departmentOf[b.target] } ?? false
+            if da != db { return da }
+            return x.offset < y.offset
+        }.map(\.element)
         var perActor: [String: Int] = [:]
         var suggestions: [CooperationReport.Suggestion] = []
-        for suggestion in input.cooperation?.suggestions ?? [] where suggestions.count < HTMLReport.shortList {
+        for suggestion in ranked where suggestions.count < HTMLReport.shortList {
             guard perActor[suggestion.source, default: 0] < 2, perActor[suggestion.target, default: 0] < 2 else { continue }
             perActor[suggestion.source, default: 0] += 1
             perActor[suggestion.target, default: 0] += 1
             suggestions.append(suggestion)
-        }
-        var groupsOf: [String: [String]] = [:]
-        let groupName = Dictionary(input.network.groups.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
-        for membership in input.network.memberships { if let name = groupName[membership.group] { groupsOf[membership.member, default: []].append(name) } }
-        func shared(_ a: String, _ b: String) -> String {
-            let common = Set(groupsOf[a] ?? []).intersection(groupsOf[b] ?? []).sorted()
-            return common.isEmpty ? "–" : common.joined(separator: ", ")
         }
         // Actors without any tie get no score: for each, the best-connected actor of its GES or PTCE, else of its
         // département — someone to start with.
@@ -558,14 +575,14 @@ private struct Page {
             }
         }
         return section("rencontres", t("Qui devrait rencontrer qui ?", "Who should meet whom?"),
-            explain(t("Des acteurs pas encore liés qui ont des partenaires en commun ; un partenaire commun compte d'autant plus qu'il a peu de partenaires (score d'Adamic–Adar, voir le glossaire). Deux suggestions au plus par acteur.",
-                      "Actors not yet tied who share partners; a shared partner counts more when it has few partners (Adamic–Adar score, see the glossary). At most two suggestions per actor.")),
+            explain(t("Des acteurs pas encore liés qui ont des partenaires en commun ; un partenaire commun compte d'autant plus qu'il a peu de partenaires (score d'Adamic–Adar, voir le glossaire). À score égal, les couples qui partagent un groupe ou un département d'abord ; deux suggestions au plus par acteur.",
+                      "Actors not yet tied who share partners; a shared partner counts more when it has few partners (Adamic–Adar score, see the glossary). At equal scores, pairs sharing a group or a département first; at most two suggestions per actor.")),
             suggestions.count > 8 ? .p(.class("print-only explain"), .literal(t("Sur papier, les 8 premières suggestions ; les \(suggestions.count - 8) suivantes sont à l'écran.",
                                                                                   "On paper, the first 8 suggestions; the next \(suggestions.count - 8) are on screen."))) : .empty,
             suggestions.isEmpty ? explain(t("Aucune suggestion : aucun couple non lié n'a de partenaire commun.", "No suggestion: no untied pair shares a partner.")) :
                 table(printRows: 8, [(t("Acteur", "Actor"), false), (t("Avec", "With"), false), (t("Score", "Score"), true), (t("Partenaires communs", "Shared partners"), false),
-                       (t("Groupes communs", "Shared groups"), false), (t("Entre familles", "Across families"), false)],
-                      suggestions.map { [$0.sourceName, $0.targetName, number($0.score, 2), $0.sharedPartners.joined(separator: ", "), shared($0.source, $0.target),
+                       (t("Aussi en commun", "Also shared"), false), (t("Entre familles", "Across families"), false)],
+                      suggestions.map { [$0.sourceName, $0.targetName, number($0.score, 2), $0.sharedPartners.joined(separator: ", "), reasons($0.source, $0.target),
                                          $0.crossFamily ? t("oui", "yes") : t("non", "no")] }),
             starts.isEmpty ? .empty : .group(
                 .h3(.literal(t("Pour les acteurs sans lien : par qui commencer", "For the actors without a tie: whom to start with"))),
