@@ -120,5 +120,21 @@ struct HTMLReportTests {
                 || page.contains("Acteur E → Acteur B (même PTCE « PTCE d'essai », le membre le plus relié)"))
         #expect(page.contains("Membres d'un GES ou d'un PTCE sans aucun lien renseigné (1) : Acteur E."))
     }
+
+    /// Equal scores: the pair that also shares a group comes first, and the table says what they share.
+    @Test func equalSuggestionsAreOrderedByWhatElseIsShared() throws {
+        let network = Network(
+            title: "Étoile",
+            actors: ["h", "a", "b", "c"].map { Actor(id: $0, name: "Acteur \($0.uppercased())", kind: "aci") },
+            groups: [Group(id: "g", name: "GES commun", kind: "ges")],
+            memberships: [Membership(group: "g", member: "a"), Membership(group: "g", member: "c")],
+            ties: ["a", "b", "c"].map { Partnership(source: "h", target: $0, type: "agreement") })
+        let page = Self.render(Analysis(network: network))
+        let section = try #require(page.range(of: "id=\"rencontres\"")).upperBound
+        let text = String(page[section...])
+        let ac = try #require(text.range(of: "GES commun")).lowerBound
+        let ab = try #require(text.range(of: "Acteur B")).lowerBound
+        #expect(ac < ab)
+    }
 }
 
