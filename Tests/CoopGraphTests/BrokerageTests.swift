@@ -29,6 +29,24 @@ struct BrokerageTests {
     }
 
 
+    /// Weights 1e200 against 1: a share's square underflows to 0, and Burt's hierarchy stays a number (x·log x → 0),
+    /// equal to the same graph's in units 1e200 times smaller (the measure does not depend on the unit).
+    @Test func hierarchyWithExtremeWeightsIsANumber() throws {
+        func star(_ scale: Double) -> StructuralHoles {
+            var builder = GraphBuilder(nodeCount: 4)
+            builder.addEdge(0, 1, weight: 1e200 * scale)
+            builder.addEdge(0, 2, weight: 1 * scale)
+            builder.addEdge(0, 3, weight: 1e200 * scale)
+            builder.addEdge(1, 2, weight: 1 * scale)
+            return StructuralHoles(builder.build(), weighted: true)
+        }
+        let huge = star(1), small = star(1e-200)
+        let value = try #require(huge.hierarchy[0])
+        #expect(value.isFinite)
+        #expect(abs(value - (try #require(small.hierarchy[0]))) < 1e-12)
+        for v in 0..<4 { #expect(huge.constraint[v].map(\.isFinite) ?? true) }
+    }
+
     @Test func directedRolesWorkedByHand() {
         // b = 1 in group A (label 0). Two-paths through 1: 0→1→2, 0→1→3, 4→1→2, 4→1→3, none closed.
         // Groups: 0 A, 1 A, 2 A, 3 B, 4 B.

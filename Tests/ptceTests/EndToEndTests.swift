@@ -224,6 +224,19 @@ struct RenderCommandTests {
 }
 
 struct CooperationCommandTests {
+    /// Issue 22: weights 1e200 against 1 made Burt's hierarchy NaN and `--format json` died with EncodingError (exit 1).
+    @Test func extremeWeightsGiveNumbersNotACrash() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ptce-extreme-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("edges.csv")
+        try "source,target,weight\na,b,1e200\na,c,1\na,d,1e200\nb,c,1\n".write(to: file, atomically: true, encoding: .utf8)
+        let run = try EndToEndTests.ptce(["cooperation", file.path, "--format", "json", "--weighted"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("\"hierarchy\" : 0.3690702464285426"))
+        #expect(!run.stdout.lowercased().contains("nan") && !run.stdout.lowercased().contains("infinity"))
+    }
+
     @Test func reportOnTheRealDataset() throws {
         let run = try EndToEndTests.ptce(["cooperation", "Datasets/coorace", "--lang", "en", "--permutations", "99"])
         #expect(run.status == 0, "\(run.stderr)")

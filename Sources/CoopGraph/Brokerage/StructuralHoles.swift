@@ -72,7 +72,9 @@ public struct StructuralHoles: Sendable {
             let count = Double(local.count)
             if local.count > 1, total > 0 {
                 let mean = total / count
-                hierarchy[u] = local.reduce(0) { $0 + ($1 / mean) * log($1 / mean) } / (count * log(count))
+                // x·log x → 0 as x → 0: a share so small that its square underflows to 0 (weights 1e200 against 1)
+                // adds 0, not 0 · −∞ = NaN.
+                hierarchy[u] = local.reduce(0) { $1 > 0 ? $0 + ($1 / mean) * log($1 / mean) : $0 } / (count * log(count))
             }
             if !weighted && !g.isDirected {
                 // Borgatti: n − 2t/n, t the ties among u's partners.
