@@ -82,4 +82,15 @@ struct GeoMapTests {
         let forced = String(decoding: try Diagram(network: network, options: force).render(.svg).data, as: UTF8.self)
         #expect(!forced.contains("GeoNames"))
     }
+
+    /// A map too small for its names falls back to the regions when the actors span more than three, else to the
+    /// départements, else stays as asked (one regional circle would say nothing).
+    @Test func theReadableAlternativeOfAMapFollowsItsSpread() {
+        #expect(ReadableDiagram.mapAlternative(DiagramTests.network("Datasets/synthetic-national")) == .region)
+        #expect(ReadableDiagram.mapAlternative(DiagramTests.network(TargetTests.ptce40)) == nil)
+        var spread = Self.network()
+        spread.actors = ["01", "07", "26", "38", "42"].map { Actor(id: $0, name: "Acteur \($0)", kind: "association", department: $0) }
+        #expect(ReadableDiagram.mapAlternative(spread) == .department)
+    }
 }
+

@@ -48,19 +48,21 @@ public struct ReadableDiagram {
         if size < DiagramTarget.minimumLabelPoints - 1e-9 {
             let points = Language.fr.decimal(size, digits: 1), pointsEn = Language.en.decimal(size, digits: 1)
             let target = options.target
-            if keepView || !Self.hasReadableAlternative(options.view) {
+            let geoAlternative = options.layout == .geo ? Self.mapAlternative(network) : nil
+            if keepView || !Self.hasReadableAlternative(options.view) || (options.layout == .geo && geoAlternative == nil) {
                 notes.append(Localized(
                     fr: "à la taille \(target.french), le plus petit texte mesure \(points) pt (moins de 8 pt) : il sera difficile à lire ; choisissez un format plus grand (--paper a0) ou une vue plus petite",
                     en: "at \(target), the smallest text is \(pointsEn) pt (under 8 pt): it will be hard to read; choose a larger size (--paper a0) or a smaller view"))
             } else {
                 // A map stays a map: its readable alternative is the regions at their places.
-                let geo = options.layout == .geo
                 var aggregate = options
-                aggregate.view = .aggregate(geo ? .region : .family)
+                aggregate.view = .aggregate(geoAlternative ?? .family)
                 diagram = try Diagram(network: network, options: aggregate, taxonomy: taxonomy)
                 rendering = try diagram.render(formats)
                 notes = diagram.notes
-                let (by, byEn) = geo ? ("par région, à la place des régions,", "by region, at the regions' places,") : ("par famille", "by family")
+                let (by, byEn) = geoAlternative == .region ? ("par région, à la place des régions,", "by region, at the regions' places,")
+                    : geoAlternative == .department ? ("par département, à la place des départements,", "by département, at the départements' places,")
+                    : ("par famille", "by family")
                 notes.append(Localized(
                     fr: "à la taille \(target.french), les noms de la vue demandée mesureraient \(points) pt (moins de 8 pt) : la vue agrégée \(by) est dessinée à la place ; pour la vue demandée, choisissez un format plus grand (--paper a0), une vue plus petite (--view group:ID, --each ptce) ou --keep-view",
                     en: "at \(target), the names of the asked view would be \(pointsEn) pt (under 8 pt): the aggregate view \(byEn) is drawn instead; for the asked view, choose a larger size (--paper a0), a smaller view (--view group:ID, --each ptce) or --keep-view"))
@@ -79,6 +81,25 @@ public struct ReadableDiagram {
         for (steps, candidate) in order[(start + 1)...].enumerated() where pow(2.0.squareRoot(), Double(steps + 1)) >= scale {
             return candidate
         }
+        return nil
+    }
+
+    /// The readable alternative of a map: the regions when the actors span more than three, else the départements
+    /// when they span more than three, else none (a local network's map is drawn as asked, with a note: one or two
+    /// regional circles would say nothing).
+    static func mapAlternative(_ network: Network) -> DiagramView.AggregateAttribute? {
+        let places = Gazetteer.bundled
+        var regions = Set<String>(), departments = Set<String>()
+        for actor in network.actors {
+            if let code = actor.department.flatMap({ places.departmentCode($0) }) {
+                departments.insert(code)
+                if let region = places.regionCode(ofDepartment: code) { regions.insert(region) }
+            } else if let region = actor.region.flatMap({ places.regionCode(named: $0) }) {
+                regions.insert(region)
+            }
+        }
+        if regions.count > 3 { return .region }
+        if departments.count > 3 { return .department }
         return nil
     }
 
