@@ -36,8 +36,8 @@ public struct ReadableDiagram {
             let grownRendering = try grown.render(formats)
             if Self.smallestText(grownRendering) >= DiagramTarget.minimumLabelPoints - 1e-9 {
                 notes.append(Localized(
-                    fr: "en \(first.french), les noms mesureraient \(Language.fr.decimal(size, digits: 1)) pt (moins de 8 pt) : le dessin est mis en page en \(options.target.french)",
-                    en: "at \(first), the names would be \(Language.en.decimal(size, digits: 1)) pt (under 8 pt): the drawing is laid out on \(options.target)"))
+                    fr: "en \(first.french), les noms mesureraient \(Language.fr.decimal(Self.below(size), digits: 1)) pt (moins de 8 pt) : le dessin est mis en page en \(options.target.french)",
+                    en: "at \(first), the names would be \(Language.en.decimal(Self.below(size), digits: 1)) pt (under 8 pt): the drawing is laid out on \(options.target)"))
                 diagram = grown
                 rendering = grownRendering
                 size = Self.smallestText(rendering)
@@ -46,7 +46,7 @@ public struct ReadableDiagram {
             }
         }
         if size < DiagramTarget.minimumLabelPoints - 1e-9 {
-            let points = Language.fr.decimal(size, digits: 1), pointsEn = Language.en.decimal(size, digits: 1)
+            let points = Language.fr.decimal(Self.below(size), digits: 1), pointsEn = Language.en.decimal(Self.below(size), digits: 1)
             let target = options.target
             let geoAlternative = options.layout == .geo ? Self.mapAlternative(network) : nil
             if keepView || !Self.hasReadableAlternative(options.view) || (options.layout == .geo && geoAlternative == nil) {
@@ -102,6 +102,9 @@ public struct ReadableDiagram {
         if departments.count > 3 { return .department }
         return nil
     }
+
+    /// A size under 8 pt shown with one decimal, rounded down: 7.97 pt reads "7,9 pt", never "8,0 pt (moins de 8 pt)".
+    static func below(_ size: Double) -> Double { (size * 10).rounded(.down) / 10 }
 
     static func hasReadableAlternative(_ view: DiagramView) -> Bool {
         if case .aggregate = view { return false }
