@@ -10,7 +10,7 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     // 300 (the writers' limit) are left to that test.
     let text = String(decoding: UnsafeBufferPointer(start: data!, count: min(size, 200)), as: UTF8.self).lowercased()
     if let range = text.range(of: "*vertices"),
-       let count = Int(text[range.upperBound...].drop(while: { $0 == " " || $0 == "\t" }).prefix(while: \.isNumber)),
+       let count = Int(text[range.upperBound...].drop(while: { $0 == " " || $0 == "\t" || $0 == "+" }).prefix(while: \.isNumber)),
        count > 300 {
         return 0
     }
