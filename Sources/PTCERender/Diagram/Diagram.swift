@@ -545,13 +545,7 @@ private struct _Builder {
         parts.append(Self.count(partners, "lien", "tie", fr: fr))
         if let fte = actor.fte { parts.append((fr ? "ETP " : "FTE ") + String(format: "%g", fte)) }
         if let revenue = actor.revenue, revenue.isFinite {
-            // 736 000 € in French (thin spaces between thousands), €736,000 in English.
-            var digits = String(format: "%.0f", abs(revenue))
-            var groups: [String] = []
-            while digits.count > 3 { groups.insert(String(digits.suffix(3)), at: 0); digits.removeLast(3) }
-            groups.insert(digits, at: 0)
-            let sign = revenue < 0 ? "−" : ""
-            parts.append(fr ? "chiffre d'affaires \(sign)\(groups.joined(separator: "\u{202F}"))\u{202F}€" : "revenue \(sign)€\(groups.joined(separator: ","))")
+            parts.append((fr ? "chiffre d'affaires " : "revenue ") + options.language.euros(revenue))
         }
         parts.append("id \(actor.id)")
         return parts.joined(separator: " — ")
@@ -600,7 +594,7 @@ private struct _Builder {
         }
         let label = "<<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\">"
             + "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"18\"><B>\(DOT.html(title))</B></FONT></TD></TR>"
-            + "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"11\">\(DOT.html(subtitle + " — " + Self.frenchDate(options.date, fr: fr)))</FONT></TD></TR>"
+            + "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"11\">\(DOT.html(subtitle + " — " + options.language.longDate(options.date)))</FONT></TD></TR>"
             + "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"11\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"1\">\(legend.isEmpty ? "<TR><TD></TD></TR>" : legend)</TABLE></FONT></TD></TR>"
             + "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"10\" COLOR=\"#333333\">\(DOT.html(wrapSource(source)))</FONT></TD></TR>"
             + "</TABLE>>"
@@ -623,15 +617,6 @@ private struct _Builder {
         output += "  node [fontname=\(DOT.quoted(options.style.fontName)), fontsize=\"10\", style=\"filled\", penwidth=\"0.8\", margin=\"0.08,0.04\"];\n"
         // neato's springs: half an inch, so that a star of partners stays compact (overlap removal spaces the nodes).
         output += "  edge [fontname=\(DOT.quoted(options.style.fontName)), fontsize=\"10\"\(engine == .neato ? ", len=\"0.5\"" : "")];\n"
-    }
-
-    /// "2026-11-29" → "29 novembre 2026" (French) or "29 November 2026".
-    static func frenchDate(_ iso: String, fr: Bool) -> String {
-        let parts = iso.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3, (1...12).contains(parts[1]) else { return iso }
-        let months = fr ? ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"]
-                        : ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
-        return "\(parts[2] == 1 && fr ? "1er" : String(parts[2])) \(months[parts[1] - 1]) \(parts[0])"
     }
 
     func wrapSource(_ text: String) -> String {
