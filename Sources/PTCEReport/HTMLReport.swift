@@ -142,10 +142,7 @@ private struct Page {
     func count(_ n: Int, _ french: String, _ english: String) -> String { input.language.count(n, french, english) }
 
     /// A group kind in words: GES and PTCE as acronyms, the others by the taxonomy's label.
-    func groupKind(_ kind: String) -> String {
-        if kind == "ges" || kind == "ptce" { return kind.uppercased() }
-        return input.taxonomy.groupKinds.first { $0.id == kind }?.label(input.language) ?? kind.replacingOccurrences(of: "_", with: " ")
-    }
+    func groupKind(_ kind: String) -> String { MapData.groupKind(kind, taxonomy: input.taxonomy, language: input.language) }
 
     /// A brokerage role in words (Gould and Fernandez).
     func roleName(_ role: String) -> String {

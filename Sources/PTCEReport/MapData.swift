@@ -63,8 +63,7 @@ struct MapData: Encodable {
         groups = []
         for group in network.groups {
             groupIndex[group.id] = groups.count
-            groups.append(GroupItem(name: group.name, kind: group.kind == "ges" || group.kind == "ptce" ? group.kind.uppercased()
-                                    : taxonomy.groupKinds.first { $0.id == group.kind }?.label(language) ?? group.kind))
+            groups.append(GroupItem(name: group.name, kind: Self.groupKind(group.kind, taxonomy: taxonomy, language: language)))
         }
         var groupsOf: [String: [Int]] = [:]
         for membership in network.memberships { if let g = groupIndex[membership.group] { groupsOf[membership.member, default: []].append(g) } }
@@ -130,6 +129,12 @@ struct MapData: Encodable {
             "actors": "actors", "actor": "actor", "partners": "partners", "towards": "Ties to the other families",
             "inside": "internal ties", "more": "and %d more",
         ]
+    }
+
+    /// A group kind in words: GES and PTCE as acronyms, the others by the taxonomy's label.
+    static func groupKind(_ kind: String, taxonomy: Taxonomy, language: Language) -> String {
+        if kind == "ges" || kind == "ptce" { return kind.uppercased() }
+        return taxonomy.groupKinds.first { $0.id == kind }?.label(language) ?? kind.replacingOccurrences(of: "_", with: " ")
     }
 
     /// The JSON text for a data block: keys sorted (same bytes every run), every `<` written `\u003c`.
