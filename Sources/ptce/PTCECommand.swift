@@ -21,7 +21,7 @@ struct PTCECommand: ParsableCommand {
         internal error.
         """,
         version: PTCEVersion.current,
-        subcommands: [Validate.self, Template.self, Convert.self, Summarize.self, CentralityCommand.self, CooperationCommand.self, Communities.self, Suggest.self, Robustness.self, EvolutionCommand.self, Diff.self, Render.self, Analyze.self, Generate.self]
+        subcommands: [Validate.self, Template.self, Convert.self, Summarize.self, CentralityCommand.self, CooperationCommand.self, Communities.self, Suggest.self, Robustness.self, EvolutionCommand.self, Diff.self, Render.self, Analyze.self, SurveyCommand.self, Generate.self]
     )
 
     /// ptce itself, or the fdp layout helper it starts (`LayoutProcess`: not a command users type).
@@ -39,6 +39,11 @@ enum PTCEVersion {
     static let current = "0.1.0"
 }
 
+/// Which ties of a surveyed network the commands use (`--ties`).
+enum TieSelection: String, ExpressibleByArgument, CaseIterable {
+    case declared, confirmed
+}
+
 /// Options every command that reads a network shares.
 struct InputOptions: ParsableArguments {
     @Argument(help: "Network folder, network JSON file, or edge-list CSV.")
@@ -53,6 +58,9 @@ struct InputOptions: ParsableArguments {
     @Option(help: "Language of messages and reports: fr or en.")
     var lang: Language = .fr
 
+    @Option(help: "For a network from a survey (ptce survey merge): declared (every tie declared, default) or confirmed (ties one side declared or the two sides contradict left out; ties not from the survey kept).")
+    var ties: TieSelection = .declared
+
     func loadTaxonomy() throws -> Taxonomy {
         guard let taxonomy else { return .standard }
         do { return try Taxonomy.load(from: URL(fileURLWithPath: taxonomy)) } catch let error as InputError {
@@ -64,7 +72,16 @@ struct InputOptions: ParsableArguments {
     /// Reads the network; prints every problem to stderr and fails with 65 (66 when the path does not exist).
     func load(keepTies: Bool = true, quietWarnings: Bool = false) throws -> LoadResult {
         let options = LoadOptions(taxonomy: try loadTaxonomy(), keepTies: keepTies, nodesPath: nodes)
-        return try loadNetwork(path: path, options: options, language: lang, quietWarnings: quietWarnings)
+        var result = try loadNetwork(path: path, options: options, language: lang, quietWarnings: quietWarnings)
+        if ties == .confirmed {
+            guard SurveyCollection.hasStatus(result.network) else {
+                printError(lang == .fr ? "erreur : --ties confirmed : aucun lien de ce réseau ne vient d'une enquête (colonne status)\n  conseil : --ties confirmed s'applique au dossier écrit par « ptce survey merge »"
+                                       : "error: --ties confirmed: no tie of this network comes from a survey (column status)\n  hint: --ties confirmed applies to the folder written by 'ptce survey merge'")
+                throw Exit.usage
+            }
+            result.network = SurveyCollection.confirmedOnly(result.network)
+        }
+        return result
     }
 }
 

@@ -20,7 +20,12 @@ struct Summarize: ParsableCommand {
         let result = try input.load(quietWarnings: true)
         let summary = Summary(result.network, taxonomy: try input.loadTaxonomy(), language: input.lang)
         switch format {
-        case .text: print(summary.text(input.lang), terminator: "")
+        case .text:
+            print(summary.text(input.lang), terminator: "")
+            if input.ties == .confirmed {
+                print(input.lang == .fr ? "\n(--ties confirmed : les liens déclarés d'un seul côté et les liens contradictoires sont écartés)"
+                                        : "\n(--ties confirmed: ties declared by one side and contradictory ties are left out)")
+            }
         case .json: print(String(decoding: try summary.json(), as: UTF8.self))
         }
     }

@@ -57,6 +57,8 @@ public struct Summary: Sendable, Codable {
     public var largestComponent: Int
     /// Actors without any tie.
     public var isolatedActors: Int
+    /// The partnership survey's figures, for a network from `ptce survey merge` (nil otherwise).
+    public var survey: SurveyCollection?
 
     /// The figures of `network`, labels in `language`. O(n + m).
     public init(_ network: Network, taxonomy: Taxonomy = .standard, language: Language = .fr) {
@@ -93,6 +95,7 @@ public struct Summary: Sendable, Codable {
         components = componentSizes.count
         largestComponent = componentSizes.max() ?? 0
         isolatedActors = (0..<graph.nodeCount).filter { graph.degree(of: $0) == 0 }.count
+        survey = SurveyCollection(network: network)
     }
 
     /// A plain-text page for a terminal or an e-mail.
@@ -107,6 +110,11 @@ public struct Summary: Sendable, Codable {
                         : "Actors: \(actors)   Groups: \(groups)   Memberships: \(memberships)   Ties: \(ties)")
         lines.append(fr ? "Densité : \((fr ? Language.fr : .en).decimal(density, digits: 4))   Composantes : \(components) (la plus grande : \(largestComponent) acteurs)   Acteurs sans lien : \(isolatedActors)"
                         : "Density: \((fr ? Language.fr : .en).decimal(density, digits: 4))   Components: \(components) (largest: \(largestComponent) actors)   Actors without ties: \(isolatedActors)")
+        if let survey {
+            let l = fr ? Language.fr : .en
+            lines.append(fr ? "Enquête\(survey.wave.isEmpty ? "" : " \(survey.wave)") : \(survey.answered) réponses sur \(survey.asked) (\(l.percent(survey.responseRate)))   Paires déclarées : \(survey.declaredPairs) – confirmées \(survey.confirmed), d'un seul côté \(survey.oneSided) (\(l.percent(survey.oneSidedShare))), contradictoires \(survey.contradictions)"
+                            : "Survey\(survey.wave.isEmpty ? "" : " \(survey.wave)"): \(survey.answered) answers of \(survey.asked) (\(l.percent(survey.responseRate)))   Pairs declared: \(survey.declaredPairs) – confirmed \(survey.confirmed), one-sided \(survey.oneSided) (\(l.percent(survey.oneSidedShare))), contradictory \(survey.contradictions)")
+        }
         func section(_ title: String, _ rows: [Count]) {
             guard !rows.isEmpty else { return }
             lines.append("")

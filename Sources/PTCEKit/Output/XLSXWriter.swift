@@ -29,6 +29,24 @@ package struct SheetData: Sendable {
     package var widths: [Double] = []
     /// `(range, list)`: cells of `range` (`C2:C1000`) offer the values of `list` (`Listes!$A$2:$A$40`).
     package var lists: [(range: String, list: String)] = []
+    /// `(range, min, max)`: cells of `range` take a whole number from `min` to `max` (a message says so otherwise).
+    package var wholeNumbers: [(range: String, min: Int, max: Int, message: String)] = []
+    /// Rows kept in view when scrolling (default: the header row, if any).
+    package var frozenRows: Int?
+    /// Columns kept in view when scrolling right.
+    package var frozenColumns = 0
+    /// Rows written in bold on a shaded background besides the header (0-based): titles of a form's sections.
+    package var boldRows: Set<Int> = []
+    /// Rows written in bold without wrapping (0-based): a title running over the empty cells to its right.
+    package var titleRows: Set<Int> = []
+    /// Row heights in points (0-based rows): spreadsheet programs do not grow a row for wrapped text on opening.
+    package var rowHeights: [Int: Double] = [:]
+    /// A protected sheet: every cell locked except the `editable` areas (0-based rows and columns, written even when
+    /// empty). Without a password: protection keeps a respondent from changing a form by mistake, not by intent.
+    package var protected = false
+    /// A row (0-based) printed again at the top of every page, for sheets whose header is not the first row.
+    package var printTitleRow: Int?
+    package var editable: [(rows: ClosedRange<Int>, columns: ClosedRange<Int>)] = []
 
     package init(name: String, rows: [[Cell]], header: Bool = true, widths: [Double] = []) {
         self.name = name
@@ -106,6 +124,11 @@ package enum XLSXWriter {
             names.addChild(XMLOutput.element("definedName", [("name", "_xlnm.Print_Titles"), ("localSheetId", "\(index)")],
                                              text: "'\(sheetName(sheet.name).replacingOccurrences(of: "'", with: "''"))'!$1:$1"))
         }
+        for (index, sheet) in sheets.enumerated() where !(sheet.header && sheet.rows.count > 1) {
+            guard let row = sheet.printTitleRow else { continue }
+            names.addChild(XMLOutput.element("definedName", [("name", "_xlnm.Print_Titles"), ("localSheetId", "\(index)")],
+                                             text: "'\(sheetName(sheet.name).replacingOccurrences(of: "'", with: "''"))'!$\(row + 1):$\(row + 1)"))
+        }
         if names.childCount > 0 { root.addChild(names) }
         return XMLOutput.data(root, pretty: false)
     }
@@ -116,6 +139,10 @@ package enum XLSXWriter {
     }
 
     private static func columnCount(_ sheet: SheetData) -> Int { max(1, sheet.rows.map(\.count).max() ?? 1) }
+
+    private static func isEditable(_ sheet: SheetData, row: Int, column: Int) -> Bool {
+        sheet.editable.contains { $0.rows.contains(row) && $0.columns.contains(column) }
+    }
 
     private static func styles() -> Data {
         let root = XMLOutput.element("styleSheet", [("xmlns", main)])
@@ -132,7 +159,7 @@ package enum XLSXWriter {
             fonts.addChild(font)
         }
         root.addChild(fonts)
-        let fills = XMLOutput.element("fills", [("count", "3")])
+        let fills = XMLOutput.element("fills", [("count", "4")])
         for pattern in ["none", "gray125"] {
             let fill = XMLOutput.element("fill")
             fill.addChild(XMLOutput.element("patternFill", [("patternType", pattern)]))
@@ -143,27 +170,49 @@ package enum XLSXWriter {
         pattern.addChild(XMLOutput.element("fgColor", [("rgb", "FFDDE6F0")]))
         header.addChild(pattern)
         fills.addChild(header)
+        // Cells to fill in: pale yellow, thin grey borders, as the fields of a form.
+        let field = XMLOutput.element("fill")
+        let fieldPattern = XMLOutput.element("patternFill", [("patternType", "solid")])
+        fieldPattern.addChild(XMLOutput.element("fgColor", [("rgb", "FFFFF8DC")]))
+        field.addChild(fieldPattern)
+        fills.addChild(field)
         root.addChild(fills)
-        let borders = XMLOutput.element("borders", [("count", "1")])
+        let borders = XMLOutput.element("borders", [("count", "2")])
         borders.addChild(XMLOutput.element("border"))
+        let thin = XMLOutput.element("border")
+        for side in ["left", "right", "top", "bottom"] {
+            let edge = XMLOutput.element(side, [("style", "thin")])
+            edge.addChild(XMLOutput.element("color", [("rgb", "FFBFBFBF")]))
+            thin.addChild(edge)
+        }
+        borders.addChild(thin)
         root.addChild(borders)
         let styleFormats = XMLOutput.element("cellStyleXfs", [("count", "1")])
         styleFormats.addChild(XMLOutput.element("xf", [("numFmtId", "0"), ("fontId", "0"), ("fillId", "0"), ("borderId", "0")]))
         root.addChild(styleFormats)
-        // 0 plain, 1 header (bold, shaded, wrapped), 2 integer, 3 decimal, 4 percent, 5 wrapped text.
-        let cells = XMLOutput.element("cellXfs", [("count", "6")])
-        let specs: [(format: String, font: String, fill: String, wrap: Bool)] = [
-            ("0", "0", "0", false), ("0", "1", "2", true), ("1", "0", "0", false), ("164", "0", "0", false), ("165", "0", "0", false), ("0", "0", "0", true),
+        // 0 plain, 1 header (bold, shaded, wrapped), 2 integer, 3 decimal, 4 percent, 5 wrapped text; unlocked (cells a
+        // protected sheet lets people fill): 6 plain, 7 integer; 8 title (bold, not wrapped).
+        let cells = XMLOutput.element("cellXfs", [("count", "9")])
+        let specs: [(format: String, font: String, fill: String, wrap: Bool, unlocked: Bool)] = [
+            ("0", "0", "0", false, false), ("0", "1", "2", true, false), ("1", "0", "0", false, false), ("164", "0", "0", false, false),
+            ("165", "0", "0", false, false), ("0", "0", "0", true, false), ("0", "0", "0", true, true), ("1", "0", "0", false, true),
+            ("0", "1", "0", false, false),
         ]
         for spec in specs {
-            var attributes = [("numFmtId", spec.format), ("fontId", spec.font), ("fillId", spec.fill), ("borderId", "0"), ("xfId", "0")]
+            var attributes = [("numFmtId", spec.format), ("fontId", spec.font), ("fillId", spec.unlocked ? "3" : spec.fill),
+                              ("borderId", spec.unlocked ? "1" : "0"), ("xfId", "0")]
             if spec.format != "0" { attributes.append(("applyNumberFormat", "1")) }
             if spec.font != "0" { attributes.append(("applyFont", "1")) }
-            if spec.fill != "0" { attributes.append(("applyFill", "1")) }
+            if spec.fill != "0" || spec.unlocked { attributes.append(("applyFill", "1")) }
+            if spec.unlocked { attributes.append(("applyBorder", "1")) }
             let xf = XMLOutput.element("xf", attributes)
             if spec.wrap {
                 xf.addAttribute(XMLNode.attribute(withName: "applyAlignment", stringValue: "1") as! XMLNode)
                 xf.addChild(XMLOutput.element("alignment", [("wrapText", "1"), ("vertical", "top")]))
+            }
+            if spec.unlocked {
+                xf.addAttribute(XMLNode.attribute(withName: "applyProtection", stringValue: "1") as! XMLNode)
+                xf.addChild(XMLOutput.element("protection", [("locked", "0")]))
             }
             cells.addChild(xf)
         }
@@ -180,10 +229,16 @@ package enum XLSXWriter {
         let properties = XMLOutput.element("sheetPr")
         properties.addChild(XMLOutput.element("pageSetUpPr", [("fitToPage", "1")]))
         root.addChild(properties)
-        if sheet.header && sheet.rows.count > 1 {
+        let frozen = sheet.frozenRows ?? (sheet.header && sheet.rows.count > 1 ? 1 : 0)
+        if frozen > 0 || sheet.frozenColumns > 0 {
             let views = XMLOutput.element("sheetViews")
             let view = XMLOutput.element("sheetView", [("workbookViewId", "0")])
-            view.addChild(XMLOutput.element("pane", [("ySplit", "1"), ("topLeftCell", "A2"), ("activePane", "bottomLeft"), ("state", "frozen")]))
+            var pane: [(String, String)] = []
+            if sheet.frozenColumns > 0 { pane.append(("xSplit", "\(sheet.frozenColumns)")) }
+            if frozen > 0 { pane.append(("ySplit", "\(frozen)")) }
+            let active = sheet.frozenColumns > 0 ? (frozen > 0 ? "bottomRight" : "topRight") : "bottomLeft"
+            pane += [("topLeftCell", "\(SourceLocation.columnLetters(sheet.frozenColumns + 1))\(frozen + 1)"), ("activePane", active), ("state", "frozen")]
+            view.addChild(XMLOutput.element("pane", pane))
             views.addChild(view)
             root.addChild(views)
         }
@@ -196,22 +251,34 @@ package enum XLSXWriter {
             root.addChild(columns)
         }
         let data = XMLOutput.element("sheetData")
-        for (rowIndex, row) in sheet.rows.enumerated() {
-            let rowElement = XMLOutput.element("row", [("r", "\(rowIndex + 1)")])
-            for (columnIndex, cell) in row.enumerated() {
+        let lastEditableRow = sheet.editable.map(\.rows.upperBound).max() ?? -1
+        let lastEditableColumn = sheet.editable.map(\.columns.upperBound).max() ?? -1
+        for rowIndex in 0..<max(sheet.rows.count, lastEditableRow + 1) {
+            let row = rowIndex < sheet.rows.count ? sheet.rows[rowIndex] : []
+            var rowAttributes = [("r", "\(rowIndex + 1)")]
+            if let height = sheet.rowHeights[rowIndex] { rowAttributes += [("ht", String(format: "%.1f", height)), ("customHeight", "1")] }
+            let rowElement = XMLOutput.element("row", rowAttributes)
+            for columnIndex in 0..<max(row.count, lastEditableColumn + 1) {
+                let cell = columnIndex < row.count ? row[columnIndex] : .empty
                 let reference = "\(SourceLocation.columnLetters(columnIndex + 1))\(rowIndex + 1)"
-                let isHeader = sheet.header && rowIndex == 0
+                let isHeader = (sheet.header && rowIndex == 0) || sheet.boldRows.contains(rowIndex)
+                let unlocked = sheet.protected && isEditable(sheet, row: rowIndex, column: columnIndex)
                 switch cell {
-                case .empty: continue
+                case .empty:
+                    if unlocked { rowElement.addChild(XMLOutput.element("c", [("r", reference), ("s", "6")])) }
                 case .text(let text):
-                    let element = XMLOutput.element("c", [("r", reference), ("t", "inlineStr"), ("s", isHeader ? "1" : (text.count > 60 ? "5" : "0"))])
+                    let style = sheet.titleRows.contains(rowIndex) ? "8" : isHeader ? "1" : unlocked ? "6" : (text.count > 60 ? "5" : "0")
+                    let element = XMLOutput.element("c", [("r", reference), ("t", "inlineStr"), ("s", style)])
                     let inline = XMLOutput.element("is")
                     inline.addChild(XMLOutput.element("t", [("xml:space", "preserve")], text: OutputText.clean(text)))
                     element.addChild(inline)
                     rowElement.addChild(element)
                 case .number(let value, let style):
-                    guard value.isFinite else { continue }
-                    let element = XMLOutput.element("c", [("r", reference), ("s", "\(style.rawValue)")])
+                    guard value.isFinite else {
+                        if unlocked { rowElement.addChild(XMLOutput.element("c", [("r", reference), ("s", "6")])) }
+                        continue
+                    }
+                    let element = XMLOutput.element("c", [("r", reference), ("s", unlocked ? "7" : "\(style.rawValue)")])
                     element.addChild(XMLOutput.element("v", text: number(value)))
                     rowElement.addChild(element)
                 }
@@ -219,14 +286,26 @@ package enum XLSXWriter {
             data.addChild(rowElement)
         }
         root.addChild(data)
+        if sheet.protected {
+            // Sorting and filtering stay allowed; formats, rows and columns do not change.
+            root.addChild(XMLOutput.element("sheetProtection", [("sheet", "1"), ("objects", "1"), ("scenarios", "1"),
+                                                                ("sort", "0"), ("autoFilter", "0")]))
+        }
         if sheet.header && sheet.rows.count > 1 {
             root.addChild(XMLOutput.element("autoFilter", [("ref", "A1:\(SourceLocation.columnLetters(columnCount(sheet)))\(sheet.rows.count)")]))
         }
-        if !sheet.lists.isEmpty {
-            let validations = XMLOutput.element("dataValidations", [("count", "\(sheet.lists.count)")])
+        if !sheet.lists.isEmpty || !sheet.wholeNumbers.isEmpty {
+            let validations = XMLOutput.element("dataValidations", [("count", "\(sheet.lists.count + sheet.wholeNumbers.count)")])
             for (range, list) in sheet.lists {
                 let validation = XMLOutput.element("dataValidation", [("type", "list"), ("allowBlank", "1"), ("showErrorMessage", "0"), ("sqref", range)])
                 validation.addChild(XMLOutput.element("formula1", text: list))
+                validations.addChild(validation)
+            }
+            for (range, minimum, maximum, message) in sheet.wholeNumbers {
+                let validation = XMLOutput.element("dataValidation", [("type", "whole"), ("operator", "between"), ("allowBlank", "1"),
+                                                                      ("showErrorMessage", "1"), ("error", message), ("sqref", range)])
+                validation.addChild(XMLOutput.element("formula1", text: "\(minimum)"))
+                validation.addChild(XMLOutput.element("formula2", text: "\(maximum)"))
                 validations.addChild(validation)
             }
             root.addChild(validations)
