@@ -94,6 +94,7 @@ public enum HTMLReport {
                 page.centralitySection(),
                 page.bridgesSection(),
                 page.groupsSection(),
+                page.collectionSection(),
                 page.fragilitySection(),
                 page.evolutionSection(),
                 page.suggestionsSection(),
@@ -453,6 +454,39 @@ private struct Page {
                                    "Communities found by the Leiden algorithm (\(communities.runs) runs, stability \(number(communities.stability, 2)): share of runs finding the same partition).")))
         }
         return .element(named: "section", nodes: [.id("groupes"), .h2(.literal(t("GES et PTCE : le papier et les liens", "GES and PTCE: paper and ties")))] + nodes)
+    }
+
+    /// "La collecte": for a network from a partnership survey, how many answered, how many ties both sides declared,
+    /// what to settle; and the trust and value ratings when they were asked. Nothing for other networks.
+    func collectionSection() -> Node<HTML.BodyContext> {
+        guard let survey = input.summary.survey else { return .empty }
+        var nodes: [Node<HTML.BodyContext>] = []
+        let reciprocity = survey.reciprocity.map {
+            t(" Entre deux structures qui ont répondu, \(percent($0)) des liens déclarés (\(survey.pairsBetweenRespondents)) le sont des deux côtés.",
+              " Between two organisations that answered, \(percent($0)) of the declared ties (\(survey.pairsBetweenRespondents)) are declared by both sides.")
+        } ?? ""
+        let answered = input.language.count(survey.answered, "structure", "organisation") + t(" sur \(survey.asked) \(survey.answered > 1 ? "ont" : "a") répondu", " of \(survey.asked) answered")
+        nodes.append(answer(t("\(answered) (\(percent(survey.responseRate))). Paires de structures déclarées : \(survey.declaredPairs) – confirmées par les deux côtés : \(survey.confirmed) ; déclarées d'un seul côté : \(survey.oneSided) ; contradictoires : \(survey.contradictions).",
+                              "\(answered) (\(percent(survey.responseRate))). Pairs of organisations declared: \(survey.declaredPairs) – confirmed by both sides: \(survey.confirmed); declared by one side: \(survey.oneSided); contradictory: \(survey.contradictions).") + reciprocity))
+        nodes.append(explain(t("Un lien déclaré d'un seul côté n'est pas faux : l'autre structure n'a peut-être pas répondu, ou ne voit pas la coopération de la même façon. La carte montre tous les liens déclarés ; « --ties confirmed » ne garde que ceux que personne ne conteste.",
+                               "A tie declared by one side is not wrong: the other organisation may not have answered, or may not see the cooperation the same way. The map shows every declared tie; '--ties confirmed' keeps only those nobody contests.")))
+        if !survey.notAnswered.isEmpty {
+            nodes.append(.h3(.literal(t("Sans réponse", "Not answered"))))
+            nodes.append(.p(.literal(survey.notAnswered.joined(separator: ", "))))
+        }
+        if !survey.contradictionList.isEmpty {
+            nodes.append(.h3(.literal(t("Contradictions à régler", "Contradictions to settle"))))
+            nodes.append(table([(t("Structure", "Organisation"), false), (t("Structure", "Organisation"), false), (t("Ce qui diffère", "What differs"), false)],
+                               survey.contradictionList.map { [$0.sourceName, $0.targetName, $0.detail ?? ""] }))
+        }
+        if !survey.rated.isEmpty {
+            nodes.append(.h3(.literal(t("Confiance et valeur", "Trust and value"))))
+            nodes.append(explain(t("Moyenne des notes de 1 à 4 que les autres structures ont données : confiance (fiabilité, ouverture, mission partagée) et valeur (ressources apportées, influence, implication). En moyenne : confiance \(number(survey.meanTrust, 2)), valeur \(number(survey.meanValue, 2)). Une note donnée par peu de structures dit peu.",
+                                   "Mean of the 1–4 ratings the other organisations gave: trust (reliability, openness, shared mission) and value (resources brought, influence, involvement). On average: trust \(number(survey.meanTrust, 2)), value \(number(survey.meanValue, 2)). A rating given by few organisations says little.")))
+            nodes.append(table([(t("Structure", "Organisation"), false), (t("Confiance", "Trust"), true), (t("Valeur", "Value"), true), (t("Notée par", "Rated by"), true)],
+                               survey.rated.map { [$0.name, number($0.trust, 2), number($0.value, 2), "\($0.raters)"] }))
+        }
+        return .element(named: "section", nodes: [.id("collecte"), .h2(.literal(t("La collecte", "The survey")) )] + nodes)
     }
 
     func fragilitySection() -> Node<HTML.BodyContext> {

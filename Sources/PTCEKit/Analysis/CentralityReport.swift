@@ -127,7 +127,14 @@ public struct CentralityReport: Sendable {
         public var family: String
         /// Values by metric; nil when undefined (e.g. Katz without convergence).
         public var values: [Metric: Double?]
+        /// From a partnership survey with ratings (`ptce survey create --trust-value`): the mean trust and value
+        /// ratings the other actors gave this one (`trust_score`, `value_score`); nil when not rated.
+        public var trust: Double? = nil
+        public var value: Double? = nil
     }
+
+    /// Whether some actor carries survey ratings: the outputs then add `trust_score` and `value_score` columns.
+    public var hasRatings: Bool { rows.contains { $0.trust != nil || $0.value != nil } }
 
     /// One row per actor of the view, in the network's order.
     public var rows: [Row]
@@ -164,8 +171,10 @@ public struct CentralityReport: Sendable {
         let (columns, profile) = Self.columns(g, view: view, options: options, length: length, timer: &timer, notes: &notes)
         rows = networkGraph.actorIndices.enumerated().map { v, index in
             let actor = network.actors[index]
+            func score(_ name: String) -> Double? { actor.attributes.first { $0.name == name }.flatMap { Double($0.value) } }
             return Row(id: actor.id, name: actor.name, kind: actor.kind, family: taxonomy.family(of: actor.kind)?.id ?? "unspecified",
-                       values: Dictionary(uniqueKeysWithValues: options.metrics.map { ($0, columns[$0]![v]) }))
+                       values: Dictionary(uniqueKeysWithValues: options.metrics.map { ($0, columns[$0]![v]) }),
+                       trust: score("trust_score"), value: score("value_score"))
         }
         metrics = options.metrics
         graph = Self.graphFigures(g, view: view, options: options, length: length, columns: columns, profile: profile,
@@ -318,6 +327,10 @@ public struct CentralityReport: Sendable {
                 let value = row.values[metric] ?? nil
                 object[metric.rawValue] = metric.isCount ? (value.map { Int($0) } as Any? ?? NSNull()) : number(value)
             }
+            if hasRatings {
+                object["trust_score"] = number(row.trust)
+                object["value_score"] = number(row.value)
+            }
             return object
         }
         return try JSONSerialization.data(withJSONObject: ["graph": graphObject, "nodes": nodes], options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
@@ -342,13 +355,15 @@ extension CentralityReport {
         let report = self
         let fr = language == .fr
         let nameHeader = fr ? "Acteur" : "Actor"
-        var lines: [[String]] = [["#", nameHeader] + report.metrics.map { $0.label(language) }]
+        let ratingHeaders = report.hasRatings ? [fr ? "Confiance" : "Trust", fr ? "Valeur" : "Value"] : []
+        var lines: [[String]] = [["#", nameHeader] + report.metrics.map { $0.label(language) } + ratingHeaders]
         for (rank, row) in rows.enumerated() {
             lines.append(["\(rank + 1)", row.name] + report.metrics.map { metric in
                 guard let value = row.values[metric] ?? nil, value.isFinite else { return "–" }
                 return metric.isCount ? String(Int(value)) : language.decimal(value, digits: 4)
-            })
+            } + (report.hasRatings ? [row.trust.map { language.decimal($0, digits: 2) } ?? "–", row.value.map { language.decimal($0, digits: 2) } ?? "–"] : []))
         }
+        let headers = report.metrics.map { $0.label(language) } + ratingHeaders
         let nameWidth = min(40, lines.map { $0[1].count }.max() ?? 0)
         var output = ""
         for line in lines {
@@ -356,7 +371,7 @@ extension CentralityReport {
             if name.count > nameWidth { name = String(name.prefix(nameWidth - 1)) + "…" }
             var text = line[0].leftPad(3) + "  " + name.padding(toLength: nameWidth, withPad: " ", startingAt: 0)
             for (index, cell) in line.dropFirst(2).enumerated() {
-                text += "  " + cell.leftPad(max(report.metrics[index].label(language).count, 8))
+                text += "  " + cell.leftPad(max(headers[index].count, 8))
             }
             output += text + "\n"
         }

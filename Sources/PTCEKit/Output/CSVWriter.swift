@@ -60,12 +60,15 @@ public struct CSVWriter {
 }
 
 extension CentralityReport {
-    /// One row per actor: id, name, kind, family, then the metrics, in `rows` order.
+    /// One row per actor: id, name, kind, family, then the metrics (and the survey's trust and value scores when
+    /// rated), in `rows` order.
     public func csv(rows selected: [Row]? = nil) -> String {
         var writer = CSVWriter()
-        writer.row((["id", "name", "kind", "family"] + metrics.map(\.rawValue)).map { .text($0) })
+        let ratings = hasRatings
+        writer.row((["id", "name", "kind", "family"] + metrics.map(\.rawValue) + (ratings ? ["trust_score", "value_score"] : [])).map { .text($0) })
         for row in selected ?? rows {
-            writer.row([.text(row.id), .text(row.name), .text(row.kind), .text(row.family)] + metrics.map { .number(row.values[$0] ?? nil) })
+            writer.row([.text(row.id), .text(row.name), .text(row.kind), .text(row.family)] + metrics.map { .number(row.values[$0] ?? nil) }
+                       + (ratings ? [.number(row.trust), .number(row.value)] : []))
         }
         return writer.output
     }

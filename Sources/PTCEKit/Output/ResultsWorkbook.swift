@@ -44,7 +44,7 @@ public struct ResultsWorkbook {
 
     /// The `.xlsx` file.
     public func data() throws -> Data {
-        try XLSXWriter.write([synthesis(), actors(), definitions(), ties(), groups(), meetings(), quality()])
+        try XLSXWriter.write([synthesis(), actors(), definitions(), ties(), groups()] + (collection().map { [$0] } ?? []) + [meetings(), quality()])
     }
 
     private var fr: Bool { language == .fr }
@@ -82,14 +82,45 @@ public struct ResultsWorkbook {
     }
 
     func actors() -> SheetData {
+        let ratings = centrality.hasRatings
         let header: [SheetData.Cell] = [.text(t("Identifiant", "Id")), .text(t("Nom", "Name")), .text(t("Type", "Kind")),
                                         .text(t("Famille", "Family"))] + centrality.metrics.map { .text($0.label(language)) }
+            + (ratings ? [.text(t("Confiance (note reçue, 1 à 4)", "Trust (rating received, 1 to 4)")), .text(t("Valeur (note reçue, 1 à 4)", "Value (rating received, 1 to 4)"))] : [])
         var rows = [header]
         for row in centrality.rows {
             rows.append([.text(row.id), .text(row.name), .text(kindLabel(row.kind)), .text(familyLabel(row.family))]
-                        + centrality.metrics.map { measure(row.values[$0] ?? nil, $0) })
+                        + centrality.metrics.map { measure(row.values[$0] ?? nil, $0) }
+                        + (ratings ? [measure(row.trust), measure(row.value)] : []))
         }
-        return SheetData(name: t("Acteurs", "Actors"), rows: rows, widths: [22, 40, 28, 24] + centrality.metrics.map { _ in 14 })
+        return SheetData(name: t("Acteurs", "Actors"), rows: rows, widths: [22, 40, 28, 24] + centrality.metrics.map { _ in 14 } + (ratings ? [16, 16] : []))
+    }
+
+    /// Sheet "Collecte", for a network from a partnership survey: the figures of `SurveyCollection`, then the
+    /// contradictions to settle and the organisations proposed.
+    func collection() -> SheetData? {
+        guard let survey = summary.survey else { return nil }
+        var rows: [[SheetData.Cell]] = [[.text(t("Indicateur", "Figure")), .text(t("Valeur", "Value")), .text(t("Détail", "Detail"))]]
+        rows.append([.text(t("Vague", "Wave")), text(survey.wave), .empty])
+        rows.append([.text(t("Structures interrogées", "Organisations asked")), .number(Double(survey.asked), .integer), .empty])
+        rows.append([.text(t("Structures qui ont répondu", "Organisations that answered")), .number(Double(survey.answered), .integer), .empty])
+        rows.append([.text(t("Taux de réponse", "Response rate")), survey.responseRate.map { .number($0, .percent) } ?? .empty, .empty])
+        rows.append([.text(t("Sans réponse", "Not answered")), .number(Double(survey.notAnswered.count), .integer), .text(survey.notAnswered.joined(separator: ", "))])
+        rows.append([.text(t("Paires déclarées", "Pairs declared")), .number(Double(survey.declaredPairs), .integer), .empty])
+        rows.append([.text(t("Confirmées par les deux côtés", "Confirmed by both sides")), .number(Double(survey.confirmed), .integer), .empty])
+        rows.append([.text(t("Déclarées d'un seul côté", "Declared by one side")), .number(Double(survey.oneSided), .integer), .empty])
+        rows.append([.text(t("Contradictoires", "Contradictory")), .number(Double(survey.contradictions), .integer), .empty])
+        rows.append([.text(t("Réciprocité (entre répondants)", "Reciprocity (between respondents)")), survey.reciprocity.map { .number($0, .percent) } ?? .empty,
+                     .text(t("paires déclarées des deux côtés parmi les \(survey.pairsBetweenRespondents) déclarées entre deux répondants",
+                             "pairs declared by both sides among the \(survey.pairsBetweenRespondents) declared between two respondents"))])
+        for pair in survey.contradictionList {
+            rows.append([.text(t("Contradiction", "Contradiction")), .text("\(pair.sourceName) – \(pair.targetName)"), text(pair.detail)])
+        }
+        for partner in survey.proposed {
+            rows.append([.text(t("Proposée hors liste", "Proposed outside the list")), .text(partner.name), .text(partner.proposedBy)])
+        }
+        if let trust = survey.meanTrust { rows.append([.text(t("Confiance moyenne (1 à 4)", "Mean trust (1 to 4)")), .number(trust, .decimal), .empty]) }
+        if let value = survey.meanValue { rows.append([.text(t("Valeur moyenne (1 à 4)", "Mean value (1 to 4)")), .number(value, .decimal), .empty]) }
+        return SheetData(name: t("Collecte", "Survey"), rows: rows, widths: [40, 30, 80])
     }
 
     func definitions() -> SheetData {

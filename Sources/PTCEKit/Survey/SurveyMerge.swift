@@ -230,17 +230,24 @@ public enum SurveyMerge {
         return writer.output
     }
 
-    /// Names of the network close to `name` (at most three): an edit distance of at most a third of its length, or
-    /// one name containing the other ("Mairie de Romans" and "Romans").
+    /// Names of the network close to `name` (at most three): an edit distance of at most a third of its length, one
+    /// name containing the other ("Romans" in "Mairie de Romans"), or a distinctive word in common ("Valence" in
+    /// "Mairie de Valence" and "Commune de Valence": a word of 4 letters or more found in at most two names of the
+    /// network, so that "association" or "groupe" do not count).
     static func closestNames(_ name: String, in network: Network) -> [String] {
         let key = Taxonomy.normalize(name)
         let limit = max(2, key.count / 3)
+        func words(_ text: String) -> Set<String> { Set(text.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init).filter { $0.count >= 4 }) }
+        var frequency: [String: Int] = [:]
+        for actor in network.actors { for word in words(Taxonomy.normalize(actor.name)) { frequency[word, default: 0] += 1 } }
+        let mine = words(key)
         var candidates: [(name: String, distance: Int)] = []
         for actor in network.actors {
             let other = Taxonomy.normalize(actor.name)
             let distance = editDistance(key, other)
             let contains = other.count >= 4 && key.count >= 4 && (key.contains(other) || other.contains(key))
-            if distance <= limit || contains { candidates.append((actor.name, contains ? min(distance, 1) : distance)) }
+            let shared = !mine.intersection(words(other)).filter { (frequency[$0] ?? 0) <= 2 }.isEmpty
+            if distance <= limit || contains || shared { candidates.append((actor.name, distance)) }
         }
         return candidates.sorted { $0.distance != $1.distance ? $0.distance < $1.distance : $0.name < $1.name }.prefix(3).map(\.name)
     }
