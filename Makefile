@@ -37,6 +37,7 @@ test: build
 	@if command -v python3 >/dev/null; then python3 scripts/check-report .build/debug/ptce; else echo "skipped: python3 not found (browser checks of report.html)"; fi
 	@if command -v python3 >/dev/null; then python3 scripts/check-report-map .build/debug/ptce; else echo "skipped: python3 not found (the report's map driven by Selenium)"; fi
 	@if command -v python3 >/dev/null; then python3 scripts/check-workbooks .build/debug/ptce; else echo "skipped: python3 not found (workbooks written by LibreOffice and openpyxl)"; fi
+	@if command -v python3 >/dev/null; then python3 scripts/check-survey .build/debug/ptce; else echo "skipped: python3 not found (survey questionnaires through LibreOffice and openpyxl)"; fi
 
 ## The whole test suite under AddressSanitizer, then under ThreadSanitizer, each in its own build folder; the
 ## command-line tests run the sanitised binary (PTCE_BIN). Leak detection is off: FoundationXML keeps parser state alive.

@@ -229,19 +229,7 @@ package enum XLSXWriter {
         let properties = XMLOutput.element("sheetPr")
         properties.addChild(XMLOutput.element("pageSetUpPr", [("fitToPage", "1")]))
         root.addChild(properties)
-        let frozen = sheet.frozenRows ?? (sheet.header && sheet.rows.count > 1 ? 1 : 0)
-        if frozen > 0 || sheet.frozenColumns > 0 {
-            let views = XMLOutput.element("sheetViews")
-            let view = XMLOutput.element("sheetView", [("workbookViewId", "0")])
-            var pane: [(String, String)] = []
-            if sheet.frozenColumns > 0 { pane.append(("xSplit", "\(sheet.frozenColumns)")) }
-            if frozen > 0 { pane.append(("ySplit", "\(frozen)")) }
-            let active = sheet.frozenColumns > 0 ? (frozen > 0 ? "bottomRight" : "topRight") : "bottomLeft"
-            pane += [("topLeftCell", "\(SourceLocation.columnLetters(sheet.frozenColumns + 1))\(frozen + 1)"), ("activePane", active), ("state", "frozen")]
-            view.addChild(XMLOutput.element("pane", pane))
-            views.addChild(view)
-            root.addChild(views)
-        }
+        if let views = views(sheet) { root.addChild(views) }
         if !sheet.widths.isEmpty {
             let columns = XMLOutput.element("cols")
             for (index, width) in sheet.widths.enumerated() {
@@ -294,25 +282,47 @@ package enum XLSXWriter {
         if sheet.header && sheet.rows.count > 1 {
             root.addChild(XMLOutput.element("autoFilter", [("ref", "A1:\(SourceLocation.columnLetters(columnCount(sheet)))\(sheet.rows.count)")]))
         }
-        if !sheet.lists.isEmpty || !sheet.wholeNumbers.isEmpty {
-            let validations = XMLOutput.element("dataValidations", [("count", "\(sheet.lists.count + sheet.wholeNumbers.count)")])
-            for (range, list) in sheet.lists {
-                let validation = XMLOutput.element("dataValidation", [("type", "list"), ("allowBlank", "1"), ("showErrorMessage", "0"), ("sqref", range)])
-                validation.addChild(XMLOutput.element("formula1", text: list))
-                validations.addChild(validation)
-            }
-            for (range, minimum, maximum, message) in sheet.wholeNumbers {
-                let validation = XMLOutput.element("dataValidation", [("type", "whole"), ("operator", "between"), ("allowBlank", "1"),
-                                                                      ("showErrorMessage", "1"), ("error", message), ("sqref", range)])
-                validation.addChild(XMLOutput.element("formula1", text: "\(minimum)"))
-                validation.addChild(XMLOutput.element("formula2", text: "\(maximum)"))
-                validations.addChild(validation)
-            }
-            root.addChild(validations)
-        }
+        if let validations = validations(sheet) { root.addChild(validations) }
         root.addChild(XMLOutput.element("pageMargins", [("left", "0.5"), ("right", "0.5"), ("top", "0.6"), ("bottom", "0.6"), ("header", "0.3"), ("footer", "0.3")]))
         root.addChild(XMLOutput.element("pageSetup", [("paperSize", "9"), ("orientation", "landscape"), ("fitToWidth", "1"), ("fitToHeight", "0")]))
         return XMLOutput.data(root, pretty: false)
+    }
+
+    /// The frozen rows and columns, nil when none.
+    private static func views(_ sheet: SheetData) -> XMLElement? {
+        let frozen = sheet.frozenRows ?? (sheet.header && sheet.rows.count > 1 ? 1 : 0)
+        if frozen > 0 || sheet.frozenColumns > 0 {
+            let views = XMLOutput.element("sheetViews")
+            let view = XMLOutput.element("sheetView", [("workbookViewId", "0")])
+            var pane: [(String, String)] = []
+            if sheet.frozenColumns > 0 { pane.append(("xSplit", "\(sheet.frozenColumns)")) }
+            if frozen > 0 { pane.append(("ySplit", "\(frozen)")) }
+            let active = sheet.frozenColumns > 0 ? (frozen > 0 ? "bottomRight" : "topRight") : "bottomLeft"
+            pane += [("topLeftCell", "\(SourceLocation.columnLetters(sheet.frozenColumns + 1))\(frozen + 1)"), ("activePane", active), ("state", "frozen")]
+            view.addChild(XMLOutput.element("pane", pane))
+            views.addChild(view)
+            return views
+        }
+        return nil
+    }
+
+    /// The drop-down lists and number checks, nil when none.
+    private static func validations(_ sheet: SheetData) -> XMLElement? {
+        guard !sheet.lists.isEmpty || !sheet.wholeNumbers.isEmpty else { return nil }
+        let validations = XMLOutput.element("dataValidations", [("count", "\(sheet.lists.count + sheet.wholeNumbers.count)")])
+        for (range, list) in sheet.lists {
+            let validation = XMLOutput.element("dataValidation", [("type", "list"), ("allowBlank", "1"), ("showErrorMessage", "0"), ("sqref", range)])
+            validation.addChild(XMLOutput.element("formula1", text: list))
+            validations.addChild(validation)
+        }
+        for (range, minimum, maximum, message) in sheet.wholeNumbers {
+            let validation = XMLOutput.element("dataValidation", [("type", "whole"), ("operator", "between"), ("allowBlank", "1"),
+                                                                  ("showErrorMessage", "1"), ("error", message), ("sqref", range)])
+            validation.addChild(XMLOutput.element("formula1", text: "\(minimum)"))
+            validation.addChild(XMLOutput.element("formula2", text: "\(maximum)"))
+            validations.addChild(validation)
+        }
+        return validations
     }
 
     /// The shortest text that reads back as the same double ("0.25", "3", "1e-05").

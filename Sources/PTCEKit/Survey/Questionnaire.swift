@@ -44,29 +44,58 @@ public struct Questionnaire {
 
     /// The `.xlsx` bytes.
     public func workbook() throws -> Data {
+        let (lists, list) = listsSheet()
+        let partners = partners()
+        return try XLSXWriter.write([explanation(partners: partners.count), answerSheet(partners: partners, list: list), lists])
+    }
+
+    /// The sheet of the lists the drop-downs offer (yes/no, kinds of cooperation, frequencies, kinds of
+    /// organisation), and the reference of each list by its column.
+    func listsSheet() -> (SheetData, (Int) -> String) {
         let l = language
         func t(_ fr: String, _ en: String) -> String { Survey.text(l, fr, en) }
-        let tieTypes = taxonomy.tieTypes.map { $0.label(l) }
-        let kinds = taxonomy.kinds.map { $0.label(l) }
-        let frequencies = Survey.Frequency.allCases.map { $0.label(l) }
         let listsName = t("Listes", "Lists")
-
-        // The lists the drop-downs offer.
         var lists = SheetData(name: listsName, rows: [[.text(t("Oui / non", "Yes / no")), .text(t("Types de coopération", "Kinds of cooperation")),
                                                        .text(t("Fréquences", "Frequencies")), .text(t("Types de structure", "Kinds of organisation"))]],
                               widths: [12, 44, 16, 50])
-        let columns = [[Survey.yes(l), Survey.no(l)], tieTypes, frequencies, kinds]
+        let columns = [[Survey.yes(l), Survey.no(l)], taxonomy.tieTypes.map { $0.label(l) }, Survey.Frequency.allCases.map { $0.label(l) },
+                       taxonomy.kinds.map { $0.label(l) }]
         for index in 0..<(columns.map(\.count).max() ?? 0) {
             lists.rows.append(columns.map { index < $0.count ? .text($0[index]) : .empty })
         }
-        func list(_ column: Int) -> String {
+        return (lists, { column in
             let letter = SourceLocation.columnLetters(column + 1)
             return "'\(listsName)'!$\(letter)$2:$\(letter)$\(columns[column].count + 1)"
-        }
+        })
+    }
 
-        // The questionnaire.
+    /// One partner's row: name, family, the answer cells (last wave's answers when given), comment, id.
+    func partnerRow(_ partner: Actor) -> [SheetData.Cell] {
+        let l = language
+        var row: [SheetData.Cell] = [.text(partner.name), .text(taxonomy.family(of: partner.kind).map { taxonomy.familyLabel($0.id, l) } ?? "")]
+        let answer = previous[partner.id]
+        row.append(answer?.worksTogether.map { .text($0 ? Survey.yes(l) : Survey.no(l)) } ?? .empty)
+        let labels = (answer?.types ?? []).map { id in taxonomy.tieTypes.first { $0.id == id }?.label(l) ?? id }
+        row.append(labels.isEmpty ? .empty : .text(labels.joined(separator: " ; ")))
+        row.append(answer?.since.map { .number(Double($0), .integer) } ?? .empty)
+        row.append(answer?.frequency.map { .text($0.label(l)) } ?? .empty)
+        row.append(answer?.intensity.map { .number(Double($0), .integer) } ?? .empty)
+        if indicators {
+            for indicator in Survey.Indicator.allCases {
+                row.append(answer?.ratings[indicator].map { .number(Double($0), .integer) } ?? .empty)
+            }
+        }
+        row.append(answer?.comment.map { .text($0) } ?? .empty)
+        row.append(.text(partner.id))
+        return row
+    }
+
+    /// The sheet "Questionnaire": identity block, partners table, rows for partners not listed; protected but for
+    /// the answer cells, which offer lists (`list`: a column of the lists sheet) and check numbers.
+    func answerSheet(partners: [Actor], list: (Int) -> String) -> SheetData {
+        let l = language
+        func t(_ fr: String, _ en: String) -> String { Survey.text(l, fr, en) }
         let headers = Survey.partnerHeaders(l, indicators: indicators)
-        let partners = partners()
         var sheet = SheetData(name: Survey.sheetName(l), rows: [], header: false)
         sheet.rows.append([.text(Survey.title(l) + (network.title.map { " – \($0)" } ?? ""))])
         sheet.rows.append([.text(Survey.respondentLabel(l)), .text(respondent.id)])
@@ -75,24 +104,7 @@ public struct Questionnaire {
         sheet.rows.append([.text(Survey.waveLabel(l)), .text(wave)])
         sheet.rows.append([])
         sheet.rows.append(headers.map { .text($0) })
-        for partner in partners {
-            var row: [SheetData.Cell] = [.text(partner.name), .text(taxonomy.family(of: partner.kind).map { taxonomy.familyLabel($0.id, l) } ?? "")]
-            let answer = previous[partner.id]
-            row.append(answer?.worksTogether.map { .text($0 ? Survey.yes(l) : Survey.no(l)) } ?? .empty)
-            let labels = (answer?.types ?? []).map { id in taxonomy.tieTypes.first { $0.id == id }?.label(l) ?? id }
-            row.append(labels.isEmpty ? .empty : .text(labels.joined(separator: " ; ")))
-            row.append(answer?.since.map { .number(Double($0), .integer) } ?? .empty)
-            row.append(answer?.frequency.map { .text($0.label(l)) } ?? .empty)
-            row.append(answer?.intensity.map { .number(Double($0), .integer) } ?? .empty)
-            if indicators {
-                for indicator in Survey.Indicator.allCases {
-                    row.append(answer?.ratings[indicator].map { .number(Double($0), .integer) } ?? .empty)
-                }
-            }
-            row.append(answer?.comment.map { .text($0) } ?? .empty)
-            row.append(.text(partner.id))
-            sheet.rows.append(row)
-        }
+        sheet.rows += partners.map(partnerRow)
         let firstPartner = Self.headerRow + 1
         let lastPartner = Self.headerRow + max(partners.count, 1)
         sheet.rows.append([])
@@ -129,8 +141,7 @@ public struct Questionnaire {
         }
         sheet.lists += [(range(1, firstUnlisted, lastUnlisted), list(3)), (range(3, firstUnlisted, lastUnlisted), list(1))]
         sheet.wholeNumbers.append((range(4, firstUnlisted, lastUnlisted), 1900, 2100, year))
-
-        return try XLSXWriter.write([explanation(partners: partners.count), sheet, lists])
+        return sheet
     }
 
     /// The first sheet: what the questionnaire asks and how to fill it, in plain words.

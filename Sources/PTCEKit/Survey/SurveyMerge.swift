@@ -35,19 +35,7 @@ public enum SurveyMerge {
             }
         }
         let names = Dictionary(network.actors.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-        func name(_ id: String) -> String { names[id] ?? id }
-
-        // One return per respondent: the newest file (then the later one given).
-        var byRespondent: [String: SurveyReturn] = [:]
-        for item in returns {
-            guard let kept = byRespondent[item.respondent] else { byRespondent[item.respondent] = item; continue }
-            let newer = (item.modified ?? .distantPast) >= (kept.modified ?? .distantPast)
-            let (keep, drop) = newer ? (item, kept) : (kept, item)
-            byRespondent[item.respondent] = keep
-            diagnostics.append(Diagnostic(.warning, SourceLocation(file: drop.file, line: 1, column: 1), code: "duplicate-respondent",
-                Localized(fr: "\(name(item.respondent)) a répondu deux fois : la réponse la plus récente (\(keep.file)) est gardée, celle-ci est laissée",
-                          en: "\(name(item.respondent)) answered twice: the newest answer (\(keep.file)) is kept, this one is left")))
-        }
+        let byRespondent = newest(returns, names: names, diagnostics: &diagnostics)
         let waves = Set(byRespondent.values.map(\.wave).filter { !$0.isEmpty })
         if waves.count > 1 {
             diagnostics.append(Diagnostic(.error, SourceLocation(file: paths.first ?? "", line: 1, column: 1), code: "mixed-waves",
@@ -59,96 +47,132 @@ public enum SurveyMerge {
         for respondent in byRespondent.keys.sorted() where !asked.contains(respondent) {
             asked.append(respondent)
             diagnostics.append(Diagnostic(.warning, SourceLocation(file: byRespondent[respondent]!.file, line: 1, column: 1), code: "respondent-not-asked",
-                Localized(fr: "\(name(respondent)) ne faisait pas partie des structures interrogées ; sa réponse est comptée",
-                          en: "\(name(respondent)) was not among the organisations asked; its answer is counted")))
+                Localized(fr: "\(names[respondent] ?? respondent) ne faisait pas partie des structures interrogées ; sa réponse est comptée",
+                          en: "\(names[respondent] ?? respondent) was not among the organisations asked; its answer is counted")))
         }
         for (respondent, item) in byRespondent.sorted(by: { $0.key < $1.key }) where item.isEmpty {
             diagnostics.append(Diagnostic(.warning, SourceLocation(file: item.file, line: 1, column: 1), code: "empty-questionnaire",
-                Localized(fr: "questionnaire de \(name(respondent)) vide : compté comme sans réponse",
-                          en: "\(name(respondent))'s questionnaire is empty: counted as not answered")))
+                Localized(fr: "questionnaire de \(names[respondent] ?? respondent) vide : compté comme sans réponse",
+                          en: "\(names[respondent] ?? respondent)'s questionnaire is empty: counted as not answered")))
         }
         let answered = byRespondent.filter { !$0.value.isEmpty }
         let wave = waves.sorted().first ?? ""
-        var merged = network
-        let askedSet = Set(asked)
-
-        // Answers by respondent and partner.
         var said: [String: [String: Survey.Answer]] = [:]
         for (respondent, item) in answered {
             for answer in item.answers { said[respondent, default: [:]][answer.partner] = answer }
         }
-        // Pairs somebody declared, in a fixed order.
+        var merged = network
+        mergeTies(said: said, answered: Set(answered.keys), asked: Set(asked), wave: wave, taxonomy: taxonomy, into: &merged)
+        scoreActors(said: said, answered: Set(answered.keys), asked: Set(asked), in: &merged)
+        if !wave.isEmpty {
+            let note = "enquête partenariats \(wave)"
+            merged.source = merged.source.map { $0.contains(note) ? $0 : "\($0) ; \(note)" } ?? note
+        }
+        var proposed: [Survey.ProposedPartner] = []
+        var answerRows: [(respondent: String, answer: Survey.Answer, file: String)] = []
+        for (respondent, item) in answered.sorted(by: { $0.key < $1.key }) {
+            for var partner in item.proposed {
+                partner.proposedBy = names[respondent] ?? respondent
+                partner.closest = closestNames(partner.name, in: network)
+                proposed.append(partner)
+            }
+            for answer in item.answers { answerRows.append((respondent, answer, item.file)) }
+        }
+        let collection = SurveyCollection(network: merged, proposed: proposed, wave: wave) ?? SurveyCollection.empty(wave: wave)
+        return Result(network: merged, answers: answerRows, proposed: proposed, collection: collection, diagnostics: diagnostics)
+    }
+
+    /// One return per respondent: the newest file (then the later one given); each one left is said.
+    static func newest(_ returns: [SurveyReturn], names: [String: String], diagnostics: inout [Diagnostic]) -> [String: SurveyReturn] {
+        var byRespondent: [String: SurveyReturn] = [:]
+        for item in returns {
+            guard let kept = byRespondent[item.respondent] else { byRespondent[item.respondent] = item; continue }
+            let newer = (item.modified ?? .distantPast) >= (kept.modified ?? .distantPast)
+            let (keep, drop) = newer ? (item, kept) : (kept, item)
+            byRespondent[item.respondent] = keep
+            let name = names[item.respondent] ?? item.respondent
+            diagnostics.append(Diagnostic(.warning, SourceLocation(file: drop.file, line: 1, column: 1), code: "duplicate-respondent",
+                Localized(fr: "\(name) a répondu deux fois : la réponse la plus récente (\(keep.file)) est gardée, celle-ci est laissée",
+                          en: "\(name) answered twice: the newest answer (\(keep.file)) is kept, this one is left")))
+        }
+        return byRespondent
+    }
+
+    /// The status of one declared pair and the attributes its ties carry.
+    static func pairStatus(_ a: String, _ b: String, said: [String: [String: Survey.Answer]], answered: Set<String>, asked: Set<String>,
+                           taxonomy: Taxonomy) -> (attributes: [Attribute], types: [String], since: Int?, weight: Double) {
+        let typeLabels = Dictionary(taxonomy.tieTypes.map { ($0.id, $0.fr) }, uniquingKeysWith: { a, _ in a })
+        func labels(_ types: [String]) -> String { types.map { typeLabels[$0] ?? $0 }.joined(separator: " ; ") }
+        let sideA = said[a]?[b], sideB = said[b]?[a]
+        var attributes: [Attribute] = []
+        var types: [String] = []
+        var since: Int?
+        if let sideA, let sideB, sideA.declaresTie, sideB.declaresTie {
+            var contradictions: [String] = []
+            if !sideA.types.isEmpty && !sideB.types.isEmpty && Set(sideA.types) != Set(sideB.types) {
+                contradictions.append("types : \(labels(sideA.types)) (\(a)) / \(labels(sideB.types)) (\(b))")
+            }
+            if let x = sideA.since, let y = sideB.since, x != y { contradictions.append("depuis : \(x) (\(a)) / \(y) (\(b))") }
+            for type in sideA.types + sideB.types where !types.contains(type) { types.append(type) }
+            since = [sideA.since, sideB.since].compactMap { $0 }.min()
+            attributes.append(Attribute(name: "declared_by", value: "\(a);\(b)"))
+            attributes.append(Attribute(name: "status", value: contradictions.isEmpty ? "confirmed" : "contradiction"))
+            if !contradictions.isEmpty { attributes.append(Attribute(name: "contradiction", value: contradictions.joined(separator: " ; "))) }
+        } else {
+            let declaredA = sideA?.declaresTie ?? false
+            let (declarer, other) = declaredA ? (a, b) : (b, a)
+            let side = (declaredA ? sideA : sideB)!
+            types = side.types
+            since = side.since
+            let otherSide = said[other]?[declarer]?.worksTogether == false ? "no"
+                : answered.contains(other) ? "blank" : asked.contains(other) ? "not_answered" : "not_asked"
+            attributes += [Attribute(name: "declared_by", value: declarer), Attribute(name: "other_side", value: otherSide),
+                           Attribute(name: "status", value: "one_sided")]
+        }
+        let sides = [sideA, sideB].compactMap { $0 }.filter(\.declaresTie)
+        let frequencies = sides.compactMap(\.frequency)
+        if let first = frequencies.first {
+            attributes.append(Attribute(name: "frequency", value: Set(frequencies).count == 1 ? first.rawValue : frequencies.map(\.rawValue).joined(separator: "/")))
+        }
+        let intensities = sides.compactMap(\.intensity)
+        var weight = 1.0
+        if !intensities.isEmpty {
+            weight = Double(intensities.reduce(0, +)) / Double(intensities.count)
+            attributes.append(Attribute(name: "declared_intensity", value: shortest(weight)))
+        }
+        return (attributes, types, since, weight)
+    }
+
+    /// The ties of every declared pair, in a fixed order: onto the network's tie of the same pair and kind when there
+    /// is one (its dates and reference stay), else new.
+    static func mergeTies(said: [String: [String: Survey.Answer]], answered: Set<String>, asked: Set<String>, wave: String,
+                          taxonomy: Taxonomy, into merged: inout Network) {
         var pairs = Set<[String]>()
         for (respondent, answers) in said {
             for (partner, answer) in answers where answer.declaresTie { pairs.insert([respondent, partner].sorted()) }
         }
-        let typeLabels = Dictionary(taxonomy.tieTypes.map { ($0.id, $0.fr) }, uniquingKeysWith: { a, _ in a })
         var surveyTies: [Partnership] = []
         for pair in pairs.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
             let (a, b) = (pair[0], pair[1])
-            let sideA = said[a]?[b], sideB = said[b]?[a]
-            let declaredA = sideA?.declaresTie ?? false, declaredB = sideB?.declaresTie ?? false
-            var attributes: [Attribute] = []
-            var status: String
-            var contradictions: [String] = []
-            var types: [String] = []
-            var since: Int?
-            if declaredA && declaredB, let sideA, let sideB {
-                let (setA, setB) = (Set(sideA.types), Set(sideB.types))
-                if !setA.isEmpty && !setB.isEmpty && setA != setB {
-                    contradictions.append("types : \(sideA.types.map { typeLabels[$0] ?? $0 }.joined(separator: " ; ")) (\(a)) / \(sideB.types.map { typeLabels[$0] ?? $0 }.joined(separator: " ; ")) (\(b))")
-                }
-                if let x = sideA.since, let y = sideB.since, x != y { contradictions.append("depuis : \(x) (\(a)) / \(y) (\(b))") }
-                status = contradictions.isEmpty ? "confirmed" : "contradiction"
-                for type in sideA.types + sideB.types where !types.contains(type) { types.append(type) }
-                since = [sideA.since, sideB.since].compactMap { $0 }.min()
-                attributes.append(Attribute(name: "declared_by", value: "\(a);\(b)"))
-            } else {
-                status = "one_sided"
-                let (declarer, other) = declaredA ? (a, b) : (b, a)
-                let side = (declaredA ? sideA : sideB)!
-                types = side.types
-                since = side.since
-                let otherSide: String
-                if said[other]?[declarer]?.worksTogether == false { otherSide = "no" }
-                else if answered[other] != nil { otherSide = "blank" }
-                else if askedSet.contains(other) { otherSide = "not_answered" }
-                else { otherSide = "not_asked" }
-                attributes.append(Attribute(name: "declared_by", value: declarer))
-                attributes.append(Attribute(name: "other_side", value: otherSide))
-            }
-            let sides = [sideA, sideB].compactMap { $0 }.filter(\.declaresTie)
-            let frequencies = sides.compactMap(\.frequency)
-            if let first = frequencies.first {
-                attributes.append(Attribute(name: "frequency", value: Set(frequencies).count == 1 ? first.rawValue : frequencies.map(\.rawValue).joined(separator: "/")))
-            }
-            let intensities = sides.compactMap(\.intensity)
-            var weight = 1.0
-            if !intensities.isEmpty {
-                weight = Double(intensities.reduce(0, +)) / Double(intensities.count)
-                attributes.append(Attribute(name: "declared_intensity", value: shortest(weight)))
-            }
-            attributes.append(Attribute(name: "status", value: status))
-            if !contradictions.isEmpty { attributes.append(Attribute(name: "contradiction", value: contradictions.joined(separator: " ; "))) }
+            var (attributes, types, since, weight) = pairStatus(a, b, said: said, answered: answered, asked: asked, taxonomy: taxonomy)
             if !wave.isEmpty { attributes.append(Attribute(name: "survey_wave", value: wave)) }
             attributes.sort { $0.name < $1.name }
             for type in types.isEmpty ? ["unspecified"] : types {
-                // A tie of the network for the same pair and kind takes the answers; its dates and reference stay.
                 if let index = merged.ties.firstIndex(where: { !$0.directed && $0.type == type && Set([$0.source, $0.target]) == Set([a, b]) }) {
-                    var attributesKept = merged.ties[index].attributes.filter { old in !attributes.contains { $0.name == old.name } }
-                    attributesKept += attributes
-                    merged.ties[index].attributes = attributesKept.sorted { $0.name < $1.name }
+                    let kept = merged.ties[index].attributes.filter { old in !attributes.contains { $0.name == old.name } }
+                    merged.ties[index].attributes = (kept + attributes).sorted { $0.name < $1.name }
                     merged.ties[index].weight = weight
                 } else {
-                    surveyTies.append(Partnership(source: a, target: b, type: type, weight: weight,
-                                                  since: since.map { PartialDate(year: $0) }, reference: wave.isEmpty ? "enquête partenariats" : "enquête partenariats \(wave)",
-                                                  attributes: attributes))
+                    surveyTies.append(Partnership(source: a, target: b, type: type, weight: weight, since: since.map { PartialDate(year: $0) },
+                                                  reference: wave.isEmpty ? "enquête partenariats" : "enquête partenariats \(wave)", attributes: attributes))
                 }
             }
         }
         merged.ties += surveyTies
+    }
 
-        // Ratings received, and who answered.
+    /// `survey` on the actors asked; `trust_score`, `value_score` and `ratings_received` on the actors rated.
+    static func scoreActors(said: [String: [String: Survey.Answer]], answered: Set<String>, asked: Set<String>, in merged: inout Network) {
         var trust: [String: [Int]] = [:], value: [String: [Int]] = [:], raters: [String: Set<String>] = [:]
         for (respondent, answers) in said {
             for (partner, answer) in answers where !answer.ratings.isEmpty {
@@ -161,7 +185,7 @@ public enum SurveyMerge {
         for index in merged.actors.indices {
             let id = merged.actors[index].id
             var extra: [Attribute] = []
-            if askedSet.contains(id) { extra.append(Attribute(name: "survey", value: answered[id] != nil ? "answered" : "not_answered")) }
+            if asked.contains(id) { extra.append(Attribute(name: "survey", value: answered.contains(id) ? "answered" : "not_answered")) }
             if let ratings = trust[id], !ratings.isEmpty { extra.append(Attribute(name: "trust_score", value: mean(ratings))) }
             if let ratings = value[id], !ratings.isEmpty { extra.append(Attribute(name: "value_score", value: mean(ratings))) }
             if let count = raters[id]?.count { extra.append(Attribute(name: "ratings_received", value: "\(count)")) }
@@ -169,26 +193,6 @@ public enum SurveyMerge {
             let names = Set(extra.map(\.name))
             merged.actors[index].attributes = (merged.actors[index].attributes.filter { !names.contains($0.name) } + extra).sorted { $0.name < $1.name }
         }
-        if !wave.isEmpty {
-            let note = "enquête partenariats \(wave)"
-            merged.source = merged.source.map { $0.contains(note) ? $0 : "\($0) ; \(note)" } ?? note
-        }
-
-        // Partners proposed, with the closest names of the network.
-        var proposed: [Survey.ProposedPartner] = []
-        for (respondent, item) in answered.sorted(by: { $0.key < $1.key }) {
-            for var partner in item.proposed {
-                partner.proposedBy = name(respondent)
-                partner.closest = closestNames(partner.name, in: network)
-                proposed.append(partner)
-            }
-        }
-        var answerRows: [(respondent: String, answer: Survey.Answer, file: String)] = []
-        for (respondent, item) in answered.sorted(by: { $0.key < $1.key }) {
-            for answer in item.answers { answerRows.append((respondent, answer, item.file)) }
-        }
-        let collection = SurveyCollection(network: merged, proposed: proposed, wave: wave) ?? SurveyCollection.empty(wave: wave)
-        return Result(network: merged, answers: answerRows, proposed: proposed, collection: collection, diagnostics: diagnostics)
     }
 
     /// The answers of one respondent in a merged wave's `answers.csv`, for `--previous`.

@@ -165,11 +165,22 @@ public struct SurveyReturn: Sendable {
             }
             let idColumn = expected.count
 
+            var index = headerIndex + 1
+            let answers = partnerRows(&index, idColumn: idColumn, respondent: respondent, indicators: withIndicators)
+            guard let proposed = unlistedRows(&index) else { return nil }
+            return SurveyReturn(file: grid.file, respondent: respondent, wave: wave, language: l, indicators: withIndicators,
+                                answers: answers, proposed: proposed, modified: nil)
+        }
+
+        /// The partners table's rows from `index` to the title of the "not listed" rows (left at `index`).
+        mutating func partnerRows(_ index: inout Int, idColumn: Int, respondent: String, indicators withIndicators: Bool) -> [Survey.Answer] {
+            let l = language
+            let rows = grid.rows
+            let ids = Set(network.actors.map(\.id))
             // Partners, until the title of the "not listed" rows.
             let unlistedTitle = Taxonomy.normalize(Survey.unlistedTitle(l))
             var answers: [Survey.Answer] = []
             var seen: [String: Int] = [:]
-            var index = headerIndex + 1
             while index < rows.count, Taxonomy.normalize(rows[index].cells[1] ?? "") != unlistedTitle {
                 let row = rows[index]
                 index += 1
@@ -203,6 +214,13 @@ public struct SurveyReturn: Sendable {
                 if let answer = answer(row, partner: id, indicators: withIndicators) { answers.append(answer) }
             }
 
+            return answers
+        }
+
+        /// The "not listed" rows after their title (at `index`): nil when their header was edited.
+        mutating func unlistedRows(_ index: inout Int) -> [Survey.ProposedPartner]? {
+            let l = language
+            let rows = grid.rows
             // Partners not listed: after the title, its header, then rows with a name.
             var proposed: [Survey.ProposedPartner] = []
             if index < rows.count {
@@ -222,8 +240,7 @@ public struct SurveyReturn: Sendable {
                     if let partner = unlisted(row) { proposed.append(partner) }
                 }
             }
-            return SurveyReturn(file: grid.file, respondent: respondent, wave: wave, language: l, indicators: withIndicators,
-                                answers: answers, proposed: proposed, modified: nil)
+            return proposed
         }
 
         /// Ids of the network close to `id` (at most three), for hints.
