@@ -53,9 +53,8 @@ struct SurveyTests {
 
     /// The questionnaires of one wave, answered: m28–m30 never return theirs, m27 returns it empty, m01 returns
     /// the sheet saved as CSV with a partner not listed.
-    static func wave(in folder: URL) throws -> [String] {
+    static func wave(in folder: URL, answers: [String: [String: Survey.Answer]] = answers()) throws -> [String] {
         let network = network()
-        let answers = answers()
         var paths: [String] = []
         for actor in network.actors.prefix(27) {
             var questionnaire = Questionnaire(respondent: actor, network: network, wave: "2026")
@@ -172,6 +171,23 @@ struct SurveyTests {
         #expect(reread.wave == "2027")
         let strip: (Survey.Answer) -> Survey.Answer = { var a = $0; a.location = nil; return a }
         #expect(Dictionary(uniqueKeysWithValues: reread.answers.map { ($0.partner, strip($0)) }) == (previous["m03"] ?? [:]).mapValues(strip))
+    }
+
+    /// Two waves compared (`ptce diff`): the tie m09 denied in the first wave, it confirms in the second.
+    @Test func secondWaveConfirmsATie() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ptce-survey-\(UUID().uuidString)")
+        let second = folder.appendingPathComponent("2027")
+        try FileManager.default.createDirectory(at: second, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let first = SurveyMerge.merge(paths: try Self.wave(in: folder), into: Self.network()).network
+        var answers = Self.answers()
+        answers["m09"]!["m07"] = Survey.Answer(partner: "m07", worksTogether: true, types: ["commercial"])
+        let next = SurveyMerge.merge(paths: try Self.wave(in: second, answers: answers), into: Self.network()).network
+        let diff = NetworkDiff(before: first, after: next)
+        let survey = try #require(diff.survey)
+        #expect(survey.nowConfirmed.map { "\($0.source)-\($0.target)" } == ["m07-m09"])
+        #expect(survey.before.confirmed == 23 && survey.after.confirmed == 24 && survey.after.oneSided == 3)
+        #expect(diff.tiesGained.isEmpty && diff.tiesLost.isEmpty)
     }
 
     /// The questionnaire's protection: identity and partner cells locked, answer cells not, the sheet protected.

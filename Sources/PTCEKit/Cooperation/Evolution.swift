@@ -89,6 +89,29 @@ public struct NetworkDiff: Sendable, Codable {
     /// Rank by degree (1 = most partners) of the top actors of either network.
     public var rankChanges: [RankChange]
 
+    /// A tie gained or lost, with the actors' names, for people.
+    public struct TieChange: Sendable, Codable, Hashable {
+        public var source: String
+        public var target: String
+        public var type: String
+        public var sourceName: String
+        public var targetName: String
+    }
+    /// The ties of `tiesGained`, in the same order, with names.
+    public var tiesGainedDetail: [TieChange]
+    /// The ties of `tiesLost`, in the same order, with names.
+    public var tiesLostDetail: [TieChange]
+
+    /// Between two waves of a partnership survey (`ptce survey merge`): the figures of each, and the pairs declared by
+    /// one side (or contradictory) in the first that both sides confirm in the second.
+    public struct SurveyChange: Sendable, Codable {
+        public var before: SurveyCollection
+        public var after: SurveyCollection
+        public var nowConfirmed: [TieChange]
+    }
+    /// nil unless both networks come from a survey.
+    public var survey: SurveyChange?
+
     /// Compares two networks; `top` actors of each by number of partners are ranked.
     public init(before: Network, after: Network, top: Int = 10) {
         let beforeActors = Set(before.actors.map(\.id)), afterActors = Set(after.actors.map(\.id))
@@ -99,8 +122,33 @@ public struct NetworkDiff: Sendable, Codable {
             return "\(a) – \(b)" + (tie.type.isEmpty ? "" : " (\(tie.type))")
         }
         let beforeTies = Set(before.ties.map(key)), afterTies = Set(after.ties.map(key))
-        tiesGained = after.ties.map(key).filter { !beforeTies.contains($0) }.uniqued()
-        tiesLost = before.ties.map(key).filter { !afterTies.contains($0) }.uniqued()
+        let allNames = Dictionary((before.actors + after.actors).map { ($0.id, $0.name) }, uniquingKeysWith: { _, new in new })
+        func change(_ tie: Partnership) -> TieChange {
+            let (a, b) = tie.directed || tie.source < tie.target ? (tie.source, tie.target) : (tie.target, tie.source)
+            return TieChange(source: a, target: b, type: tie.type, sourceName: allNames[a] ?? a, targetName: allNames[b] ?? b)
+        }
+        var gained = Set<String>(), lost = Set<String>()
+        let gainedTies = after.ties.filter { !beforeTies.contains(key($0)) && gained.insert(key($0)).inserted }
+        let lostTies = before.ties.filter { !afterTies.contains(key($0)) && lost.insert(key($0)).inserted }
+        tiesGained = gainedTies.map(key)
+        tiesLost = lostTies.map(key)
+        tiesGainedDetail = gainedTies.map(change)
+        tiesLostDetail = lostTies.map(change)
+        if let first = SurveyCollection(network: before), let second = SurveyCollection(network: after) {
+            func status(_ network: Network) -> [[String]: String] {
+                var result: [[String]: String] = [:]
+                for tie in network.ties {
+                    guard let value = tie.attributes.first(where: { $0.name == "status" })?.value else { continue }
+                    result[[tie.source, tie.target].sorted()] = value
+                }
+                return result
+            }
+            let was = status(before), now = status(after)
+            let confirmedNow = now.filter { $0.value == "confirmed" && (was[$0.key].map { $0 != "confirmed" } ?? false) }.keys
+                .sorted { $0.lexicographicallyPrecedes($1) }
+                .map { TieChange(source: $0[0], target: $0[1], type: "", sourceName: allNames[$0[0]] ?? $0[0], targetName: allNames[$0[1]] ?? $0[1]) }
+            survey = SurveyChange(before: first, after: second, nowConfirmed: confirmedNow)
+        }
         func ranks(_ network: Network) -> [String: Int] {
             let networkGraph = NetworkGraph(network)
             let degrees = (0..<networkGraph.graph.nodeCount).map { networkGraph.graph.degree(of: $0) }
