@@ -382,7 +382,14 @@ private struct Page {
             return answer(t("\(row.name) est l'acteur par lequel passent le plus de chemins entre les autres : s'il se retirait, des partenaires se perdraient de vue.",
                             "\(row.name) is the actor most paths between others go through: if it withdrew, partners would lose sight of each other."))
         } ?? .empty
+        // A survey with many non-respondents: the measures below depend on who answered (ptce's threshold: 80 %).
+        let caution: Node<HTML.BodyContext> = input.summary.survey.flatMap { survey in
+            guard let rate = survey.responseRate, rate < 0.8 else { return nil }
+            return .p(.class("todo"), .literal(t("Prudence : ces liens viennent d'une enquête à laquelle \(percent(rate)) seulement des structures interrogées ont répondu. Les absents ne déclarent aucun lien : leur place, et celle de leurs partenaires, est sous-estimée.",
+                                                    "Caution: these ties come from a survey only \(percent(rate)) of the organisations asked answered. Those missing declare no tie: their place, and that of their partners, is underestimated.")))
+        } ?? .empty
         return section("piliers", t("Qui tient le réseau ensemble ?", "Who holds the network together?"),
+            caution,
             lead,
             top(.betweenness, t("Part des plus courts chemins entre deux autres acteurs qui passent par celui-ci : les passeurs, sans qui des acteurs seraient éloignés (0,25 : un quart des chemins).",
                                 "Betweenness: share of shortest paths between two other actors that go through this one — the go-betweens without whom actors would be far apart.")),

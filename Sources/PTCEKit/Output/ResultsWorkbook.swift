@@ -2,7 +2,8 @@ import Foundation
 
 /// `resultats.xlsx` (`results.xlsx` in English), written by `ptce analyze` for people who work in a spreadsheet:
 /// Synthèse (key figures), Acteurs (every measure, French headers, numbers stored as numbers), Définitions (what each
-/// measure says), Liens, Groupes (cohesion: internal ties, members without an internal tie), Rencontres suggérées and
+/// measure says), Liens, Groupes (cohesion: internal ties, members without an internal tie), Collecte (for a network
+/// from a partnership survey), Rencontres suggérées and
 /// Qualité des données (every warning with its place). `centrality.csv` stays the file for tools.
 public struct ResultsWorkbook {
     /// The network analysed.
