@@ -484,7 +484,7 @@ private struct Page {
         if !survey.contradictionList.isEmpty {
             nodes.append(.h3(.literal(t("Contradictions à régler", "Contradictions to settle"))))
             nodes.append(table([(t("Structure", "Organisation"), false), (t("Structure", "Organisation"), false), (t("Ce qui diffère", "What differs"), false)],
-                               survey.contradictionList.map { [$0.sourceName, $0.targetName, $0.detail ?? ""] }))
+                               survey.contradictionList.map { [$0.sourceName, $0.targetName, $0.detail(input.language, taxonomy: input.taxonomy)] }))
         }
         if !survey.rated.isEmpty {
             nodes.append(.h3(.literal(t("Confiance et valeur", "Trust and value"))))

@@ -211,7 +211,7 @@ struct SurveyCommand: ParsableCommand {
                 throw Exit.cannotCreate
             }
             try writeOutput(Data(SurveyMerge.answersCSV(result.answers).utf8), to: folder.appendingPathComponent("answers.csv"), language: lang)
-            let text = result.collection.text(lang)
+            let text = result.collection.text(lang, taxonomy: taxonomyValue)
             try writeOutput(Data(text.utf8), to: folder.appendingPathComponent("collecte.txt"), language: lang)
             try writeOutput(try JSONOutput.encoder().encode(result.collection) + Data("\n".utf8), to: folder.appendingPathComponent("collecte.json"), language: lang)
             print(text, terminator: "")

@@ -114,7 +114,7 @@ public struct ResultsWorkbook {
                      .text(t("paires déclarées des deux côtés parmi les \(survey.pairsBetweenRespondents) déclarées entre deux répondants",
                              "pairs declared by both sides among the \(survey.pairsBetweenRespondents) declared between two respondents"))])
         for pair in survey.contradictionList {
-            rows.append([.text(t("Contradiction", "Contradiction")), .text("\(pair.sourceName) – \(pair.targetName)"), text(pair.detail)])
+            rows.append([.text(t("Contradiction", "Contradiction")), .text("\(pair.sourceName) – \(pair.targetName)"), .text(pair.detail(language, taxonomy: taxonomy))])
         }
         for partner in survey.proposed {
             rows.append([.text(t("Proposée hors liste", "Proposed outside the list")), .text(partner.name), .text(partner.proposedBy)])

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The figures of a partnership survey, read from a merged network (`SurveyMerge`'s attributes: `survey` on actors,
-/// `status`, `declared_by`, `other_side`, `contradiction` on ties), so that `summary`, `analyze` and the report show them
+/// `status`, `declared_by`, `other_side`, `declared_types`, `declared_since` on ties), so that `summary`, `analyze` and the report show them
 /// for any network that went through `ptce survey merge`, and `collecte.json` holds the same.
 ///
 /// Counts are of **pairs** of actors (a pair declared with two kinds of cooperation is one pair). Reciprocity is the
@@ -13,8 +13,28 @@ public struct SurveyCollection: Codable, Sendable, Equatable {
         public var target: String
         public var sourceName: String
         public var targetName: String
-        /// What differs (`types : … / …`, `depuis : … / …`), for contradictions.
-        public var detail: String?
+        /// For contradictions: the kinds each side named, when they differ (by actor id).
+        public var typesBySide: [String: [String]]?
+        /// The start year each side gave, when they differ (by actor id).
+        public var sinceBySide: [String: Int]?
+
+        /// What differs, in words: "types : Mutualisation de moyens (Membre 03) / Formation (Membre 04)".
+        public func detail(_ language: Language, taxonomy: Taxonomy = .standard) -> String {
+            let fr = language == .fr
+            func who(_ id: String) -> String { id == source ? sourceName : id == target ? targetName : id }
+            var parts: [String] = []
+            if let typesBySide {
+                let sides = [source, target].compactMap { id in typesBySide[id].map { types in
+                    types.map { type in taxonomy.tieTypes.first { $0.id == type }?.label(language) ?? type }.joined(separator: " ; ") + " (\(who(id)))"
+                } }
+                parts.append((fr ? "types : " : "kinds: ") + sides.joined(separator: " / "))
+            }
+            if let sinceBySide {
+                let sides = [source, target].compactMap { id in sinceBySide[id].map { "\($0) (\(who(id)))" } }
+                parts.append((fr ? "depuis : " : "since: ") + sides.joined(separator: " / "))
+            }
+            return parts.joined(separator: " ; ")
+        }
     }
 
     public struct Rated: Codable, Sendable, Equatable {
@@ -86,10 +106,22 @@ public struct SurveyCollection: Codable, Sendable, Equatable {
         notAnswered = survey.filter { $0.1 != "answered" }.map(\.0.name).sorted { Taxonomy.normalize($0) < Taxonomy.normalize($1) }
 
         // One entry per pair: a pair's ties share their status.
-        var pairs: [[String]: (status: String, otherSide: String?, detail: String?)] = [:]
+        var pairs: [[String]: (status: String, otherSide: String?, types: String?, since: String?)] = [:]
         for (tie, status) in statused {
             let key = [tie.source, tie.target].sorted()
-            if pairs[key] == nil { pairs[key] = (status, attribute(tie.attributes, "other_side"), attribute(tie.attributes, "contradiction")) }
+            if pairs[key] == nil {
+                pairs[key] = (status, attribute(tie.attributes, "other_side"), attribute(tie.attributes, "declared_types"), attribute(tie.attributes, "declared_since"))
+            }
+        }
+        /// "a:x;y|b:z" → ["a": ["x", "y"], "b": ["z"]].
+        func sides(_ text: String?) -> [String: [String]]? {
+            guard let text else { return nil }
+            var result: [String: [String]] = [:]
+            for side in text.split(separator: "|") {
+                guard let colon = side.firstIndex(of: ":") else { continue }
+                result[String(side[..<colon])] = side[side.index(after: colon)...].split(separator: ";").map(String.init)
+            }
+            return result
         }
         declaredPairs = pairs.count
         confirmed = pairs.values.filter { $0.status == "confirmed" }.count
@@ -102,7 +134,8 @@ public struct SurveyCollection: Codable, Sendable, Equatable {
         reciprocity = pairsBetweenRespondents > 0 ? Double(confirmed + contradictions) / Double(pairsBetweenRespondents) : nil
         oneSidedShare = declaredPairs > 0 ? Double(oneSided) / Double(declaredPairs) : nil
         contradictionList = pairs.filter { $0.value.status == "contradiction" }.sorted { $0.key.lexicographicallyPrecedes($1.key) }.map {
-            Pair(source: $0.key[0], target: $0.key[1], sourceName: names[$0.key[0]] ?? $0.key[0], targetName: names[$0.key[1]] ?? $0.key[1], detail: $0.value.detail)
+            Pair(source: $0.key[0], target: $0.key[1], sourceName: names[$0.key[0]] ?? $0.key[0], targetName: names[$0.key[1]] ?? $0.key[1],
+                 typesBySide: sides($0.value.types), sinceBySide: sides($0.value.since)?.compactMapValues { $0.first.flatMap { Int($0) } })
         }
         self.proposed = proposed
         rated = network.actors.compactMap { actor in
@@ -134,7 +167,7 @@ public struct SurveyCollection: Codable, Sendable, Equatable {
     }
 
     /// `collecte.txt`: the figures in sentences, for the animator.
-    public func text(_ language: Language) -> String {
+    public func text(_ language: Language, taxonomy: Taxonomy = .standard) -> String {
         let fr = language == .fr
         func t(_ a: String, _ b: String) -> String { fr ? a : b }
         var lines: [String] = []
@@ -164,7 +197,7 @@ public struct SurveyCollection: Codable, Sendable, Equatable {
             lines.append("")
             lines.append(t("Contradictions à régler avec les deux structures :", "Contradictions to settle with both organisations:"))
             for pair in contradictionList {
-                lines.append("  \(pair.sourceName) – \(pair.targetName)" + (pair.detail.map { " : \($0)" } ?? ""))
+                lines.append("  \(pair.sourceName) – \(pair.targetName)" + (fr ? " : " : ": ") + pair.detail(language, taxonomy: taxonomy))
             }
         }
         if !proposed.isEmpty {

@@ -7,7 +7,7 @@ import Foundation
 /// give different kinds or years; **one_sided** when only one says so (`other_side` tells why: the other said no, left
 /// the row empty, did not answer, or was not asked). A tie gets one row per kind of cooperation declared (kinds of
 /// both sides for a contradiction; `unspecified` when no side gave one), its weight the mean intensity declared (1
-/// when none), and the attributes `declared_by`, `status`, `other_side`, `frequency`, `declared_intensity`, `contradiction`,
+/// when none), and the attributes `declared_by`, `status`, `other_side`, `frequency`, `declared_intensity`, `declared_types`, `declared_since`,
 /// `survey_wave`. Ties of the network that no answer concerns are kept as they are (documented by their reference).
 /// Actors asked get `survey` (`answered` or `not_answered`; an empty questionnaire is not an answer) and, when the
 /// ratings were asked, `trust_score` and `value_score` (the mean of the ratings the others gave them, 3 decimals)
@@ -101,23 +101,25 @@ public enum SurveyMerge {
     /// The status of one declared pair and the attributes its ties carry.
     static func pairStatus(_ a: String, _ b: String, said: [String: [String: Survey.Answer]], answered: Set<String>, asked: Set<String>,
                            taxonomy: Taxonomy) -> (attributes: [Attribute], types: [String], since: Int?, weight: Double) {
-        let typeLabels = Dictionary(taxonomy.tieTypes.map { ($0.id, $0.fr) }, uniquingKeysWith: { a, _ in a })
-        func labels(_ types: [String]) -> String { types.map { typeLabels[$0] ?? $0 }.joined(separator: " ; ") }
         let sideA = said[a]?[b], sideB = said[b]?[a]
         var attributes: [Attribute] = []
         var types: [String] = []
         var since: Int?
         if let sideA, let sideB, sideA.declaresTie, sideB.declaresTie {
-            var contradictions: [String] = []
+            // What differs, in words of no language: `declared_types` "a:pooling|b:training", `declared_since` "a:2019|b:2021".
+            var differs = false
             if !sideA.types.isEmpty && !sideB.types.isEmpty && Set(sideA.types) != Set(sideB.types) {
-                contradictions.append("types : \(labels(sideA.types)) (\(a)) / \(labels(sideB.types)) (\(b))")
+                differs = true
+                attributes.append(Attribute(name: "declared_types", value: "\(a):\(sideA.types.joined(separator: ";"))|\(b):\(sideB.types.joined(separator: ";"))"))
             }
-            if let x = sideA.since, let y = sideB.since, x != y { contradictions.append("depuis : \(x) (\(a)) / \(y) (\(b))") }
+            if let x = sideA.since, let y = sideB.since, x != y {
+                differs = true
+                attributes.append(Attribute(name: "declared_since", value: "\(a):\(x)|\(b):\(y)"))
+            }
             for type in sideA.types + sideB.types where !types.contains(type) { types.append(type) }
             since = [sideA.since, sideB.since].compactMap { $0 }.min()
             attributes.append(Attribute(name: "declared_by", value: "\(a);\(b)"))
-            attributes.append(Attribute(name: "status", value: contradictions.isEmpty ? "confirmed" : "contradiction"))
-            if !contradictions.isEmpty { attributes.append(Attribute(name: "contradiction", value: contradictions.joined(separator: " ; "))) }
+            attributes.append(Attribute(name: "status", value: differs ? "contradiction" : "confirmed"))
         } else {
             let declaredA = sideA?.declaresTie ?? false
             let (declarer, other) = declaredA ? (a, b) : (b, a)
