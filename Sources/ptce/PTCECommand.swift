@@ -58,6 +58,9 @@ struct InputOptions: ParsableArguments {
     @Option(help: "Language of messages and reports: fr or en.")
     var lang: Language = .fr
 
+    @Flag(help: "Files of other tools (GraphML, GEXF, GML, node-link, Pajek, UCINET, GDF): refuse kinds and tie types outside the taxonomy, and weights that are not positive numbers, instead of reading them as 'unknown' / 'unspecified' with the value kept.")
+    var strict = false
+
     @Option(help: "For a network from a survey (ptce survey merge): declared (every tie declared, default) or confirmed (ties one side declared or the two sides contradict left out; ties not from the survey kept).")
     var ties: TieSelection = .declared
 
@@ -71,7 +74,8 @@ struct InputOptions: ParsableArguments {
 
     /// Reads the network; prints every problem to stderr and fails with 65 (66 when the path does not exist).
     func load(keepTies: Bool = true, quietWarnings: Bool = false) throws -> LoadResult {
-        let options = LoadOptions(taxonomy: try loadTaxonomy(), keepTies: keepTies, nodesPath: nodes)
+        var options = LoadOptions(taxonomy: try loadTaxonomy(), keepTies: keepTies, nodesPath: nodes)
+        options.strictVocabulary = strict
         var result = try loadNetwork(path: path, options: options, language: lang, quietWarnings: quietWarnings)
         if ties == .confirmed {
             guard SurveyCollection.hasStatus(result.network) else {

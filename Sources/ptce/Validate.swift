@@ -24,7 +24,9 @@ struct Validate: ParsableCommand {
     enum OutputFormat: String, ExpressibleByArgument { case text, json }
 
     func run() throws {
-        let options = LoadOptions(taxonomy: try input.loadTaxonomy(), keepTies: false, nodesPath: input.nodes).withReaders()
+        var options = LoadOptions(taxonomy: try input.loadTaxonomy(), keepTies: false, nodesPath: input.nodes)
+        options.strictVocabulary = input.strict
+        options = options.withReaders()
         let result = NetworkLoader.load(path: input.path, options: options)
         let notFound = result.diagnostics.contains { $0.code == "not-found" }
         switch format {

@@ -5,7 +5,7 @@ public struct LoadOptions: Sendable {
     /// The vocabulary kinds, tie types, roles and headers are read against (`Taxonomy.standard`, or a user's file).
     public var taxonomy: Taxonomy
     /// Keep ties in memory. `ptce validate` turns this off so that a million-row ties file is checked in
-    /// bounded memory (only an 8-byte key per tie is kept, to find duplicates).
+    /// bounded memory (only an 8- to 24-byte key per tie is kept, to find duplicates).
     public var keepTies: Bool
     /// Dates after this one are reported as being in the future.
     public var today: PartialDate
@@ -15,6 +15,9 @@ public struct LoadOptions: Sendable {
     /// Reader of DOT files: Graphviz's parser lives in PTCERender, which PTCEKit must not import; the command line
     /// plugs it in.
     public var dotReader: (@Sendable (String, LoadOptions) -> LoadResult)?
+    /// Files of other tools (GraphML, GEXF, GML, node-link, Pajek, UCINET, GDF, DOT): a kind or tie type outside the
+    /// taxonomy is an error (`--strict`) instead of `unknown` / `unspecified` with the value kept.
+    public var strictVocabulary = false
 
     /// The options of `ptce validate` and the other commands, without a DOT reader.
     public init(taxonomy: Taxonomy = .standard, keepTies: Bool = true, today: PartialDate = .today, nodesPath: String? = nil) {
@@ -86,7 +89,17 @@ final class NetworkBuilder {
     private var groupsByName: [String: [String]] = [:]
     /// Texts already reported as read by name (one warning per text).
     private var readByName: Set<String> = []
-    private var tieKeys = Set<UInt64>()
+    /// A tie's identity for duplicates: the pair, type and direction, and its dates. The same partnership in two
+    /// different periods (a GEXF edge with two spells, a convention renewed after a gap) is two ties; a tie without
+    /// dates repeats any tie of its pair and type.
+    private struct TieKey: Hashable {
+        var pair: UInt64
+        var dates: UInt64
+    }
+    private var tieKeys = Set<TieKey>()
+    /// Pairs (with type and direction) seen, and those seen without dates.
+    private var tiePairs = Set<UInt64>()
+    private var undatedTiePairs = Set<UInt64>()
     private var actorHasTie: [Bool] = []
     private var actorHasMembership: [Bool] = []
     private var membershipLocations: [SourceLocation] = []
@@ -423,8 +436,15 @@ final class NetworkBuilder {
         }
         let (low, high) = directed || source < target ? (source, target) : (target, source)
         let typeIndex = UInt64(options.taxonomy.tieTypes.firstIndex { $0.id == type }.map { $0 + 1 } ?? 0)
-        let key = UInt64(low) << 36 | UInt64(high) << 8 | typeIndex | (directed ? 1 << 63 : 0)
-        if !tieKeys.insert(key).inserted {
+        func packed(_ date: PartialDate?) -> UInt64 {
+            guard let date else { return 0 }
+            return UInt64(truncatingIfNeeded: date.year & 0x3FFFF) << 10 | UInt64((date.month ?? 0) & 0xF) << 5 | UInt64((date.day ?? 0) & 0x1F) | 1 << 28
+        }
+        let key = TieKey(pair: UInt64(low) << 36 | UInt64(high) << 8 | typeIndex | (directed ? 1 << 63 : 0), dates: packed(since) << 32 | packed(until))
+        let repeated = key.dates == 0 ? tiePairs.contains(key.pair) : (undatedTiePairs.contains(key.pair) || tieKeys.contains(key))
+        tiePairs.insert(key.pair)
+        if key.dates == 0 { undatedTiePairs.insert(key.pair) } else { tieKeys.insert(key) }
+        if repeated {
             warning(record.location("source"), "duplicate-tie",
                     fr: "lien « \(sourceID) » – « \(targetID) »\(type.isEmpty ? "" : " (\(type))") déjà présent",
                     en: "duplicate tie '\(sourceID)' – '\(targetID)'\(type.isEmpty ? "" : " (\(type))")",

@@ -32,7 +32,17 @@ public enum NetworkLoader {
             if let reader = options.dotReader { return reader(path, options) }
             return PropertyGraph.failure(Diagnostic(.error, SourceLocation(file: path, line: 1, column: 1), code: "no-dot-reader",
                 Localized(fr: "lecture DOT indisponible ici", en: "DOT reading is not available here")), options: options)
-        default: return loadEdgeList(path, options: options)
+        case .gml: return GML.load(path: path, options: options)
+        case .ucinet: return UCINET.load(path: path, options: options)
+        case .gdf: return GDF.load(path: path, options: options)
+        case .unsupported:
+            let ext = (path as NSString).pathExtension
+            return PropertyGraph.failure(Diagnostic(.error, SourceLocation(file: path, line: 1, column: 1), code: "unsupported-format",
+                Localized(fr: ext.isEmpty ? "fichier sans extension : format inconnu" : "format « .\(ext) » non pris en charge",
+                          en: ext.isEmpty ? "file without an extension: unknown format" : "format '.\(ext)' not supported"),
+                hint: Localized(fr: "ptce lit : \(NetworkFormat.readableExtensions) (une liste de liens est un .csv, .tsv ou .txt) ; donnez au fichier l'extension de son format",
+                                en: "ptce reads: \(NetworkFormat.readableExtensions) (an edge list is a .csv, .tsv or .txt); give the file the extension of its format")), options: options)
+        case .edgeList, .folder: return loadEdgeList(path, options: options)
         }
     }
 

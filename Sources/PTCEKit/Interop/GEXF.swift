@@ -3,11 +3,15 @@ import Foundation
 import FoundationXML
 #endif
 
-/// GEXF 1.3 (Gephi's format, gexf.net): typed attributes, `viz` colour, size and position, and time: ties and
-/// memberships with since/until carry a spell (`start`, `endopen`, `timeformat="date"`) so Gephi's timeline plays the
-/// network's history. Written under ptce's convention (see `PropertyGraph`); since/until are also kept as attributes,
-/// exact to the precision of the source (a year, a month or a day). Read: ptce's files and Gephi's / networkx's
-/// (`write_gexf`): `label` is the actor's name, `weight` the tie's, spells or `start`/`end` its dates.
+/// GEXF 1.3 (Gephi's format, gexf.net), valid against the official 1.3 RelaxNG grammar: typed attributes, `viz`
+/// colour, size and position, and time: ties and memberships with since/until carry a spell (`start` the first day of
+/// `since`, `end` the last day of `until`: GEXF's `end` is included, as ptce's `until` is), actors and groups with a
+/// creation year a spell from its first day, so Gephi's timeline plays the network's history. Written under ptce's
+/// convention (see `PropertyGraph`); since/until are also kept as attributes, exact to the precision of the source (a
+/// year, a month or a day). Read: ptce's files and Gephi's / networkx's (`write_gexf`): `label` is the actor's name,
+/// `weight` the tie's, its dates from spells, `start`/`end`, `intervals`, or `timestamp` (time formats `date`,
+/// `dateTime`, `integer`, `double`); an edge with several spells becomes one tie per spell; a dynamic attribute keeps
+/// its value with the latest start (said once); node spells of other tools are kept as the free column `spells`.
 public enum GEXF {
     /// How nodes look in Gephi: colour (0–255 RGB), size, position. Filled by the command line from the diagrams'
     /// style and a Graphviz layout; empty leaves `viz` out.
@@ -28,8 +32,7 @@ public enum GEXF {
         let root = XMLOutput.element("gexf")
         root.addNamespace(XMLOutput.namespace("", "http://gexf.net/1.3"))
         root.addNamespace(XMLOutput.namespace("viz", "http://gexf.net/1.3/viz"))
-        root.addNamespace(XMLOutput.namespace("xsi", "http://www.w3.org/2001/XMLSchema-instance"))
-        root.addAttribute(XMLNode.attribute(withName: "xsi:schemaLocation", stringValue: "http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd") as! XMLNode)
+        // No xsi:schemaLocation: the 1.3 RelaxNG grammar, the normative one, allows no such attribute.
         root.addAttribute(XMLNode.attribute(withName: "version", stringValue: "1.3") as! XMLNode)
         let meta = XMLOutput.element("meta", date.map { [("lastmodifieddate", $0)] } ?? [])
         meta.addChild(XMLOutput.element("creator", text: creator))
@@ -39,6 +42,7 @@ public enum GEXF {
         if description != "\n\n" { meta.addChild(XMLOutput.element("description", text: description)) }
         root.addChild(meta)
         let dated = graph.edges.contains { $0.properties["since"] != nil || $0.properties["until"] != nil }
+            || graph.nodes.contains { $0.properties["creation_year"] != nil }
         var graphAttributes = [("defaultedgetype", "undirected"), ("mode", dated ? "dynamic" : "static")]
         if dated { graphAttributes.append(("timeformat", "date")) }
         let body = XMLOutput.element("graph", graphAttributes)
@@ -76,6 +80,11 @@ public enum GEXF {
                 element.addChild(XMLOutput.element("viz:position", [("x", number(position.x)), ("y", number(position.y)), ("z", "0")]))
             }
             if let size = style.sizes[node.id] { element.addChild(XMLOutput.element("viz:size", [("value", number(size))])) }
+            if case .int(let year)? = node.properties["creation_year"], (1...9999).contains(year) {
+                let spells = XMLOutput.element("spells")
+                spells.addChild(XMLOutput.element("spell", [("start", String(format: "%04d-01-01", year))]))
+                element.addChild(spells)
+            }
             nodes.addChild(element)
         }
         body.addChild(nodes)
@@ -91,7 +100,7 @@ public enum GEXF {
                 let spells = XMLOutput.element("spells")
                 var bounds: [(String, String)] = []
                 if let since, let date = fullDate(since) { bounds.append(("start", date)) }
-                if let until, let date = fullDate(until) { bounds.append(("endopen", date)) }
+                if let until, let date = lastDay(until) { bounds.append(("end", date)) }
                 spells.addChild(XMLOutput.element("spell", bounds))
                 element.addChild(spells)
             }
@@ -110,6 +119,16 @@ public enum GEXF {
         return String(format: "%04d-%02d-%02d", date.year, date.month ?? 1, date.day ?? 1)
     }
 
+    /// `2014` → `2014-12-31`, `2014-02` → `2014-02-28`: the last day of a partial date (GEXF's `end` is included).
+    static func lastDay(_ text: String) -> String? {
+        guard case .success(let date) = PartialDate.parse(text) else { return nil }
+        let month = date.month ?? 12
+        if let day = date.day { return String(format: "%04d-%02d-%02d", date.year, month, day) }
+        let leap = date.year % 4 == 0 && (date.year % 100 != 0 || date.year % 400 == 0)
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][max(0, min(11, month - 1))]
+        return String(format: "%04d-%02d-%02d", date.year, month, days)
+    }
+
     /// Reads a GEXF file (every problem located).
     public static func load(path: String, options: LoadOptions) -> LoadResult {
         SafeXML.loadNetwork(path: path, options: options, reader: Reader(file: path), format: "GEXF", code: "gexf-shape")
@@ -124,7 +143,13 @@ public enum GEXF {
         var declared: [String: [String: (title: String, type: String)]] = ["node": [:], "edge": [:]]
         var node: PropertyGraph.Element?
         var edge: PropertyGraph.Edge?
-        var spell: (start: String?, end: String?)?
+        /// The current element's periods: its `start`/`end`, `timestamp`, `intervals` and `<spell>`s.
+        var spells: [(start: String?, end: String?)] = []
+        /// The start of the value kept for each dynamic attribute of the current element.
+        var valueStarts: [String: String] = [:]
+        var dynamicValues = 0
+        /// Numbers that are not finite (nan, INF), by attribute: left empty, said once.
+        var nonFinite: [String: Int] = [:]
         var timeIsNumber = false
         var nodeDepth = 0
 
@@ -151,8 +176,11 @@ public enum GEXF {
                 guard nodeDepth == 1 else { fail(location, "nœuds imbriqués : non pris en charge", "nested nodes: not supported"); return }
                 guard let id = attributes["id"] else { fail(location, "<node> sans id", "<node> without id"); return }
                 var element = PropertyGraph.Element(id: id, location: location)
-                if let label = attributes["label"] { element.properties["label"] = .string(label) }
+                // An empty label (yEd's unlabelled nodes) is no name: the id stands for it.
+                if let label = attributes["label"], !label.trimmingCharacters(in: .whitespaces).isEmpty { element.properties["label"] = .string(label) }
                 node = element
+                spells = Self.periods(attributes)
+                valueStarts = [:]
             case "edge":
                 guard let source = attributes["source"], let target = attributes["target"] else {
                     fail(location, "<edge> sans source ou target", "<edge> without source or target"); return
@@ -163,10 +191,11 @@ public enum GEXF {
                     if ["directed", "undirected", "mutual"].contains(type) { element.directed = type == "directed" } else { element.properties["type"] = .string(type) }
                 }
                 if let text = attributes["weight"] {
-                    guard let weight = Double(text), weight.isFinite else { fail(location, "poids « \(text) » invalide", "invalid weight '\(text)'"); return }
-                    element.properties["weight"] = .double(weight)
+                    guard let weight = Double(text) else { fail(location, "poids « \(text) » invalide", "invalid weight '\(text)'"); return }
+                    if weight.isFinite { element.properties["weight"] = .double(weight) } else { nonFinite["weight", default: 0] += 1 }
                 }
-                if attributes["start"] != nil || attributes["end"] != nil { spell = (attributes["start"], attributes["end"]) }
+                spells = Self.periods(attributes)
+                valueStarts = [:]
                 edge = element
             case "attvalue":
                 guard let key = attributes["for"] ?? attributes["id"], let raw = attributes["value"] else {
@@ -182,15 +211,30 @@ public enum GEXF {
                          "'\(raw)' is not a \(declaration.type) value (attribute \(declaration.title))")
                     return
                 }
+                // A dynamic attribute (values with start/end): the value with the latest start is kept.
+                if let start = attributes["start"] ?? attributes["timestamp"] ?? attributes["startopen"] {
+                    dynamicValues += 1
+                    if let kept = valueStarts[declaration.title], Self.order(kept, timeIsNumber: timeIsNumber) > Self.order(start, timeIsNumber: timeIsNumber) { return }
+                    valueStarts[declaration.title] = start
+                }
+                if case .string("") = value, declaration.type != "string" { nonFinite[declaration.title, default: 0] += 1; return }
                 if edge != nil { edge!.properties[declaration.title] = value } else if node != nil { node!.properties[declaration.title] = value }
             case "spell":
-                if edge != nil, spell == nil { spell = (attributes["start"] ?? attributes["startopen"], attributes["end"] ?? attributes["endopen"]) }
+                // GEXF 1.2's open bounds (`startopen`, `endopen`) are read as bounds.
+                spells.append((attributes["start"] ?? attributes["timestamp"] ?? attributes["startopen"],
+                               attributes["end"] ?? attributes["timestamp"] ?? attributes["endopen"]))
             default: break
             }
         }
 
         func end(_ name: String, text: String, at location: SourceLocation) {
             switch name {
+            case "graph" where dynamicValues > 0 || !nonFinite.isEmpty:
+                if !nonFinite.isEmpty { problems.append(SafeXML.nonFiniteWarning(nonFinite, at: location)) }
+                guard dynamicValues > 0 else { return }
+                problems.append(Diagnostic(.warning, location, code: "gexf-dynamic-values",
+                    Localized(fr: "\(dynamicValues) valeurs d'attributs datées : pour chaque attribut, la valeur qui commence le plus tard est gardée",
+                              en: "\(dynamicValues) dated attribute values: for each attribute, the value starting latest is kept")))
             case "description" where !sawGraph:
                 var body = text
                 if body.hasPrefix("synthetic: ") { graph.properties["synthetic"] = .bool(true); body = String(body.dropFirst(11)) }
@@ -203,31 +247,78 @@ public enum GEXF {
                 }
             case "node":
                 nodeDepth -= 1
-                if nodeDepth == 0, let finished = node { graph.nodes.append(finished); node = nil }
-            case "edge":
-                guard var finished = edge else { return }
-                // Dates from the spell only when the file has no since/until attributes (files of other tools).
-                if let spell, finished.properties["since"] == nil, finished.properties["until"] == nil {
-                    if let start = spell.start.flatMap(date) { finished.properties["since"] = .string(start) }
-                    if let end = spell.end.flatMap(date) { finished.properties["until"] = .string(end) }
+                if nodeDepth == 0, var finished = node {
+                    // Node periods of other tools have no place in the model: kept as a column ("2015-01-01..2018-12-31").
+                    // ptce's own node spells repeat the creation year.
+                    if !spells.isEmpty, finished.properties["creation_year"] == nil, finished.properties["ptce_type"] == nil {
+                        finished.properties["spells"] = .string(spells.map { "\($0.start.flatMap(date) ?? "")..\($0.end.flatMap(date) ?? "")" }.joined(separator: "; "))
+                    }
+                    graph.nodes.append(finished)
+                    node = nil
                 }
-                graph.edges.append(finished)
+                spells = []
+            case "edge":
+                guard let finished = edge else { return }
+                // Dates from the spells only when the file has no since/until attributes (files of other tools): one
+                // tie per spell, each with its own dates.
+                if spells.isEmpty || finished.properties["since"] != nil || finished.properties["until"] != nil {
+                    graph.edges.append(finished)
+                } else {
+                    for spell in spells {
+                        var copy = finished
+                        if let start = spell.start.flatMap(date) { copy.properties["since"] = .string(start) }
+                        if let end = spell.end.flatMap(date) { copy.properties["until"] = .string(end) }
+                        graph.edges.append(copy)
+                    }
+                }
                 edge = nil
-                spell = nil
+                spells = []
             default: break
             }
         }
 
+        /// A time of the file as a ptce date: a number (`integer`, `double` time formats) is a year; a `dateTime` its
+        /// day; infinite bounds (Gephi writes `Infinity`) none.
         func date(_ raw: String) -> String? {
-            if timeIsNumber, let value = Double(raw), value.isFinite { return String(Int(value.rounded(.down))) }
-            return raw
+            let text = raw.trimmingCharacters(in: .whitespaces)
+            if ["infinity", "-infinity", "inf", "-inf", ""].contains(text.lowercased()) { return nil }
+            if timeIsNumber, let value = Double(text) { return value.isFinite ? String(Int(value.rounded(.down))) : nil }
+            if let cut = text.firstIndex(of: "T") { return String(text[..<cut]) }
+            return text
+        }
+
+        /// An element's own periods: `start`/`end` (or GEXF 1.2's `startopen`/`endopen`), `timestamp`, `timestamps`
+        /// ("<[2015, 2017]>" lists are GEXF 1.3's `intervals`: "[2015, 2017]; [2019, 2020]").
+        static func periods(_ attributes: [String: String]) -> [(start: String?, end: String?)] {
+            if let intervals = attributes["intervals"] {
+                return intervals.split(whereSeparator: { $0 == ";" || $0 == "<" || $0 == ">" }).compactMap { part in
+                    let bounds = part.trimmingCharacters(in: CharacterSet(charactersIn: "[]() ")).split(separator: ",", omittingEmptySubsequences: false)
+                        .map { $0.trimmingCharacters(in: .whitespaces) }
+                    guard bounds.count >= 2 else { return nil }
+                    return (bounds[0].isEmpty ? nil : bounds[0], bounds[1].isEmpty ? nil : bounds[1])
+                }
+            }
+            if let stamps = attributes["timestamps"] {
+                return stamps.split(whereSeparator: { $0 == ";" || $0 == "<" || $0 == ">" || $0 == "[" || $0 == "]" || $0 == "," })
+                    .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.map { ($0, $0) }
+            }
+            if let stamp = attributes["timestamp"] { return [(stamp, stamp)] }
+            let start = attributes["start"] ?? attributes["startopen"], end = attributes["end"] ?? attributes["endopen"]
+            return start == nil && end == nil ? [] : [(start, end)]
+        }
+
+        /// A time as a number to compare (dates as yyyymmdd).
+        static func order(_ raw: String, timeIsNumber: Bool) -> Double {
+            if timeIsNumber { return Double(raw) ?? -.infinity }
+            let digits = raw.prefix(10).filter(\.isNumber)
+            return Double(digits.padding(toLength: 8, withPad: "0", startingAt: 0)) ?? -.infinity
         }
 
         func parse(_ raw: String, type: String) -> PropertyValue? {
             switch type {
             case "integer", "long", "short", "byte": return Int(raw.trimmingCharacters(in: .whitespaces)).map(PropertyValue.int)
             case "double", "float", "bigdecimal":
-                return Double(raw.trimmingCharacters(in: .whitespaces)).flatMap { $0.isFinite ? PropertyValue.double($0) : nil }
+                return Double(raw.trimmingCharacters(in: .whitespaces)).map { $0.isFinite ? PropertyValue.double($0) : .string("") }
             case "boolean":
                 switch raw.lowercased() { case "true", "1": return .bool(true); case "false", "0": return .bool(false); default: return nil }
             default: return .string(raw)

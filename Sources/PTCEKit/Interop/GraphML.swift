@@ -67,6 +67,8 @@ public enum GraphML {
         let file: String
         var graph = PropertyGraph()
         var problems: [Diagnostic] = []
+        /// Numbers that are not finite (nan, INF), by key: left empty, said once.
+        var nonFinite: [String: Int] = [:]
         var keys: [String: Key] = [:]
         var currentKey: String?
         var sawGraph = false
@@ -133,7 +135,9 @@ public enum GraphML {
             case "default":
                 if let id = currentKey { keys[id]?.defaultValue = text }
             case "key": currentKey = nil
-            case "graph": depth -= 1
+            case "graph":
+                depth -= 1
+                if depth == 0, !nonFinite.isEmpty { problems.append(SafeXML.nonFiniteWarning(nonFinite, at: location)) }
             case "y:NodeLabel", "y:EdgeLabel":
                 if data != nil, yedLabel == nil, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { yedLabel = text.trimmingCharacters(in: .whitespacesAndNewlines) }
             case "data":
@@ -179,7 +183,12 @@ public enum GraphML {
             case "int", "long":
                 if let value = Int(text) { return .int(value) }
             case "float", "double":
-                if let value = Double(text), value.isFinite { return .double(value) }
+                if let value = Double(text) {
+                    if value.isFinite { return .double(value) }
+                    // nan, INF (networkx writes missing numbers as nan): a missing value, counted and said once.
+                    nonFinite[key, default: 0] += 1
+                    return nil
+                }
             case "boolean":
                 if ["true", "1"].contains(text.lowercased()) { return .bool(true) }
                 if ["false", "0"].contains(text.lowercased()) { return .bool(false) }

@@ -20,6 +20,14 @@ public enum NetworkFormat: String, CaseIterable, Sendable {
     case edgeList = "edge-list"
     /// A spreadsheet workbook: `.xlsx` (read and written) or `.ods` (read): one sheet per table.
     case workbook
+    /// GML (Gephi, igraph, networkx, Cytoscape, yEd, Newman's data), read only.
+    case gml
+    /// UCINET DL, read only.
+    case ucinet
+    /// GDF (GUESS, Gephi), read only.
+    case gdf
+    /// A file whose extension is none of these: refused with the list (never guessed).
+    case unsupported
 
     /// The format of a path by its extension; a path without a known extension is a folder.
     public init(path: String) {
@@ -31,9 +39,19 @@ public enum NetworkFormat: String, CaseIterable, Sendable {
         case "dot", "gv": self = .dot
         case "csv", "tsv", "txt": self = .edgeList
         case "xlsx", "ods", "xlsm": self = .workbook
-        default: self = .folder
+        case "gml": self = .gml
+        case "dl": self = .ucinet
+        case "gdf": self = .gdf
+        default:
+            // A folder, or a path to create (an output folder); an existing file of another extension is refused.
+            var folder: ObjCBool = false
+            let file = FileManager.default.fileExists(atPath: path, isDirectory: &folder) && !folder.boolValue
+            self = file ? .unsupported : .folder
         }
     }
+
+    /// The extensions ptce reads, for the message on any other.
+    public static let readableExtensions = ".json, .graphml, .xml, .gexf, .gml, .net, .paj, .dl, .gdf, .dot, .gv, .csv, .tsv, .txt, .xlsx, .ods"
 
     /// The extension a file of this format has (a folder: "d"), for reading a file through a link of that name.
     public var fileExtension: String {
@@ -46,6 +64,10 @@ public enum NetworkFormat: String, CaseIterable, Sendable {
         case .dot: return "dot"
         case .edgeList: return "csv"
         case .workbook: return "xlsx"
+        case .gml: return "gml"
+        case .ucinet: return "dl"
+        case .gdf: return "gdf"
+        case .unsupported: return ""
         }
     }
 
@@ -64,5 +86,5 @@ public enum NetworkFormat: String, CaseIterable, Sendable {
     }
 
     /// Whether `ptce convert` can write it.
-    public var isWritable: Bool { self != .edgeList }
+    public var isWritable: Bool { ![.edgeList, .gml, .ucinet, .gdf, .unsupported].contains(self) }
 }

@@ -176,6 +176,8 @@ package struct PropertyGraph: Sendable {
     /// the position of the element in the file.
     func load(into builder: NetworkBuilder) {
         if case .string(let title)? = properties["title"] { builder.network.title = title }
+        // networkx's G.graph["name"], igraph's and GML's graph name: the title when there is no other.
+        if builder.network.title == nil, let name = properties["name"]?.text, !name.isEmpty { builder.network.title = name }
         if case .string(let source)? = properties["source"] { builder.network.source = source }
         if case .bool(true)? = properties["synthetic"] { builder.network.synthetic = true }
         let convention = nodes.contains { $0.properties["ptce_type"] != nil } || edges.contains { $0.properties["ptce_type"] != nil }
@@ -186,6 +188,8 @@ package struct PropertyGraph: Sendable {
             let names = nodes.map { $0.properties["name"]!.text }
             if Set(names).count == names.count { for (node, name) in zip(nodes, names) { rename[node.id] = name } }
         }
+        var foreign = ForeignVocabulary(taxonomy: builder.options.taxonomy, strict: builder.options.strictVocabulary)
+        defer { foreign.report(into: builder, file: nodes.first?.location.file ?? edges.first?.location.file ?? "") }
         var nodes = self.nodes, edges = self.edges
         if !rename.isEmpty {
             for i in nodes.indices { nodes[i].id = rename[nodes[i].id]!; nodes[i].properties["name"] = nil }
@@ -213,8 +217,9 @@ package struct PropertyGraph: Sendable {
                 }
             }
             if !convention {
-                if fields["name"] == nil { fields["name"] = node.id }
+                if (fields["name"] ?? "").trimmingCharacters(in: .whitespaces).isEmpty { fields["name"] = node.id }
                 if fields["kind"] == nil { fields["kind"] = "unknown" }
+                foreign.kind(&fields, &attributes)
             }
             let record = InteropRecord(fields: fields, location: node.location, attributes: attributes)
             if isGroup { builder.addGroup(record) } else { builder.addActor(record) }
@@ -225,15 +230,90 @@ package struct PropertyGraph: Sendable {
             var attributes: [Attribute] = []
             let columns = isMembership ? Self.membershipColumns : Self.tieColumns
             for (key, value) in Self.ordered(edge.properties, keys: edgeKeys) where key != "ptce_type" {
-                if columns.contains(key) { fields[key] = value.text } else if !convention && ["label", "id", "key"].contains(key) {
-                    continue  // networkx/igraph bookkeeping, not data
+                if columns.contains(key) { fields[key] = value.text } else if !convention && ["id", "key"].contains(key) {
+                    continue  // networkx/igraph bookkeeping, not data (an edge's label is data: kept)
                 } else {
                     attributes.append(Attribute(name: convention ? Self.modelName(key) : key, value: value.text))
                 }
             }
             if !isMembership, fields["directed"] == nil, edge.directed ?? directed { fields["directed"] = "true" }
+            if !convention { foreign.tie(&fields, &attributes) }
             let record = InteropRecord(fields: fields, location: edge.location, attributes: attributes)
             if isMembership { builder.addMembership(record) } else { builder.addTie(record) }
+        }
+    }
+}
+
+/// The values of another tool's file that ptce's vocabulary does not have, read as data: a kind outside the taxonomy
+/// becomes `unknown` and a tie type `unspecified`, the value kept in the column `original_kind` / `original_type`; a
+/// weight of `nan` or infinite is left empty (1), one ≤ 0 too, kept in `original_weight`. One warning per kind of
+/// change, with the values and their counts, instead of one error per element. `strict` keeps the errors.
+struct ForeignVocabulary {
+    let kinds: Vocabulary
+    let types: Vocabulary
+    let strict: Bool
+    var unknownKinds: [String: Int] = [:]
+    var unknownTypes: [String: Int] = [:]
+    var oddWeights: [String: Int] = [:]
+
+    init(taxonomy: Taxonomy, strict: Bool) {
+        kinds = Vocabulary.of(taxonomy.kinds)
+        types = Vocabulary.of(taxonomy.tieTypes)
+        self.strict = strict
+    }
+
+    mutating func kind(_ fields: inout [String: String], _ attributes: inout [Attribute]) {
+        guard !strict, let kind = fields["kind"]?.trimmingCharacters(in: .whitespaces), kinds.resolve(kind) == nil else { return }
+        unknownKinds[kind, default: 0] += 1
+        fields["kind"] = "unknown"
+        if !kind.isEmpty { attributes.append(Attribute(name: "original_kind", value: kind)) }
+    }
+
+    mutating func tie(_ fields: inout [String: String], _ attributes: inout [Attribute]) {
+        guard !strict else { return }
+        if let type = fields["type"]?.trimmingCharacters(in: .whitespaces), !type.isEmpty, types.resolve(type) == nil {
+            unknownTypes[type, default: 0] += 1
+            fields["type"] = "unspecified"
+            attributes.append(Attribute(name: "original_type", value: type))
+        }
+        if let text = fields["weight"]?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
+            let value = Values.number(text) ?? Double(text)
+            if value == nil || !value!.isFinite || value! <= 0 {
+                oddWeights[text, default: 0] += 1
+                fields["weight"] = nil
+                attributes.append(Attribute(name: "original_weight", value: text))
+            }
+        }
+    }
+
+    /// "collaboration ×30, partenaire ×14": the values, most frequent first, at most eight.
+    static func list(_ counts: [String: Int]) -> String {
+        let sorted = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+        let shown = sorted.prefix(8).map { "\($0.key) ×\($0.value)" }.joined(separator: ", ")
+        return sorted.count > 8 ? shown + ", …" : shown
+    }
+
+    func report(into builder: NetworkBuilder, file: String) {
+        let location = SourceLocation(file: file, line: 1, column: 1)
+        if !unknownKinds.isEmpty {
+            let n = unknownKinds.values.reduce(0, +)
+            builder.diagnostics.append(Diagnostic(.warning, location, code: "foreign-kind",
+                Localized(fr: "\(n) acteur\(n > 1 ? "s" : "") d'un type inconnu de ptce (\(Self.list(unknownKinds))) : lu\(n > 1 ? "s" : "") comme « non précisé », le type d'origine gardé dans la colonne original_kind",
+                          en: "\(n) actor\(n > 1 ? "s" : "") of a kind ptce does not know (\(Self.list(unknownKinds))): read as 'unknown', the original kind kept in column original_kind"),
+                hint: Localized(fr: "--strict en fait une erreur ; une taxonomie (--taxonomy) peut ajouter ces types", en: "--strict makes it an error; a taxonomy (--taxonomy) can add these kinds")))
+        }
+        if !unknownTypes.isEmpty {
+            let n = unknownTypes.values.reduce(0, +)
+            builder.diagnostics.append(Diagnostic(.warning, location, code: "foreign-tie-type",
+                Localized(fr: "\(n) lien\(n > 1 ? "s" : "") d'un type inconnu de ptce (\(Self.list(unknownTypes))) : gardé\(n > 1 ? "s" : "") comme « coopération non précisée », le type d'origine dans la colonne original_type",
+                          en: "\(n) tie\(n > 1 ? "s" : "") of a type ptce does not know (\(Self.list(unknownTypes))): kept as 'unspecified cooperation', the original type in column original_type"),
+                hint: Localized(fr: "--strict en fait une erreur ; une taxonomie (--taxonomy) peut ajouter ces types", en: "--strict makes it an error; a taxonomy (--taxonomy) can add these types")))
+        }
+        if !oddWeights.isEmpty {
+            let n = oddWeights.values.reduce(0, +)
+            builder.diagnostics.append(Diagnostic(.warning, location, code: "foreign-weight",
+                Localized(fr: "\(n) poids \(n > 1 ? "qui ne sont pas des nombres positifs" : "qui n'est pas un nombre positif") (\(Self.list(oddWeights))) : gardé\(n > 1 ? "s" : "") avec le poids 1, la valeur d'origine dans la colonne original_weight",
+                          en: "\(n) weight\(n > 1 ? "s that are not positive numbers" : " that is not a positive number") (\(Self.list(oddWeights))): kept with weight 1, the original value in column original_weight")))
         }
     }
 }

@@ -23,13 +23,22 @@ enum SafeXML {
         var sawGraph: Bool { get }
     }
 
+    /// One warning for the numbers of a file that are not finite (`nan`, `INF`), by attribute: left empty.
+    static func nonFiniteWarning(_ counts: [String: Int], at location: SourceLocation) -> Diagnostic {
+        let list = counts.sorted { $0.key < $1.key }.map { "\($0.key) ×\($0.value)" }.joined(separator: ", ")
+        let n = counts.values.reduce(0, +)
+        return Diagnostic(.warning, location, code: "not-finite",
+            Localized(fr: "\(n) valeur\(n > 1 ? "s" : "") nan ou infinie\(n > 1 ? "s" : "") (\(list)) : laissée\(n > 1 ? "s" : "") vide\(n > 1 ? "s" : "") (un poids vide vaut 1)",
+                      en: "\(n) nan or infinite value\(n > 1 ? "s" : "") (\(list)): left empty (an empty weight is 1)"))
+    }
+
     /// Reads an XML interchange file into a network: safe parse, the reader's own problems, a file without
     /// `<graph>` refused, then the graph checked by `NetworkBuilder`.
     static func loadNetwork(path: String, options: LoadOptions, reader: some GraphReader, format: String, code: String) -> LoadResult {
         let builder = NetworkBuilder(options: options)
         let problems = parse(path: path, handler: reader)
         builder.diagnostics += problems + reader.problems
-        if problems.isEmpty && reader.problems.isEmpty {
+        if problems.isEmpty && !reader.problems.contains(where: { $0.severity == .error }) {
             if !reader.sawGraph {
                 builder.diagnostics.append(Diagnostic(.error, SourceLocation(file: path, line: 1, column: 1), code: code,
                     Localized(fr: "aucun élément <graph> : ce n'est pas un fichier \(format)", en: "no <graph> element: this is not a \(format) file")))

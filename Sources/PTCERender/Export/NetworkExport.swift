@@ -20,11 +20,13 @@ public enum NetworkExport {
         case .pajek: return Pajek.write(network)
         case .dot: return DOTNetwork.write(network)
         case .workbook: return try NetworkFolderWriter.workbook(network)
-        case .folder, .edgeList: throw Failure.notAFileFormat(format)
+        case .folder, .edgeList, .gml, .ucinet, .gdf, .unsupported: throw Failure.notAFileFormat(format)
         }
     }
 
-    /// Colours by family as in the diagrams, size 4 + 2·√(number of partners), positions from the diagram's layout.
+    /// Colours by family as in the diagrams, size 4 + 2·√(number of partners), positions from the diagram's layout;
+    /// groups (GES, PTCE, networks) grey, size 4 + 2·√(number of members), at the centre of their placed members (so
+    /// Gephi does not stack them all at 0, 0).
     public static func gexfStyle(_ network: Network, taxonomy: Taxonomy, layout: Bool, language: Language) -> GEXF.Style {
         var style = GEXF.Style()
         let diagramStyle = DiagramStyle.standard
@@ -38,11 +40,30 @@ public enum NetworkExport {
             }
             style.sizes[actor.id] = 4 + 2 * Double(partners[actor.id] ?? 0).squareRoot()
         }
-        guard layout, !network.actors.isEmpty else { return style }
+        guard layout, !network.actors.isEmpty else {
+            var members: [String: Int] = [:]
+            for membership in network.memberships { members[membership.group, default: 0] += 1 }
+            for group in network.groups {
+                style.colors[group.id] = (128, 128, 128)
+                style.sizes[group.id] = 4 + 2 * Double(members[group.id] ?? 0).squareRoot()
+            }
+            return style
+        }
         var options = DiagramOptions()
         options.language = language
         if let diagram = try? Diagram(network: network, options: options, taxonomy: taxonomy), let positions = try? diagram.actorPositions() {
             for (index, position) in positions { style.positions[network.actors[index].id] = position }
+        }
+        var members: [String: [String]] = [:]
+        for membership in network.memberships { members[membership.group, default: []].append(membership.member) }
+        for group in network.groups {
+            style.colors[group.id] = (128, 128, 128)
+            style.sizes[group.id] = 4 + 2 * Double(members[group.id]?.count ?? 0).squareRoot()
+            let placed = (members[group.id] ?? []).compactMap { style.positions[$0] }
+            guard !placed.isEmpty else { continue }
+            // Summed in membership order (the file's order): the same position on every run.
+            let x = placed.map(\.x).reduce(0, +) / Double(placed.count), y = placed.map(\.y).reduce(0, +) / Double(placed.count)
+            style.positions[group.id] = (x, y)
         }
         return style
     }
