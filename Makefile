@@ -56,7 +56,7 @@ notebooks: release
 ## libFuzzer on every reader (Fuzz/, built with -sanitize=fuzzer,address in .build-fuzz); FUZZ_SECONDS per target.
 ## New findings are written to out/fuzz/ARTIFACTS; the grown corpora stay in out/fuzz/corpus (Fuzz/Corpus is the seed).
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS ?= csv-folder network-json graphml gexf node-link pajek dot edge-list workbook
+FUZZ_TARGETS ?= csv-folder network-json graphml gexf node-link pajek dot edge-list workbook gml ucinet-dl gdf
 fuzz: deps
 	cd Fuzz && $(SWIFT) build -c release --scratch-path ../.build-fuzz -Xswiftc -sanitize=fuzzer,address
 	@mkdir -p $(OUT)/fuzz/artifacts

@@ -2,7 +2,7 @@
 // libFuzzer targets, one per reader of ptce (built with -sanitize=fuzzer,address by `make fuzz`; see README.md).
 import PackageDescription
 
-let readers = ["csv-folder", "network-json", "graphml", "gexf", "node-link", "pajek", "dot", "edge-list", "workbook"]
+let readers = ["csv-folder", "network-json", "graphml", "gexf", "node-link", "pajek", "dot", "edge-list", "workbook", "gml", "ucinet-dl", "gdf"]
 
 let package = Package(
     name: "ptce-fuzz",

@@ -30,6 +30,33 @@ def build():
     return g
 
 
+def write_gdf(g, path):
+    """GDF as Gephi's exporter writes it (ExporterGDF: typed column definitions, text in single quotes)."""
+    def text(value):
+        return "'" + str(value).replace("'", "\\'") + "'"
+    lines = ["nodedef>name VARCHAR,label VARCHAR,kind VARCHAR,employees INTEGER,fte DOUBLE,certified BOOLEAN"]
+    for n, d in g.nodes(data=True):
+        lines.append(",".join([n, text(d["label"]), d["kind"], str(d["employees"]), repr(d["fte"]), "true" if d["certified"] else "false"]))
+    lines.append("edgedef>node1 VARCHAR,node2 VARCHAR,directed BOOLEAN,weight DOUBLE,type VARCHAR")
+    for u, v, d in g.edges(data=True):
+        lines.append(",".join([u, v, "false", repr(d["weight"]), d["type"]]))
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("\n".join(lines) + "\n")
+
+
+def write_dl(g, matrix_path, edgelist_path):
+    """UCINET DL as UCINET's manual shows it: a full matrix with labels, and an edge list with embedded labels."""
+    nodes = list(g.nodes())
+    with open(matrix_path, "w", encoding="utf-8") as f:
+        f.write("DL N=%d\nFORMAT = FULLMATRIX DIAGONAL PRESENT\nLABELS:\n%s\nDATA:\n" % (len(nodes), ",".join(nodes)))
+        for u in nodes:
+            f.write(" ".join(repr(g[u][v]["weight"]) if g.has_edge(u, v) else "0" for v in nodes) + "\n")
+    with open(edgelist_path, "w", encoding="utf-8") as f:
+        f.write("dl n=%d format=edgelist1\nlabels embedded:\ndata:\n" % len(nodes))
+        for u, v, d in g.edges(data=True):
+            f.write("%s %s %s\n" % (u, v, repr(d["weight"])))
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     g = build()
@@ -45,6 +72,14 @@ def main():
     del h.vs["_nx_name"]
     h.write_graphml(os.path.join(OUT, "igraph.graphml"))
     h.write_pajek(os.path.join(OUT, "igraph.net"))
+    # GML: networkx writes the node key as `label` (the organisation's name moves to `name`); igraph its own dialect.
+    m = nx.relabel_nodes(g, {n: n for n in g})
+    for n, data in m.nodes(data=True):
+        data["name"] = data.pop("label")
+    nx.write_gml(m, os.path.join(OUT, "networkx.gml"))
+    h.write_gml(os.path.join(OUT, "igraph.gml"))
+    write_gdf(g, os.path.join(OUT, "gephi-style.gdf"))
+    write_dl(g, os.path.join(OUT, "ucinet-fullmatrix.dl"), os.path.join(OUT, "ucinet-edgelist1.dl"))
     print("networkx", nx.__version__, "igraph", igraph.__version__)
 
 

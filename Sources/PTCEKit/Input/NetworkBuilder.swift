@@ -127,23 +127,29 @@ final class NetworkBuilder {
     static let keptPerCode = 100
     private var kindCounts: [String: (severity: Diagnostic.Severity, count: Int, last: SourceLocation)] = [:]
 
-    private func report(_ severity: Diagnostic.Severity, _ location: SourceLocation, _ code: String, fr: String, en: String, hintFr: String?, hintEn: String?) {
+    /// The texts are built only for the problems kept (50,000 isolated actors of a `*Vertices 50000` line would
+    /// otherwise build 50,000 sentences to keep 100).
+    private func report(_ severity: Diagnostic.Severity, _ location: SourceLocation, _ code: String, fr: () -> String, en: () -> String,
+                        hintFr: () -> String?, hintEn: () -> String?) {
         let key = (severity == .error ? "e:" : "w:") + code
         let count = (kindCounts[key]?.count ?? 0) + 1
         if count <= Self.keptPerCode {
             kindCounts[key] = (severity, count, location)
-            diagnostics.append(Diagnostic(severity, location, code: code, Localized(fr: fr, en: en),
-                                          hint: hintFr.map { Localized(fr: $0, en: hintEn ?? $0) }))
+            let hintEnglish = hintEn()
+            diagnostics.append(Diagnostic(severity, location, code: code, Localized(fr: fr(), en: en()),
+                                          hint: hintFr().map { Localized(fr: $0, en: hintEnglish ?? $0) }))
         } else {
             kindCounts[key]!.count = count
         }
     }
 
-    private func error(_ location: SourceLocation, _ code: String, fr: String, en: String, hintFr: String? = nil, hintEn: String? = nil) {
+    private func error(_ location: SourceLocation, _ code: String, fr: @autoclosure () -> String, en: @autoclosure () -> String,
+                       hintFr: @autoclosure () -> String? = nil, hintEn: @autoclosure () -> String? = nil) {
         report(.error, location, code, fr: fr, en: en, hintFr: hintFr, hintEn: hintEn)
     }
 
-    private func warning(_ location: SourceLocation, _ code: String, fr: String, en: String, hintFr: String? = nil, hintEn: String? = nil) {
+    private func warning(_ location: SourceLocation, _ code: String, fr: @autoclosure () -> String, en: @autoclosure () -> String,
+                         hintFr: @autoclosure () -> String? = nil, hintEn: @autoclosure () -> String? = nil) {
         report(.warning, location, code, fr: fr, en: en, hintFr: hintFr, hintEn: hintEn)
     }
 

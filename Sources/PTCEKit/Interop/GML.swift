@@ -3,7 +3,8 @@ import Foundation
 /// GML, the Graph Modelling Language (Himsolt's "GML: A portable Graph File Format", 1997), as Gephi, igraph,
 /// networkx, Cytoscape, yEd and Newman's network data write it: `graph [ directed 0 node [ id 1 label "…" … ]
 /// edge [ source 1 target 2 … ] ]`. Read only. Nodes' `label` (or `name`) is the actor's name and every other key an
-/// attribute; nested lists (`graphics [ x … y … fill "#…" ]`) become attributes named `graphics_x`, `graphics_fill`; a
+/// attribute (networkx's files, where every node has a distinct `label` — its key — and a `name`: the label is the id
+/// and the name the name); nested lists (`graphics [ x … y … fill "#…" ]`) become attributes named `graphics_x`, `graphics_fill`; a
 /// key repeated in one list keeps its values joined with " | "; `directed 1` makes every edge directed; the graph's
 /// `label` or `name` is the title. Strings may hold HTML entities (`&quot;`, `&#233;`: networkx and igraph write
 /// them), decoded. Numbers are integers or reals; `NaN` and `INF` are read as text (then refused or set aside where a
@@ -59,6 +60,23 @@ public enum GML {
                 }
                 graph.edges.append(PropertyGraph.Edge(source: source, target: target, properties: properties, location: item.location))
             default: break
+            }
+        }
+        // networkx's dialect: `label` is the node's key and `name` (when the graph had one) its name; Gephi's `label`
+        // is a name. When every node has both and the labels are distinct, the label is the id.
+        let labels = graph.nodes.compactMap { $0.properties["label"]?.text }
+        if !graph.nodes.isEmpty, labels.count == graph.nodes.count, Set(labels).count == labels.count,
+           graph.nodes.allSatisfy({ $0.properties["name"] != nil }) {
+            var rename: [String: String] = [:]
+            for index in graph.nodes.indices {
+                let label = labels[index]
+                rename[graph.nodes[index].id] = label
+                graph.nodes[index].id = label
+                graph.nodes[index].properties["label"] = graph.nodes[index].properties.removeValue(forKey: "name")
+            }
+            for index in graph.edges.indices {
+                graph.edges[index].source = rename[graph.edges[index].source] ?? graph.edges[index].source
+                graph.edges[index].target = rename[graph.edges[index].target] ?? graph.edges[index].target
             }
         }
         for key in graph.nodes.flatMap({ $0.properties.keys }) where !graph.nodeKeys.contains(key) { graph.nodeKeys.append(key) }
