@@ -43,7 +43,7 @@ public enum GEXF {
         root.addChild(meta)
         let dated = graph.edges.contains { $0.properties["since"] != nil || $0.properties["until"] != nil }
             || graph.nodes.contains { $0.properties["creation_year"] != nil }
-        var graphAttributes = [("defaultedgetype", "undirected"), ("mode", dated ? "dynamic" : "static")]
+        var graphAttributes = [("defaultedgetype", graph.directed ? "directed" : "undirected"), ("mode", dated ? "dynamic" : "static")]
         if dated { graphAttributes.append(("timeformat", "date")) }
         let body = XMLOutput.element("graph", graphAttributes)
         // The name is the node's label and the weight the edge's: not repeated as attributes.
@@ -54,7 +54,7 @@ public enum GEXF {
             var ids: [String: String] = [:]
             for (index, key) in keys.enumerated() {
                 ids[key] = "\(prefix)\(index)"
-                let type = values.lazy.compactMap { $0[key] }.first?.typeName ?? "string"
+                let type = PropertyValue.commonType(values.compactMap { $0[key] })
                 list.addChild(XMLOutput.element("attribute", [("id", "\(prefix)\(index)"), ("title", key), ("type", type)]))
             }
             body.addChild(list)

@@ -20,14 +20,15 @@ public enum GraphML {
         root.addNamespace(XMLOutput.namespace("xsi", "http://www.w3.org/2001/XMLSchema-instance"))
         root.addAttribute(XMLNode.attribute(withName: "xsi:schemaLocation",
             stringValue: "http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd") as! XMLNode)
-        func external(_ name: String) -> String { name == "name" ? "label" : name }
+        // An actor's name is the node's `label` (what yEd and Gephi show); the graph's `name` stays `name`.
+        func external(_ name: String, _ domain: String) -> String { name == "name" && domain != "graph" ? "label" : name }
         func declare(_ names: [String], domain: String, prefix: String, values: [[String: PropertyValue]]) -> [String: String] {
             var ids: [String: String] = [:]
             for (index, name) in names.enumerated() {
                 let id = "\(prefix)\(index)"
                 ids[name] = id
-                let type = values.lazy.compactMap { $0[name] }.first?.typeName ?? "string"
-                root.addChild(XMLOutput.element("key", [("id", id), ("for", domain), ("attr.name", external(name)), ("attr.type", type)]))
+                let type = PropertyValue.commonType(values.compactMap { $0[name] })
+                root.addChild(XMLOutput.element("key", [("id", id), ("for", domain), ("attr.name", external(name, domain)), ("attr.type", type)]))
             }
             return ids
         }

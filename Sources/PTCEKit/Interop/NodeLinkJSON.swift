@@ -16,23 +16,31 @@ public enum NodeLinkJSON {
             case .bool(let flag): return .bool(flag)
             }
         }
+        // Ids that are all whole numbers written the canonical way ("0", "17", not "007") are JSON numbers, as networkx
+        // wrote them (its integer node keys come back integers); any other id list stays text.
+        func canonical(_ text: String) -> Bool {
+            guard let number = Int(text), number >= 0 else { return false }
+            return String(number) == text
+        }
+        let numericIDs = !graph.nodes.isEmpty && graph.nodes.allSatisfy { canonical($0.id) }
+        func id(_ text: String) -> JSONValue { numericIDs ? (Int(text).map { .number(Double($0)) } ?? .string(text)) : .string(text) }
         var pairs = Set<String>()
         var multigraph = false
         let edges: [JSONValue] = graph.edges.map { edge in
             var object = edge.properties.mapValues(json)
-            object["source"] = .string(edge.source)
-            object["target"] = .string(edge.target)
-            let pair = edge.source < edge.target ? edge.source + "\u{0}" + edge.target : edge.target + "\u{0}" + edge.source
+            object["source"] = id(edge.source)
+            object["target"] = id(edge.target)
+            let pair = graph.directed || edge.source < edge.target ? edge.source + "\u{0}" + edge.target : edge.target + "\u{0}" + edge.source
             if !pairs.insert(pair).inserted { multigraph = true }
             return .object(object)
         }
         let nodes: [JSONValue] = graph.nodes.map { node in
             var object = node.properties.mapValues(json)
-            object["id"] = .string(node.id)
+            object["id"] = id(node.id)
             return .object(object)
         }
         let document: [String: JSONValue] = [
-            "directed": .bool(false), "multigraph": .bool(multigraph), "graph": .object(graph.properties.mapValues(json)),
+            "directed": .bool(graph.directed), "multigraph": .bool(multigraph), "graph": .object(graph.properties.mapValues(json)),
             "nodes": .array(nodes), "edges": .array(edges),
         ]
         let encoder = JSONOutput.encoder(snakeCaseKeys: false)
@@ -71,7 +79,8 @@ public enum NodeLinkJSON {
         }
         for (index, element) in ((root["nodes"] as? [Any]) ?? []).enumerated() {
             let location = positions.location(of: "nodes", index: index, file: path)
-            guard let object = element as? [String: Any], let id = text(object["id"]) else {
+            // D3 v3's nodes may have no id: links then point at them by index.
+            guard let object = element as? [String: Any], let id = text(object["id"]) ?? (object["id"] == nil && object["name"] != nil ? String(index) : nil) else {
                 builder.diagnostics.append(Diagnostic(.error, location, code: "node-link",
                     Localized(fr: "nœud sans « id »", en: "node without 'id'")))
                 continue

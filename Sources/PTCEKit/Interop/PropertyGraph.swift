@@ -18,6 +18,35 @@ package enum PropertyValue: Hashable, Sendable {
     }
 
     /// The type name shared by GraphML's `attr.type` and GEXF's attribute `type`.
+    /// The attribute of a free column holding this value, its type kept (nil for text).
+    package func attribute(_ name: String) -> Attribute {
+        switch self {
+        case .string(let text): return Attribute(name: name, value: text)
+        case .int: return Attribute(name: name, value: text, type: "long")
+        case .double: return Attribute(name: name, value: text, type: "double")
+        case .bool: return Attribute(name: name, value: text, type: "boolean")
+        }
+    }
+
+    /// A free column's value with the type it was read with (text when it has none or no longer reads as it).
+    package init(_ attribute: Attribute) {
+        switch attribute.type {
+        case "long": self = Int(attribute.value).map(PropertyValue.int) ?? .string(attribute.value)
+        case "double": self = Double(attribute.value).map(PropertyValue.double) ?? .string(attribute.value)
+        case "boolean": self = attribute.value == "true" ? .bool(true) : attribute.value == "false" ? .bool(false) : .string(attribute.value)
+        default: self = .string(attribute.value)
+        }
+    }
+
+    /// The type to declare for a column holding `values`: theirs when they share one, `double` for whole and decimal
+    /// numbers mixed, else `string` (every value written as text reads back in it).
+    package static func commonType(_ values: [PropertyValue]) -> String {
+        let types = Set(values.map(\.typeName))
+        if types.count == 1 { return types.first! }
+        if types == ["long", "double"] { return "double" }
+        return "string"
+    }
+
     package var typeName: String {
         switch self {
         case .string: return "string"
@@ -86,8 +115,11 @@ package struct PropertyGraph: Sendable {
 
     /// The graph of a network under ptce's convention.
     package init(_ network: Network) {
-        directed = false
-        if let title = network.title { properties["title"] = .string(title) }
+        // A network whose ties all have a direction is a directed graph (networkx reads a DiGraph, or a MultiDiGraph
+        // with parallel ties); a mixed one stays undirected, each directed tie saying so in its `directed` property.
+        directed = !network.ties.isEmpty && network.ties.allSatisfy(\.directed)
+        // The title also as `name`, the graph attribute networkx (G.name) and igraph read.
+        if let title = network.title { properties["title"] = .string(title); properties["name"] = .string(title) }
         if let source = network.source { properties["source"] = .string(source) }
         if network.synthetic { properties["synthetic"] = .bool(true) }
         var nodeKeys = ["ptce_type"], edgeKeys = ["ptce_type"]
@@ -101,24 +133,24 @@ package struct PropertyGraph: Sendable {
         for actor in network.actors {
             var p = Self.typed(NetworkJSON.fields(actor), dropping: ["id", "attributes"])
             p["ptce_type"] = .string("actor")
-            for attribute in actor.attributes { p[Self.freeName(attribute.name)] = .string(attribute.value) }
+            for attribute in actor.attributes { p[Self.freeName(attribute.name)] = PropertyValue(attribute) }
             note(Self.actorColumns.filter { p[$0] != nil } + actor.attributes.map { Self.freeName($0.name) }, node: true)
             nodes.append(Element(id: actor.id, properties: p, location: origin))
         }
         for group in network.groups {
             var p = Self.typed(NetworkJSON.fields(group), dropping: ["id", "attributes"])
             p["ptce_type"] = .string("group")
-            for attribute in group.attributes { p[Self.freeName(attribute.name)] = .string(attribute.value) }
+            for attribute in group.attributes { p[Self.freeName(attribute.name)] = PropertyValue(attribute) }
             note(Self.groupColumns.filter { p[$0] != nil } + group.attributes.map { Self.freeName($0.name) }, node: true)
             nodes.append(Element(id: group.id, properties: p, location: origin))
         }
         for tie in network.ties {
             var p = Self.typed(NetworkJSON.fields(tie), dropping: ["source", "target", "attributes"])
             p["ptce_type"] = .string("tie")
-            for attribute in tie.attributes { p[Self.freeName(attribute.name)] = .string(attribute.value) }
+            for attribute in tie.attributes { p[Self.freeName(attribute.name)] = PropertyValue(attribute) }
             note(Self.tieColumns.filter { p[$0] != nil } + tie.attributes.map { Self.freeName($0.name) }, node: false)
             // Direction is a property (`directed`), not the formats' per-edge flag: networkx refuses a directed edge in an
-            // undirected graph, and a network mixes both.
+            // undirected graph, and a network may mix both (a fully directed one is a directed graph, above).
             edges.append(Edge(source: tie.source, target: tie.target, properties: p, location: origin))
         }
         for membership in network.memberships {
@@ -206,13 +238,13 @@ package struct PropertyGraph: Sendable {
             let columns = isGroup ? Self.groupColumns : Self.actorColumns
             for (key, value) in Self.ordered(node.properties, keys: nodeKeys) where key != "ptce_type" {
                 if convention {
-                    if key == "label" { fields["name"] = value.text } else if columns.contains(key) { fields[key] = value.text } else { attributes.append(Attribute(name: Self.modelName(key), value: value.text)) }
+                    if key == "label" { fields["name"] = value.text } else if columns.contains(key) { fields[key] = value.text } else { attributes.append(value.attribute(Self.modelName(key))) }
                 } else {
                     switch key.lowercased() {
                     case "label", "name": if fields["name"] == nil || key.lowercased() == "label" { fields["name"] = value.text }
                     case "kind": fields["kind"] = value.text
                     default:
-                        if Self.actorColumns.contains(key) { fields[key] = value.text } else { attributes.append(Attribute(name: key, value: value.text)) }
+                        if Self.actorColumns.contains(key) { fields[key] = value.text } else { attributes.append(value.attribute(key)) }
                     }
                 }
             }
@@ -233,7 +265,7 @@ package struct PropertyGraph: Sendable {
                 if columns.contains(key) { fields[key] = value.text } else if !convention && ["id", "key"].contains(key) {
                     continue  // networkx/igraph bookkeeping, not data (an edge's label is data: kept)
                 } else {
-                    attributes.append(Attribute(name: convention ? Self.modelName(key) : key, value: value.text))
+                    attributes.append(value.attribute(convention ? Self.modelName(key) : key))
                 }
             }
             if !isMembership, fields["directed"] == nil, edge.directed ?? directed { fields["directed"] = "true" }

@@ -68,10 +68,15 @@ public struct Attribute: Hashable, Sendable, Codable {
     public var name: String
     /// The cell, as text.
     public var value: String
+    /// The type the value had in a typed file (GraphML, GEXF, node-link, GML, GDF): `long`, `double` or `boolean`;
+    /// nil for text (and for every value of a CSV file or a workbook). Writers of typed formats give the value back
+    /// with this type, so a networkx float is a float again after ptce.
+    public var type: String?
 
     /// A free column's value.
-    public init(name: String, value: String) {
+    public init(name: String, value: String, type: String? = nil) {
         self.name = name
         self.value = value
+        self.type = type
     }
 }
