@@ -13,8 +13,8 @@ struct PTCECommand: ParsableCommand {
         Groupes, Adhésions), a network folder (actors.csv or acteurs.csv, ties.csv or liens.csv, optional \
         groups.csv and memberships.csv), a network JSON file (*.json), a plain edge list (*.csv: \
         source,target[,weight]), or a file of another tool: GraphML (*.graphml), GEXF (*.gexf), node-link JSON \
-        (*.json), Pajek (*.net), DOT (*.dot, *.gv). See Datasets/README.md for the format and docs/interop.md for \
-        the others.
+        (*.json), Pajek (*.net), DOT (*.dot, *.gv), GML (*.gml), UCINET DL (*.dl), GDF (*.gdf). Any other extension \
+        is refused. See Datasets/README.md for the format and docs/interop.md for the others.
 
         Exit codes: 0 success; 64 bad command line; 65 invalid input data (every problem is printed as \
         FILE:LINE:COLUMN, or FILE[Sheet]!C12 in a workbook); 66 input not found; 73 cannot write the output; 70 \

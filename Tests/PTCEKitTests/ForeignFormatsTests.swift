@@ -73,6 +73,33 @@ struct ForeignFormatsTests {
                 "\(result.diagnostics.map { $0.formatted(.en) })")
     }
 
+    /// Gephi's edge table exported as CSV: `Type` gives the direction, the edge's `Label` is kept, its `Id` is
+    /// Gephi's bookkeeping.
+    @Test func gephiEdgeTableKeepsDirectionAndLabels() throws {
+        let path = InteropTests.temporary("edges.csv")
+        try "Source,Target,Type,Id,Label,timeset,Weight\na,b,Undirected,0,,,1.0\nb,c,Directed,1,co-projet,,2.0\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let result = load(path)
+        #expect(result.errorCount == 0)
+        #expect(result.network.ties.map(\.directed) == [false, true])
+        #expect(result.network.ties.map(\.weight) == [1, 2])
+        #expect(result.network.ties[1].attributes == [Attribute(name: "Label", value: "co-projet")])
+    }
+
+    /// Pajek: a BOM, a `*Matrix` (symmetric: undirected ties), a `.paj` project read up to its second network.
+    @Test func pajekMatrixProjectsAndBOM() throws {
+        let matrix = InteropTests.temporary("m.net")
+        try "\u{FEFF}*Vertices 3\n1 \"a\"\n2 \"b\"\n3 \"c\"\n*Matrix\n0 1 2\n1 0 0\n2 0 0\n".write(toFile: matrix, atomically: true, encoding: .utf8)
+        let network = load(matrix).network
+        #expect(network.ties.map { "\($0.source)–\($0.target) \($0.weight) \($0.directed)" } == ["a–b 1.0 false", "a–c 2.0 false"])
+        let project = InteropTests.temporary("p.paj")
+        try "*Network first\n*Vertices 2\n1 \"a\"\n2 \"b\"\n*Edges\n1 2\n*Network second\n*Vertices 1\n1 \"z\"\n*Partition p\n*Vertices 2\n1\n2\n"
+            .write(toFile: project, atomically: true, encoding: .utf8)
+        let result = load(project)
+        #expect(result.errorCount == 0)
+        #expect(result.network.actors.map(\.id) == ["a", "b"] && result.network.ties.count == 1)
+        #expect(result.diagnostics.map(\.code) == ["pajek-project"])
+    }
+
     // MARK: Foreign vocabularies
 
     /// A partner's own kinds and tie types, empty names, nan and negative weights: read, with one warning each.

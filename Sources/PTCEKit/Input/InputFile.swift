@@ -4,9 +4,12 @@ import Foundation
 ///
 /// - Only regular files (or links to them) are read: a FIFO, a device or a socket given as `ties.csv` would block
 ///   forever or never end, so it is refused with the reason.
-/// - Formats read whole (network JSON, GraphML, GEXF, node-link JSON, Pajek, DOT) are refused above
+/// - Formats read whole (network JSON, node-link JSON, Pajek, DOT, GML, UCINET, GDF) are refused above
 ///   `maximumBytes` (64 MiB unless `PTCE_MAX_FILE_MB` says otherwise): their parsers need 20 to 100 times the file's
-///   size in memory. CSV files are streamed and have no size limit.
+///   size in memory. GraphML and GEXF, parsed by a streaming XML parser (about 6 times the file's size: 260 MB for
+///   ptce's 44 MB GraphML of `generate --scale 10`), are refused above `maximumXMLBytes` (256 MiB, or
+///   `PTCE_MAX_FILE_MB` when it is larger): ptce's own GEXF of that network is 69 MiB. CSV files are streamed and have
+///   no size limit.
 package enum InputFile {
     /// The size limit of whole-file formats, in bytes.
     package static var maximumBytes: Int {
@@ -15,6 +18,9 @@ package enum InputFile {
         }
         return 64 << 20
     }
+
+    /// The size limit of GraphML and GEXF, in bytes.
+    package static var maximumXMLBytes: Int { max(maximumBytes, 256 << 20) }
 
     /// Throws unless `path` names a regular file (after following links).
     package static func checkRegular(_ path: String, display: String? = nil) throws(InputError) {
@@ -36,12 +42,11 @@ package enum InputFile {
     }
 
     /// The whole file, after `checkRegular` and the size limit.
-    package static func read(_ path: String, display: String? = nil) throws(InputError) -> Data {
+    package static func read(_ path: String, display: String? = nil, limit: Int = maximumBytes) throws(InputError) -> Data {
         try checkRegular(path, display: display)
         let location = SourceLocation(file: display ?? path, line: 1, column: 1)
         var info = stat()
         _ = stat(path, &info)
-        let limit = maximumBytes
         if Int(info.st_size) > limit {
             throw InputError(Diagnostic(.error, location, code: "too-large",
                 Localized(fr: "fichier trop grand pour ce format (\(Int(info.st_size) >> 20) Mio ; limite \(limit >> 20) Mio)",

@@ -578,7 +578,23 @@ final class NetworkBuilder {
         }
         actorHasTie[source] = true
         actorHasTie[target] = true
-        if options.keepTies { network.ties.append(Partnership(source: sourceID, target: targetID, type: "", weight: weight)) }
+        // Other columns (Gephi's edge table: Type, Id, Label, timeset…): `Type` Directed / Undirected / Mutual is the
+        // direction, a `type` of the taxonomy the tie's type, Gephi's edge number `Id` bookkeeping; the rest is kept.
+        var directed = false, type = ""
+        var attributes: [Attribute] = []
+        for attribute in record.attributes where !attribute.value.isEmpty {
+            switch (Taxonomy.normalize(attribute.name), attribute.value.lowercased()) {
+            case ("type", "directed"), ("directed", "true"), ("directed", "oui"), ("directed", "yes"): directed = true
+            case ("type", "undirected"), ("type", "mutual"), ("directed", _): continue
+            case ("type", _) where tieTypes.resolve(attribute.value) != nil: type = tieTypes.resolve(attribute.value)!
+            case ("id", _): continue
+            default: attributes.append(attribute)
+            }
+        }
+        if options.keepTies {
+            network.ties.append(Partnership(source: sourceID, target: targetID, type: type, weight: weight, directed: directed,
+                                            attributes: attributes.sorted { $0.name < $1.name }))
+        }
     }
 
     // MARK: - Whole-network checks

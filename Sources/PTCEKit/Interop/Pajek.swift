@@ -2,7 +2,8 @@ import Foundation
 
 /// Pajek `.net` (Batagelj & Mrvar's Pajek; read by igraph's `Read_Pajek` and networkx's `read_pajek`): numbered
 /// vertices with a quoted label, `*Edges` (undirected) and `*Arcs` (directed) with an optional weight, also
-/// `*Edgeslist` / `*Arcslist`. The format has no attributes: written, it keeps actors (id as label, since Pajek
+/// `*Edgeslist` / `*Arcslist`, `*Matrix` (a symmetric matrix as undirected ties, any other as arcs), `.paj`
+/// projects (their first network), a BOM at the start. The format has no attributes: written, it keeps actors (id as label, since Pajek
 /// labels are the identity in igraph and networkx) and ties with their weight; groups, memberships, kinds and dates
 /// are left out (the command says so). Read: vertex numbers become ids, labels names, kinds `unknown`.
 public enum Pajek {
@@ -61,7 +62,8 @@ public enum Pajek {
                 hint: Localized(fr: "vérifiez les accents des noms", en: "check the accents of the names")))
         }
         var parser = Parser(path: path, builder: builder)
-        for (offset, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
+        let body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+        for (offset, raw) in body.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             parser.read(line: raw.trimmingCharacters(in: .whitespacesAndNewlines), number: offset + 1)
         }
         if builder.diagnostics.allSatisfy({ $0.severity != .error }) {
@@ -81,6 +83,8 @@ public enum Pajek {
         /// `*Vertices N`: N when given; vertex numbers must lie in 1…N.
         var declared: Int?
         var listed = Set<Int>()
+        /// The rows of a `*Matrix` section, with their line.
+        var matrix: [(values: [Double], line: Int)] = []
         let edgeHint = Localized(fr: "une ligne de lien est « numéro numéro [poids] »", en: "an edge line is 'number number [weight]'")
         let vertexHint = Localized(fr: "le fichier commence par « *Vertices N » puis une ligne « numéro \"nom\" » par sommet, numérotés de 1 à N",
                                    en: "the file starts with '*Vertices N', then one line 'number \"name\"' per vertex, numbered 1 to N")
@@ -101,9 +105,24 @@ public enum Pajek {
             return number < 1 || number > declared
         }
 
+        /// Set at the end of a `.paj` project's first network: the rest (other networks, partitions, vectors) is not read.
+        var stopped = false
+        var networks = 0
+
         /// One line, trimmed: a comment, a section header or a line of the current section.
         mutating func read(line: String, number lineNumber: Int) {
-            if line.isEmpty || line.hasPrefix("%") { return }
+            if stopped || line.isEmpty || line.hasPrefix("%") { return }
+            if line.hasPrefix("*") {
+                let word = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).first.map { $0.lowercased() } ?? ""
+                if word == "*network" { networks += 1 }
+                if (word == "*network" && networks > 1) || ["*partition", "*vector", "*permutation", "*cluster", "*hierarchy"].contains(word) {
+                    stopped = true
+                    builder.diagnostics.append(Diagnostic(.warning, SourceLocation(file: path, line: lineNumber, column: 1), code: "pajek-project",
+                        Localized(fr: "projet Pajek : seul le premier réseau est lu (la suite, à partir de « \(line.prefix(40)) », est laissée)",
+                                  en: "Pajek project: only the first network is read (the rest, from '\(line.prefix(40))', is left)")))
+                    return
+                }
+            }
             if line.hasPrefix("*") { return header(line, lineNumber) }
             let tokens = Pajek.tokenize(line)
             let location = SourceLocation(file: path, line: lineNumber, column: 1)
@@ -120,6 +139,20 @@ public enum Pajek {
                     edge.properties["weight"] = .double(weight)
                 }
                 graph.edges.append(edge)
+            case "*matrix":
+                // One row of the adjacency matrix per line: row i, column j not 0 is a tie i–j of that weight.
+                var row: [Double] = []
+                for token in tokens {
+                    guard let value = Double(token.replacingOccurrences(of: ",", with: ".")), value.isFinite else {
+                        return fail(lineNumber, 1, "valeur de matrice illisible « \(token) »", "unreadable matrix value '\(token)'")
+                    }
+                    row.append(value)
+                }
+                guard let declared, row.count == declared else {
+                    return fail(lineNumber, 1, "\(row.count) valeurs sur cette ligne de *Matrix, \(declared ?? 0) attendues (*Vertices)",
+                                "\(row.count) values on this *Matrix line, \(declared ?? 0) expected (*Vertices)")
+                }
+                matrix.append((row, lineNumber))
             case "*edgeslist", "*arcslist":
                 guard let first = tokens.first else { return }
                 if let bad = tokens.first(where: outside), let declared {
@@ -133,7 +166,7 @@ public enum Pajek {
             }
         }
 
-        /// `*Vertices N`, `*Edges`, `*Arcs`, `*Edgeslist`, `*Arcslist`, `*Network`; `*Matrix` is refused.
+        /// `*Vertices N`, `*Edges`, `*Arcs`, `*Edgeslist`, `*Arcslist`, `*Matrix`, `*Network`.
         mutating func header(_ line: String, _ lineNumber: Int) {
             let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
             section = words.first.map { $0.lowercased() } ?? ""
@@ -151,7 +184,9 @@ public enum Pajek {
             if !["*vertices", "*edges", "*arcs", "*edgeslist", "*arcslist", "*network", "*matrix"].contains(section) {
                 fail(lineNumber, 1, "section Pajek inconnue « \(line) »", "unknown Pajek section '\(line)'")
             }
-            if section == "*matrix" { fail(lineNumber, 1, "section *Matrix : non prise en charge", "*Matrix section: not supported") }
+            if section == "*matrix" && declared == nil {
+                fail(lineNumber, 1, "*Matrix sans « *Vertices N » avant", "*Matrix without '*Vertices N' before it", hint: vertexHint)
+            }
         }
 
         /// `number "label" …`: numbered within 1…N, listed once.
@@ -172,6 +207,17 @@ public enum Pajek {
         /// The graph read, once no line had an error: vertices of `*Vertices N` without a line added (igraph writes
         /// none), and unique labels made the ids (igraph and networkx write labels as the identity).
         mutating func finish() -> PropertyGraph {
+            // A *Matrix: a symmetric one gives undirected ties (each pair once), any other arcs.
+            if !matrix.isEmpty {
+                let n = matrix.count
+                let symmetric = (0..<n).allSatisfy { i in (0..<n).allSatisfy { j in j >= matrix[i].values.count || i >= matrix[j].values.count || matrix[i].values[j] == matrix[j].values[i] } }
+                for i in 0..<n {
+                    for (j, value) in matrix[i].values.enumerated() where value != 0 && j < n && !(symmetric && j < i) {
+                        graph.edges.append(PropertyGraph.Edge(source: String(i + 1), target: String(j + 1), directed: !symmetric,
+                                                              properties: ["weight": .double(value)], location: SourceLocation(file: path, line: matrix[i].line, column: 1)))
+                    }
+                }
+            }
             if let declared {
                 for number in 1...max(declared, 1) where declared > 0 && !listed.contains(number) {
                     let id = String(number)

@@ -53,7 +53,7 @@ enum SafeXML {
     /// Parses `path`; problems are returned as diagnostics (empty on success).
     static func parse(path: String, handler: Handler) -> [Diagnostic] {
         let data: Data
-        do { data = try InputFile.read(path) } catch { return [error.diagnostic] }
+        do { data = try InputFile.read(path, limit: InputFile.maximumXMLBytes) } catch { return [error.diagnostic] }
         return parse(data: data, file: path, handler: handler)
     }
 
