@@ -73,6 +73,18 @@ struct ForeignFormatsTests {
                 "\(result.diagnostics.map { $0.formatted(.en) })")
     }
 
+    /// A GEXF attribute's `<default>` is the value of the nodes that give none.
+    @Test func gexfDefaultsApply() throws {
+        let path = InteropTests.temporary("defaults.gexf")
+        try """
+        <?xml version="1.0" encoding="UTF-8"?><gexf xmlns="http://gexf.net/1.3" version="1.3"><graph defaultedgetype="undirected">
+        <attributes class="node"><attribute id="0" title="kind" type="string"><default>aci</default></attribute></attributes>
+        <nodes><node id="a" label="A"/><node id="b" label="B"><attvalues><attvalue for="0" value="ei"/></attvalues></node></nodes>
+        <edges><edge source="a" target="b"/></edges></graph></gexf>
+        """.write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(load(path).network.actors.map(\.kind) == ["aci", "ei"])
+    }
+
     /// Gephi's edge table exported as CSV: `Type` gives the direction, the edge's `Label` is kept, its `Id` is
     /// Gephi's bookkeeping.
     @Test func gephiEdgeTableKeepsDirectionAndLabels() throws {

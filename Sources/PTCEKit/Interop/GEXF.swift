@@ -11,7 +11,8 @@ import FoundationXML
 /// year, a month or a day). Read: ptce's files and Gephi's / networkx's (`write_gexf`): `label` is the actor's name,
 /// `weight` the tie's, its dates from spells, `start`/`end`, `intervals`, or `timestamp` (time formats `date`,
 /// `dateTime`, `integer`, `double`); an edge with several spells becomes one tie per spell; a dynamic attribute keeps
-/// its value with the latest start (said once); node spells of other tools are kept as the free column `spells`.
+/// its value with the latest start (said once); node spells of other tools are kept as the free column `spells`; an
+/// attribute's `<default>` is the value of the elements that give none.
 public enum GEXF {
     /// How nodes look in Gephi: colour (0–255 RGB), size, position. Filled by the command line from the diagrams'
     /// style and a Graphviz layout; empty leaves `viz` out.
@@ -148,6 +149,9 @@ public enum GEXF {
         /// The start of the value kept for each dynamic attribute of the current element.
         var valueStarts: [String: String] = [:]
         var dynamicValues = 0
+        /// `<default>` values by class and attribute title, and the attribute declared last (a `<default>` is its child).
+        var defaults: [String: [String: PropertyValue]] = [:]
+        var lastDeclared: (kind: String, title: String, type: String)?
         /// Numbers that are not finite (nan, INF), by attribute: left empty, said once.
         var nonFinite: [String: Int] = [:]
         var timeIsNumber = false
@@ -171,6 +175,7 @@ public enum GEXF {
                 let title = attributes["title"] ?? id
                 declared[attributeClass, default: [:]][id] = (title, (attributes["type"] ?? "string").lowercased())
                 if attributeClass == "node" { graph.nodeKeys.append(title) } else { graph.edgeKeys.append(title) }
+                lastDeclared = (attributeClass, title, (attributes["type"] ?? "string").lowercased())
             case "node":
                 nodeDepth += 1
                 guard nodeDepth == 1 else { fail(location, "nœuds imbriqués : non pris en charge", "nested nodes: not supported"); return }
@@ -229,6 +234,9 @@ public enum GEXF {
 
         func end(_ name: String, text: String, at location: SourceLocation) {
             switch name {
+            case "default":
+                // An attribute's <default>: the value of every node or edge that does not give one.
+                if let (kind, title, type) = lastDeclared, let value = parse(text, type: type) { defaults[kind, default: [:]][title] = value }
             case "graph" where dynamicValues > 0 || !nonFinite.isEmpty:
                 if !nonFinite.isEmpty { problems.append(SafeXML.nonFiniteWarning(nonFinite, at: location)) }
                 guard dynamicValues > 0 else { return }
@@ -248,6 +256,7 @@ public enum GEXF {
             case "node":
                 nodeDepth -= 1
                 if nodeDepth == 0, var finished = node {
+                    for (title, value) in defaults["node"] ?? [:] where finished.properties[title] == nil { finished.properties[title] = value }
                     // Node periods of other tools have no place in the model: kept as a column ("2015-01-01..2018-12-31").
                     // ptce's own node spells repeat the creation year.
                     if !spells.isEmpty, finished.properties["creation_year"] == nil, finished.properties["ptce_type"] == nil {
@@ -258,7 +267,8 @@ public enum GEXF {
                 }
                 spells = []
             case "edge":
-                guard let finished = edge else { return }
+                guard var finished = edge else { return }
+                for (title, value) in defaults["edge"] ?? [:] where finished.properties[title] == nil { finished.properties[title] = value }
                 // Dates from the spells only when the file has no since/until attributes (files of other tools): one
                 // tie per spell, each with its own dates.
                 if spells.isEmpty || finished.properties["since"] != nil || finished.properties["until"] != nil {
