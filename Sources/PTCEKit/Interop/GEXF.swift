@@ -82,9 +82,7 @@ public enum GEXF {
             }
             if let size = style.sizes[node.id] { element.addChild(XMLOutput.element("viz:size", [("value", number(size))])) }
             if case .int(let year)? = node.properties["creation_year"], (1...9999).contains(year) {
-                let spells = XMLOutput.element("spells")
-                spells.addChild(XMLOutput.element("spell", [("start", String(format: "%04d-01-01", year))]))
-                element.addChild(spells)
+                element.addChild(spells([("start", String(format: "%04d-01-01", year))]))
             }
             nodes.addChild(element)
         }
@@ -98,12 +96,7 @@ public enum GEXF {
             if let values = attvalues(edge.properties, keys: edgeKeys, ids: edgeIDs) { element.addChild(values) }
             let since = edge.properties["since"]?.text, until = edge.properties["until"]?.text
             if since != nil || until != nil {
-                let spells = XMLOutput.element("spells")
-                var bounds: [(String, String)] = []
-                if let since, let date = fullDate(since) { bounds.append(("start", date)) }
-                if let until, let date = lastDay(until) { bounds.append(("end", date)) }
-                spells.addChild(XMLOutput.element("spell", bounds))
-                element.addChild(spells)
+                element.addChild(spells((since.flatMap(fullDate).map { [("start", $0)] } ?? []) + (until.flatMap(lastDay).map { [("end", $0)] } ?? [])))
             }
             edges.addChild(element)
         }
@@ -113,6 +106,13 @@ public enum GEXF {
     }
 
     static func number(_ value: Double) -> String { String(format: "%.3f", value) }
+
+    /// `<spells><spell …bounds/></spells>`.
+    static func spells(_ bounds: [(String, String)]) -> XMLElement {
+        let spells = XMLOutput.element("spells")
+        spells.addChild(XMLOutput.element("spell", bounds))
+        return spells
+    }
 
     /// `2014` → `2014-01-01`, `2014-03` → `2014-03-01`: the first day of a partial date.
     static func fullDate(_ text: String) -> String? {

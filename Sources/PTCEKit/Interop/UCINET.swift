@@ -12,22 +12,49 @@ public enum UCINET {
     /// The most vertices a DL header may declare (as for Pajek's `*Vertices`: vertices without a tie are created).
     static let maximumVertices = 300_000
 
+    /// A problem of a DL file, at its line.
+    struct Failure: Error {
+        let line: Int
+        let fr: String
+        let en: String
+    }
+
+    /// What the lines before `DATA:` say.
+    struct Header {
+        var n: Int
+        var format: String
+        var embedded: Bool
+        var labels: [String]
+        /// The first line of the DL header and the line after `DATA:`, 0-based.
+        var first: Int
+        var dataLine: Int
+    }
+
     public static func load(path: String, options: LoadOptions) -> LoadResult {
         let data: Data
         do { data = try InputFile.read(path) } catch { return PropertyGraph.failure(error.diagnostic, options: options) }
         var text = String(decoding: data, as: UTF8.self)
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        let hint = Localized(fr: "un fichier DL commence par « DL N=5 », « FORMAT = EDGELIST1 » (ou FULLMATRIX, NODELIST1), puis « DATA: » et les données",
-                             en: "a DL file starts with 'DL N=5', 'FORMAT = EDGELIST1' (or FULLMATRIX, NODELIST1), then 'DATA:' and the data")
-        func failure(_ line: Int, _ fr: String, _ en: String) -> LoadResult {
-            PropertyGraph.failure(Diagnostic(.error, SourceLocation(file: path, line: line, column: 1), code: "ucinet-dl", Localized(fr: fr, en: en), hint: hint), options: options)
-        }
         let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
+        do throws(Failure) {
+            let header = try readHeader(lines)
+            let (names, cells) = try readData(lines, header)
+            return graph(names: names, cells: cells, path: path, line: header.first + 1).network(options: options)
+        } catch {
+            let failure = error
+            let hint = Localized(fr: "un fichier DL commence par « DL N=5 », « FORMAT = EDGELIST1 » (ou FULLMATRIX, NODELIST1), puis « DATA: » et les données",
+                                 en: "a DL file starts with 'DL N=5', 'FORMAT = EDGELIST1' (or FULLMATRIX, NODELIST1), then 'DATA:' and the data")
+            return PropertyGraph.failure(Diagnostic(.error, SourceLocation(file: path, line: failure.line, column: 1), code: "ucinet-dl",
+                                                    Localized(fr: failure.fr, en: failure.en), hint: hint), options: options)
+        }
+    }
+
+    /// The header: everything before `DATA:`, read as words (`N=5`, `n = 5`, `format = edgelist1`, `labels:`).
+    static func readHeader(_ lines: [String]) throws(Failure) -> Header {
         guard let first = lines.firstIndex(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }),
               lines[first].trimmingCharacters(in: .whitespaces).uppercased().hasPrefix("DL") else {
-            return failure(1, "ce n'est pas un fichier DL de UCINET (il commence par « DL »)", "this is not a UCINET DL file (it starts with 'DL')")
+            throw Failure(line: 1, fr: "ce n'est pas un fichier DL de UCINET (il commence par « DL »)", en: "this is not a UCINET DL file (it starts with 'DL')")
         }
-        // The header: everything before DATA:, read as words (`N=5`, `n = 5`, `format = edgelist1`, `labels:`).
         var n: Int?
         var format = "fullmatrix"
         var embedded = false
@@ -48,7 +75,7 @@ public enum UCINET {
             let normalized = upper.replacingOccurrences(of: " = ", with: "=").replacingOccurrences(of: "= ", with: "=").replacingOccurrences(of: " =", with: "=")
             for word in normalized.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\t" }) {
                 if let value = word.split(separator: "=").last, word.hasPrefix("N=") || word.hasPrefix("NR=") || word.hasPrefix("NC=") {
-                    guard let count = Int(value), count >= 0 else { return failure(index + 1, "nombre de sommets illisible « \(word) »", "unreadable number of vertices '\(word)'") }
+                    guard let count = Int(value), count >= 0 else { throw Failure(line: index + 1, fr: "nombre de sommets illisible « \(word) »", en: "unreadable number of vertices '\(word)'") }
                     n = count
                 } else if word.hasPrefix("FORMAT=") {
                     format = String(word.dropFirst(7)).lowercased()
@@ -61,80 +88,84 @@ public enum UCINET {
             }
             index += 1
         }
-        guard let dataLine else { return failure(lines.count, "pas de ligne « DATA: »", "no 'DATA:' line") }
-        guard let n, n <= maximumVertices else { return failure(first + 1, "« N= » manque ou dépasse \(maximumVertices)", "'N=' is missing or above \(maximumVertices)") }
+        guard let dataLine else { throw Failure(line: lines.count, fr: "pas de ligne « DATA: »", en: "no 'DATA:' line") }
+        guard let n, n <= maximumVertices else { throw Failure(line: first + 1, fr: "« N= » manque ou dépasse \(maximumVertices)", en: "'N=' is missing or above \(maximumVertices)") }
         guard ["fullmatrix", "fm", "edgelist1", "el1", "nodelist1", "nl1"].contains(format) else {
-            return failure(first + 1, "format DL « \(format) » non pris en charge (FULLMATRIX, EDGELIST1, NODELIST1)", "DL format '\(format)' not supported (FULLMATRIX, EDGELIST1, NODELIST1)")
+            throw Failure(line: first + 1, fr: "format DL « \(format) » non pris en charge (FULLMATRIX, EDGELIST1, NODELIST1)", en: "DL format '\(format)' not supported (FULLMATRIX, EDGELIST1, NODELIST1)")
         }
         guard labels.isEmpty || labels.count == n else {
-            return failure(first + 1, "\(labels.count) étiquettes pour N=\(n)", "\(labels.count) labels for N=\(n)")
+            throw Failure(line: first + 1, fr: "\(labels.count) étiquettes pour N=\(n)", en: "\(labels.count) labels for N=\(n)")
         }
+        return Header(n: n, format: format, embedded: embedded, labels: labels, first: first, dataLine: dataLine)
+    }
+
+    /// The vertices' names and the matrix's cells not 0 (row, column → value and line).
+    static func readData(_ lines: [String], _ header: Header) throws(Failure) -> ([String], [[Int]: (value: Double, line: Int)]) {
+        let n = header.n, embedded = header.embedded
         // Embedded labels of an edge or node list name the vertices as they appear.
-        let appearing = embedded && labels.isEmpty && !format.hasPrefix("f")
-        var names = labels.isEmpty ? (appearing ? [] : (1...max(n, 1)).prefix(n).map(String.init)) : labels
+        let appearing = embedded && header.labels.isEmpty && !header.format.hasPrefix("f")
+        var names = header.labels.isEmpty ? (appearing ? [] : (1...max(n, 1)).prefix(n).map(String.init)) : header.labels
         var cells: [[Int]: (value: Double, line: Int)] = [:]
-        let rows = lines[dataLine...].enumerated().map { (dataLine + $0.offset + 1, $0.element.trimmingCharacters(in: .whitespaces)) }.filter { !$0.1.isEmpty }
-        func vertex(_ token: String, _ line: Int) -> Int? {
+        let rows = lines[header.dataLine...].enumerated().map { (header.dataLine + $0.offset + 1, $0.element.trimmingCharacters(in: .whitespaces)) }.filter { !$0.1.isEmpty }
+        func vertex(_ token: String) -> Int? {
             if let number = Int(token), (1...max(n, 1)).contains(number), !embedded { return number - 1 }
             if let position = names.firstIndex(of: token) { return position }
             guard appearing, names.count < n else { return nil }
             names.append(token)
             return names.count - 1
         }
-        switch format {
-        case "fullmatrix", "fm":
+        if header.format.hasPrefix("f") {
             var body = rows
-            if embedded, let header = body.first {
-                let columnLabels = splitLabels(header.1)
-                guard columnLabels.count == n else { return failure(header.0, "\(columnLabels.count) étiquettes de colonnes pour N=\(n)", "\(columnLabels.count) column labels for N=\(n)") }
+            if embedded, let first = body.first {
+                let columnLabels = splitLabels(first.1)
+                guard columnLabels.count == n else { throw Failure(line: first.0, fr: "\(columnLabels.count) étiquettes de colonnes pour N=\(n)", en: "\(columnLabels.count) column labels for N=\(n)") }
                 names = columnLabels
                 body.removeFirst()
             }
             let values = body.flatMap { row in splitLabels(row.1).map { ($0, row.0) } }
             let perRow = embedded ? n + 1 : n
-            guard values.count == perRow * n else { return failure(body.last?.0 ?? dataLine, "\(values.count) valeurs pour une matrice \(n) × \(n)", "\(values.count) values for a \(n) × \(n) matrix") }
+            guard values.count == perRow * n else { throw Failure(line: body.last?.0 ?? header.dataLine, fr: "\(values.count) valeurs pour une matrice \(n) × \(n)", en: "\(values.count) values for a \(n) × \(n) matrix") }
             for i in 0..<n {
                 for j in 0..<n {
                     let (token, line) = values[i * perRow + (embedded ? j + 1 : j)]
-                    guard let value = Double(token.replacingOccurrences(of: ",", with: ".")) else { return failure(line, "valeur « \(token) » illisible", "unreadable value '\(token)'") }
+                    guard let value = Double(token.replacingOccurrences(of: ",", with: ".")) else { throw Failure(line: line, fr: "valeur « \(token) » illisible", en: "unreadable value '\(token)'") }
                     if value != 0 { cells[[i, j]] = (value, line) }
                 }
             }
-        default:
-            let nodeList = format.hasPrefix("n")
+        } else {
             for (line, text) in rows {
                 let tokens = splitLabels(text)
-                guard tokens.count >= 2, let i = vertex(tokens[0], line) else { return failure(line, "ligne illisible « \(text) »", "unreadable line '\(text)'") }
-                if nodeList {
-                    for token in tokens.dropFirst() {
-                        guard let j = vertex(token, line) else { return failure(line, "sommet inconnu « \(token) »", "unknown vertex '\(token)'") }
-                        cells[[i, j]] = (1, line)
-                    }
-                } else {
-                    guard let j = vertex(tokens[1], line) else { return failure(line, "sommet inconnu « \(tokens[1]) »", "unknown vertex '\(tokens[1])'") }
-                    let value = tokens.count > 2 ? Double(tokens[2]) : 1
-                    guard let value else { return failure(line, "valeur « \(tokens[2]) » illisible", "unreadable value '\(tokens[2])'") }
+                guard tokens.count >= 2, let i = vertex(tokens[0]) else { throw Failure(line: line, fr: "ligne illisible « \(text) »", en: "unreadable line '\(text)'") }
+                let targets = header.format.hasPrefix("n") ? Array(tokens.dropFirst()) : [tokens[1]]
+                let value = !header.format.hasPrefix("n") && tokens.count > 2 ? Double(tokens[2]) : 1
+                guard let value else { throw Failure(line: line, fr: "valeur « \(tokens[2]) » illisible", en: "unreadable value '\(tokens[2])'") }
+                for token in targets {
+                    guard let j = vertex(token) else { throw Failure(line: line, fr: "sommet inconnu « \(token) »", en: "unknown vertex '\(token)'") }
                     if value != 0 { cells[[i, j]] = (value, line) }
                 }
             }
         }
         // Vertices an edge list never named: numbered after the named ones.
         while names.count < n { names.append(String(names.count + 1)) }
+        return (names, cells)
+    }
+
+    /// The graph of the matrix: a symmetric one as undirected ties (each pair once, its upper triangle; a diagonal
+    /// cell a self-tie, which the model reports), any other as arcs.
+    static func graph(names: [String], cells: [[Int]: (value: Double, line: Int)], path: String, line: Int) -> PropertyGraph {
         var graph = PropertyGraph()
         for name in names {
-            graph.nodes.append(PropertyGraph.Element(id: name, properties: ["label": .string(name)], location: SourceLocation(file: path, line: first + 1, column: 1)))
+            graph.nodes.append(PropertyGraph.Element(id: name, properties: ["label": .string(name)], location: SourceLocation(file: path, line: line, column: 1)))
         }
         let symmetric = cells.allSatisfy { key, cell in cells[[key[1], key[0]]]?.value == cell.value }
         for key in cells.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
-            let (i, j) = (key[0], key[1])
-            // A symmetric matrix: each pair once (its upper triangle); a diagonal cell is a self-tie (the model says so).
-            guard let cell = cells[key], !(symmetric && i > j) else { continue }
-            graph.edges.append(PropertyGraph.Edge(source: names[i], target: names[j], directed: !symmetric,
+            guard let cell = cells[key], !(symmetric && key[0] > key[1]) else { continue }
+            graph.edges.append(PropertyGraph.Edge(source: names[key[0]], target: names[key[1]], directed: !symmetric,
                                                   properties: ["weight": .double(cell.value)], location: SourceLocation(file: path, line: cell.line, column: 1)))
         }
         graph.nodeKeys = ["label"]
         graph.edgeKeys = ["weight"]
-        return graph.network(options: options)
+        return graph
     }
 
     /// Labels or values separated by commas or blanks; quotes removed.
