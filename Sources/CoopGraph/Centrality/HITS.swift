@@ -2,13 +2,23 @@
 ///
 /// Authorities are the principal right singular vector of the adjacency matrix A (weighted), hubs the left one,
 /// each scaled to sum 1 (networkx's `hits`, which computes them by SVD). Power iteration a ← Aᵀh, h ← A a,
-/// stopping when the L1 change is below n·`tolerance`. On an undirected graph hubs equal authorities.
+/// stopping when the L1 change is below n·`tolerance`. On an undirected graph hubs equal authorities. A graph without
+/// edges has no hub and no authority: every score is 0.
 /// - Returns: (hubs, authorities).
 /// - Complexity: O(m) per iteration.
 /// - Paper: J. Kleinberg, "Authoritative sources in a hyperlinked environment", J. ACM 46(5), 1999.
 public func hits(_ graph: Graph, weighted: Bool = true, tolerance: Double = 1e-15, maxIterations: Int = 100_000) -> (hubs: [Double], authorities: [Double]) {
+    let result = hitsIteration(graph, weighted: weighted, tolerance: tolerance, maxIterations: maxIterations)
+    return (result.hubs, result.authorities)
+}
+
+/// `hits` with whether the iteration converged (a graph without edges: every score 0, converged).
+public func hitsIteration(_ graph: Graph, weighted: Bool = true, tolerance: Double = 1e-15,
+                          maxIterations: Int = 100_000) -> (hubs: [Double], authorities: [Double], converged: Bool) {
     let n = graph.nodeCount
-    guard n > 0 else { return ([], []) }
+    guard n > 0 else { return ([], [], true) }
+    guard graph.edgeCount > 0 else { return ([Double](repeating: 0, count: n), [Double](repeating: 0, count: n), true) }
+    var converged = false
     var hubs = [Double](repeating: 1 / Double(n), count: n)
     var authorities = [Double](repeating: 0, count: n)
     var next = [Double](repeating: 0, count: n)
@@ -31,9 +41,9 @@ public func hits(_ graph: Graph, weighted: Bool = true, tolerance: Double = 1e-1
             change += abs(next[v] - hubs[v])
         }
         swap(&hubs, &next)
-        if change < Double(n) * tolerance { break }
+        if change < Double(n) * tolerance { converged = true; break }
     }
     for v in 0..<n { authorities[v] = weightedSum(v, hubs, incoming: true) }
     let hubSum = hubs.reduce(0, +), authoritySum = authorities.reduce(0, +)
-    return (hubs.map { hubSum > 0 ? $0 / hubSum : 0 }, authorities.map { authoritySum > 0 ? $0 / authoritySum : 0 })
+    return (hubs.map { hubSum > 0 ? $0 / hubSum : 0 }, authorities.map { authoritySum > 0 ? $0 / authoritySum : 0 }, converged)
 }

@@ -32,3 +32,33 @@ public func connectedComponents(_ graph: Graph) -> (labels: [Int], sizes: [Int])
     }
     return (labels, sizes)
 }
+
+/// Whether the undirected view of `graph` is bipartite (its nodes split in two sides with every edge across): trees,
+/// stars and two-mode graphs are. Breadth-first two-colouring; a self-loop makes it not bipartite.
+/// - Complexity: O(n + m).
+public func isBipartite(_ graph: Graph) -> Bool {
+    let n = graph.nodeCount
+    var side = [Int8](repeating: -1, count: n)
+    var queue: [Int32] = []
+    for start in 0..<n where side[start] < 0 {
+        side[start] = 0
+        queue.removeAll(keepingCapacity: true)
+        queue.append(Int32(start))
+        var head = 0
+        while head < queue.count {
+            let v = Int(queue[head])
+            head += 1
+            let others = graph.isDirected ? Array(graph.neighbors(of: v)) + Array(graph.predecessors(of: v)) : Array(graph.neighbors(of: v))
+            for u in others {
+                let w = Int(u)
+                if side[w] < 0 {
+                    side[w] = 1 - side[v]
+                    queue.append(u)
+                } else if side[w] == side[v] {
+                    return false
+                }
+            }
+        }
+    }
+    return true
+}

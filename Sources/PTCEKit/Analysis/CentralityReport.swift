@@ -210,9 +210,7 @@ public struct CentralityReport: Sendable {
             case .harmonic:
                 columns[metric] = profile?.inverseDistanceSum ?? timer.time("harmonic") { CoopGraph.harmonic(g, length: length, threads: threads) }
             case .eigenvector:
-                columns[metric] = timer.time("eigenvector") {
-                    options.iterativeTolerance.map { CoopGraph.eigenvector(g, weighted: view.weighted, tolerance: $0) } ?? CoopGraph.eigenvector(g, weighted: view.weighted)
-                }
+                columns[metric] = timer.time("eigenvector") { Self.eigenvectorColumn(g, view: view, options: options, notes: &notes) }
             case .katz:
                 let values = timer.time("katz") {
                     options.iterativeTolerance.map { CoopGraph.katz(g, alpha: options.katzAlpha, weighted: view.weighted, tolerance: $0) }
@@ -239,7 +237,7 @@ public struct CentralityReport: Sendable {
                 columns[.efficiency] = holes.efficiency
                 columns[.hierarchy] = holes.hierarchy
             case .hitsHub, .hitsAuthority:
-                let (hubs, authorities) = timer.time("hits") { CoopGraph.hits(g, weighted: view.weighted) }
+                let (hubs, authorities) = timer.time("hits") { Self.hitsColumns(g, view: view, notes: &notes) }
                 columns[.hitsHub] = hubs
                 columns[.hitsAuthority] = authorities
             }
@@ -290,6 +288,53 @@ public struct CentralityReport: Sendable {
         }
         if let sample = options.sample { graph.append(("betweenness_sample", .integer(sample))) }
         return graph
+    }
+
+    /// Eigenvector centrality, or nothing with the reason: a directed graph without a cycle has no eigenvector (networkx
+    /// refuses it too), an iteration that did not converge gives no number; on several components a note says where
+    /// the values go (networkx's convention).
+    static func eigenvectorColumn(_ g: Graph, view: GraphViewOptions, options: CentralityOptions, notes: inout [Localized]) -> [Double?] {
+        let none = [Double?](repeating: nil, count: g.nodeCount)
+        guard g.edgeCount > 0 else {
+            notes.append(Localized(fr: "vecteur propre : aucun lien, aucune valeur", en: "eigenvector: no tie, no value"))
+            return none
+        }
+        if g.isDirected, stronglyConnectedComponents(g).sizes.allSatisfy({ $0 == 1 }), !(0..<g.nodeCount).contains(where: { v in g.neighbors(of: v).contains(Int32(v)) }) {
+            notes.append(Localized(fr: "vecteur propre : le graphe orienté n'a aucun cycle, il n'a donc pas de vecteur propre utile (toutes les valeurs seraient 0) : aucune valeur ; utilisez PageRank ou Katz, ou calculez sans --directed",
+                                   en: "eigenvector: the directed graph has no cycle, so it has no useful eigenvector (every value would be 0): no value; use PageRank or Katz, or compute without --directed"))
+            return none
+        }
+        let result = options.iterativeTolerance.map { eigenvectorIteration(g, weighted: view.weighted, tolerance: $0) } ?? eigenvectorIteration(g, weighted: view.weighted)
+        guard result.converged else {
+            notes.append(Localized(fr: "vecteur propre : le calcul n'a pas convergé (100 000 itérations) : aucune valeur ; essayez sans --weighted",
+                                   en: "eigenvector: the computation did not converge (100,000 iterations): no value; try without --weighted"))
+            return none
+        }
+        let parts = g.isDirected ? stronglyConnectedComponents(g).sizes.filter { $0 > 1 }.count : connectedComponents(g).sizes.filter { $0 > 1 }.count
+        if parts > 1 {
+            notes.append(Localized(fr: "vecteur propre : le réseau a \(parts) morceaux reliés ; les valeurs se concentrent sur celui de plus grande valeur propre, les autres valent 0 (convention de networkx)",
+                                   en: "eigenvector: the network has \(parts) connected pieces; values concentrate on the one with the largest eigenvalue, the others are 0 (networkx's convention)"))
+        }
+        return result.values
+    }
+
+    /// HITS hubs and authorities, or nothing with the reason; the cases without a unique answer are said.
+    static func hitsColumns(_ g: Graph, view: GraphViewOptions, notes: inout [Localized]) -> ([Double?], [Double?]) {
+        let result = hitsIteration(g, weighted: view.weighted)
+        guard g.edgeCount > 0 else {
+            notes.append(Localized(fr: "HITS : aucun lien, tous les scores valent 0", en: "HITS: no tie, every score is 0"))
+            return (result.hubs, result.authorities)
+        }
+        guard result.converged else {
+            notes.append(Localized(fr: "HITS : le calcul n'a pas convergé : aucune valeur", en: "HITS: the computation did not converge: no value"))
+            let none = [Double?](repeating: nil, count: g.nodeCount)
+            return (none, none)
+        }
+        if !g.isDirected && isBipartite(g) {
+            notes.append(Localized(fr: "HITS : sur un graphe non orienté biparti (un arbre, une étoile), hubs et autorités n'ont pas de solution unique : les valeurs données dépendent du point de départ du calcul, d'autres seraient aussi justes",
+                                   en: "HITS: on an undirected bipartite graph (a tree, a star), hubs and authorities have no unique solution: the values given depend on where the computation starts, others would be as right"))
+        }
+        return (result.hubs, result.authorities)
     }
 
     /// Rows sorted by a metric, largest first (ties by name), nil values last.
