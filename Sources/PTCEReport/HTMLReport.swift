@@ -620,7 +620,7 @@ private struct Page {
             suggestions.isEmpty ? explain(t("Aucune suggestion : aucun couple non lié n'a de partenaire commun.", "No suggestion: no untied pair shares a partner.")) :
                 table(printRows: 8, [(t("Acteur", "Actor"), false), (t("Avec", "With"), false), (t("Score", "Score"), true), (t("Partenaires communs", "Shared partners"), false),
                        (t("Aussi en commun", "Also shared"), false), (t("Entre familles", "Across families"), false)],
-                      suggestions.map { [$0.sourceName, $0.targetName, number($0.score, 2), $0.sharedPartners.joined(separator: ", "), reasons($0.source, $0.target),
+                      suggestions.map { [$0.sourceName, $0.targetName, number($0.score, 2), $0.sharedPartnersText(input.language), reasons($0.source, $0.target),
                                          $0.crossFamily ? t("oui", "yes") : t("non", "no")] }),
             starts.isEmpty ? .empty : .group(
                 .h3(.literal(t("Pour les acteurs sans lien : par qui commencer", "For the actors without a tie: whom to start with"))),

@@ -45,17 +45,17 @@ struct Suggest: ParsableCommand {
             print(String(decoding: try encoder.encode(suggestions), as: UTF8.self))
         case .csv:
             var writer = CSVWriter()
-            writer.row(["source", "source_name", "target", "target_name", "score", "shared_partners", "cross_family"].map { .text($0) })
+            writer.row(["source", "source_name", "target", "target_name", "score", "shared_partners", "shared_partner_count", "cross_family"].map { .text($0) })
             for s in suggestions {
                 writer.row([.text(s.source), .text(s.sourceName), .text(s.target), .text(s.targetName), .number(s.score),
-                            .text(s.sharedPartners.joined(separator: " | ")), .text(s.crossFamily ? "yes" : "no")])
+                            .text(s.sharedPartners.joined(separator: " | ")), .integer(s.sharedPartnerCount), .text(s.crossFamily ? "yes" : "no")])
             }
             print(writer.output, terminator: "")
         case .table:
             if suggestions.isEmpty { printError(fr ? "aucune suggestion : aucun couple non lié n'a de partenaire en commun" : "no suggestion: no untied pair shares a partner") }
             for (rank, s) in suggestions.enumerated() {
                 print("\(rank + 1). \(s.sourceName) ↔ \(s.targetName) (\(input.lang.decimal(s.score))) — "
-                      + (fr ? "partenaires communs : " : "shared partners: ") + s.sharedPartners.joined(separator: ", "))
+                      + (fr ? "partenaires communs : " : "shared partners: ") + s.sharedPartnersText(input.lang))
             }
         }
     }

@@ -82,3 +82,16 @@ struct IterativeMeasuresTests {
         #expect(isBipartite(graph([], n: 2)))
     }
 }
+
+/// Issue 22: a suggestion lists five shared partners at most and says how many more there are.
+struct SharedPartnersTests {
+    @Test func moreThanFiveSharedPartnersAreCounted() throws {
+        let hubs = (1...7).map { "p\($0)" }
+        let edges = hubs.flatMap { [("a", $0, 1.0), ("b", $0, 1.0)] }
+        let suggestions = PartnerSuggestions.compute(network: IterativeMeasuresTests.network(edges), top: 1)
+        let first = try #require(suggestions.first)
+        #expect(Set([first.source, first.target]) == ["a", "b"])
+        #expect(first.sharedPartners.count == 5 && first.sharedPartnerCount == 7)
+        #expect(first.sharedPartnersText(.fr).hasSuffix(" (+2 autres)") && first.sharedPartnersText(.en).hasSuffix(" (+2 more)"))
+    }
+}

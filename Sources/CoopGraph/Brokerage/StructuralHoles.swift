@@ -74,7 +74,9 @@ public struct StructuralHoles: Sendable {
                 let mean = total / count
                 // x·log x → 0 as x → 0: a share so small that its square underflows to 0 (weights 1e200 against 1)
                 // adds 0, not 0 · −∞ = NaN.
-                hierarchy[u] = local.reduce(0) { $1 > 0 ? $0 + ($1 / mean) * log($1 / mean) : $0 } / (count * log(count))
+                // Σ x·log x ≥ 0 (Jensen): equal shares give 0, which rounding can leave at −6e-17; written 0 (the
+                // schema of cooperation.json, and people, expect 0 to 1).
+                hierarchy[u] = max(0, local.reduce(0) { $1 > 0 ? $0 + ($1 / mean) * log($1 / mean) : $0 } / (count * log(count)))
             }
             if !weighted && !g.isDirected {
                 // Borgatti: n − 2t/n, t the ties among u's partners.

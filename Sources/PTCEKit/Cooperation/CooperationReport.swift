@@ -108,6 +108,15 @@ public struct CooperationReport: Sendable {
         public var sharedPartners: [String]
         /// Whether the two are of different families.
         public var crossFamily: Bool
+        /// How many partners they share (`sharedPartners` lists five at most).
+        public var sharedPartnerCount: Int
+
+        /// The shared partners for people: the names, and "(+3 autres)" when there are more than shown.
+        public func sharedPartnersText(_ language: Language, separator: String = ", ") -> String {
+            let more = sharedPartnerCount - sharedPartners.count
+            guard more > 0 else { return sharedPartners.joined(separator: separator) }
+            return sharedPartners.joined(separator: separator) + (language == .fr ? " (+\(more) autre\(more > 1 ? "s" : ""))" : " (+\(more) more)")
+        }
     }
 
     /// The partition's attribute (`family`, `kind`, `department`, a column…).
@@ -220,7 +229,7 @@ public struct CooperationReport: Sendable {
             let a = network.actors[networkGraph.actorIndices[pair.u]], b = network.actors[networkGraph.actorIndices[pair.v]]
             return Suggestion(source: a.id, sourceName: a.name, target: b.id, targetName: b.name, score: pair.score,
                               sharedPartners: pair.through.prefix(5).map { network.actors[networkGraph.actorIndices[$0]].name },
-                              crossFamily: familyOf[pair.u]?.id != familyOf[pair.v]?.id)
+                              crossFamily: familyOf[pair.u]?.id != familyOf[pair.v]?.id, sharedPartnerCount: pair.through.count)
         }
     }
 
@@ -485,7 +494,7 @@ public struct CooperationReport: Sendable {
         lines.append(fr ? "Rencontres suggérées (partenaires en commun, indice d'Adamic–Adar)" : "Suggested meetings (shared partners, Adamic–Adar index)")
         if suggestions.isEmpty { lines.append(fr ? "  aucune : aucun couple d'acteurs non liés n'a de partenaire en commun" : "  none: no untied pair shares a partner") }
         for s in suggestions.prefix(top) {
-            lines.append("  \(s.sourceName) ↔ \(s.targetName) — " + (fr ? "partenaires communs : " : "shared partners: ") + s.sharedPartners.joined(separator: ", ")
+            lines.append("  \(s.sourceName) ↔ \(s.targetName) — " + (fr ? "partenaires communs : " : "shared partners: ") + s.sharedPartnersText(language)
                          + " (\(number(s.score, 2)))" + (s.crossFamily ? (fr ? " — entre familles différentes" : " — across families") : ""))
         }
         if let communities {

@@ -21,7 +21,8 @@ public enum PartnerSuggestions {
         return pairs.prefix(top).map { pair in
             CooperationReport.Suggestion(source: actors[pair.u].id, sourceName: actors[pair.u].name, target: actors[pair.v].id,
                                          targetName: actors[pair.v].name, score: pair.score,
-                                         sharedPartners: pair.through.prefix(5).map { actors[$0].name }, crossFamily: families[pair.u] != families[pair.v])
+                                         sharedPartners: pair.through.prefix(5).map { actors[$0].name }, crossFamily: families[pair.u] != families[pair.v],
+                                         sharedPartnerCount: pair.through.count)
         }
     }
 }

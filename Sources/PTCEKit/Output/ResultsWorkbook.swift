@@ -192,7 +192,7 @@ public struct ResultsWorkbook {
         let names = Dictionary(network.actors.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         for suggestion in cooperation?.suggestions ?? [] {
             rows.append([.text(suggestion.sourceName), .text(suggestion.targetName), .number(suggestion.score, .decimal),
-                         .text(suggestion.sharedPartners.map { names[$0] ?? $0 }.joined(separator: ", ")),
+                         .text(suggestion.sharedPartnersText(language)),
                          .text(suggestion.crossFamily ? t("oui", "yes") : t("non", "no"))])
         }
         return SheetData(name: t("Rencontres suggérées", "Suggested meetings"), rows: rows, widths: [36, 36, 9, 60, 12])
