@@ -94,8 +94,14 @@ struct CentralityCommand: ParsableCommand {
         let report = CentralityReport(network: loaded.network, view: loaded.view, options: options, taxonomy: loaded.taxonomy)
         bar.finish()
         guard !report.rows.isEmpty else {
-            printError(input.lang == .fr ? "\(input.path): erreur : le graphe n'a aucun acteur (vérifiez les filtres --families, --types, --at)"
-                                         : "\(input.path): error: the graph has no actor (check the --families, --types and --at filters)")
+            // Name only the filters that were given: an empty file is not a filter's fault.
+            let used = [viewOptions.families.map { _ in "--families" }, viewOptions.types.map { _ in "--types" }, viewOptions.at.map { _ in "--at" }].compactMap { $0 }
+            let fr = input.lang == .fr
+            if loaded.network.actors.isEmpty {
+                printError(fr ? "\(input.path): erreur : le réseau n'a aucun acteur (fichier vide ?)" : "\(input.path): error: the network has no actor (an empty file?)")
+            } else {
+                printError(fr ? "\(input.path): erreur : aucun acteur ne passe les filtres \(used.joined(separator: ", "))" : "\(input.path): error: no actor passes the filters \(used.joined(separator: ", "))")
+            }
             throw Exit.dataError
         }
         for note in report.notes { printError((input.lang == .fr ? "note : " : "note: ") + note.text(input.lang)) }
