@@ -147,7 +147,7 @@ struct CentralityCommandTests {
     @Test func emptyGraphExitsWith65() throws {
         let run = try EndToEndTests.ptce(["centrality", "Datasets/coorace", "--families", "citizen", "--lang", "en"])
         #expect(run.status == 65)
-        #expect(run.stderr.contains("the graph has no actor"))
+        #expect(run.stderr.contains("error: no actor passes the filters --families"))
     }
 
     @Test func analyzeWritesCentrality() throws {
