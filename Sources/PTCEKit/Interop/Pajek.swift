@@ -255,14 +255,14 @@ public enum Pajek {
         return 1
     }
 
-    /// Splits on blanks, keeping "quoted labels" whole.
-    static func tokenize(_ line: String) -> [String] {
+    /// Splits on blanks (or `separators`), keeping "quoted labels" whole; quotes removed.
+    static func tokenize(_ line: String, separators: Set<Character> = [" ", "\t"]) -> [String] {
         var tokens: [String] = []
         var current = ""
         var quoted = false
         for character in line {
             if character == "\"" { quoted.toggle(); continue }
-            if !quoted && (character == " " || character == "\t") {
+            if !quoted && separators.contains(character) {
                 if !current.isEmpty { tokens.append(current); current = "" }
             } else {
                 current.append(character)

@@ -168,20 +168,8 @@ public enum UCINET {
         return graph
     }
 
-    /// Labels or values separated by commas or blanks; quotes removed.
+    /// Labels or values separated by commas or blanks; quotes removed (Pajek's tokenizer, commas added).
     static func splitLabels(_ text: String) -> [String] {
-        var out: [String] = []
-        var current = ""
-        var quoted = false
-        for character in text {
-            if character == "\"" { quoted.toggle(); continue }
-            if !quoted && (character == "," || character == " " || character == "\t") {
-                if !current.isEmpty { out.append(current); current = "" }
-            } else {
-                current.append(character)
-            }
-        }
-        if !current.isEmpty { out.append(current) }
-        return out
+        Pajek.tokenize(text, separators: [",", " ", "\t"])
     }
 }
