@@ -23,16 +23,6 @@ struct PTCECommand: ParsableCommand {
         version: PTCEVersion.current,
         subcommands: [Validate.self, Template.self, Convert.self, Summarize.self, CentralityCommand.self, CooperationCommand.self, Communities.self, Suggest.self, Robustness.self, EvolutionCommand.self, Diff.self, Render.self, Analyze.self, SurveyCommand.self, Generate.self]
     )
-
-    /// ptce itself, or the fdp layout helper it starts (`LayoutProcess`: not a command users type).
-    static func main() {
-        let arguments = CommandLine.arguments
-        if arguments.count > 1 && arguments[1] == LayoutProcess.argument {
-            Foundation.exit(LayoutProcess.serve(arguments: Array(arguments.dropFirst(2))))
-        }
-        LayoutProcess.executable = Bundle.main.executableURL
-        main(nil)
-    }
 }
 
 enum PTCEVersion {

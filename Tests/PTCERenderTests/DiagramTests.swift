@@ -38,10 +38,9 @@ struct DiagramTests {
         }
     }
 
-    /// The same bytes even after other renderings and allocations, for every engine but fdp, whose layout follows
-    /// the heap's state in Graphviz 2.43: the ptce command lays it out in a process of its own (`LayoutProcess`),
-    /// checked by `DeterminismTests`.
-    @Test(arguments: [LayoutEngine.dot, .neato, .sfdp, .circo, .twopi])
+    /// The same bytes even after other renderings and allocations, for every engine — fdp too, whose layout
+    /// followed the heap's state until graphs got their own arenas (`ArenaMemoryDiscipline`).
+    @Test(arguments: [LayoutEngine.dot, .neato, .fdp, .sfdp, .circo, .twopi])
     func sameDataGivesTheSameSVGBytes(_ engine: LayoutEngine) throws {
         var options = Self.options()
         options.engine = engine

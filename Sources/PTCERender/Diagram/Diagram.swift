@@ -272,7 +272,7 @@ private struct _Builder {
 
     /// neato (stress majorisation, overlap removal) reads like a map and is reproducible; frames and the actors without
     /// a tie are composed on its layout (`Composition`). sfdp above 300 actors. dot (hierarchical) only when asked
-    /// for; fdp (laid out in its own process for reproducible bytes, `LayoutProcess`) only when asked for.
+    /// for; fdp only when asked for.
     mutating func chooseEngine(drawnCount: Int) {
         if options.layout == .geo {
             // A map: every placed actor pinned, neato only removes overlaps.

@@ -25,6 +25,7 @@ enum Graphviz {
     /// The process's context; call inside `session` only.
     static func context() throws(GraphvizUnavailable) -> OpaquePointer {
         if let sharedContext { return sharedContext }
+        OrderedIDDiscipline.installAsDefaults()
         guard let made = gvContext() else { throw GraphvizUnavailable() }
         sharedContext = made
         return made

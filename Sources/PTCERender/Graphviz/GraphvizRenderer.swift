@@ -75,7 +75,9 @@ public enum GraphvizRenderer {
     /// Reproducibility: the same DOT gives the same bytes in every format, run after run. Force-directed layouts
     /// (neato, fdp, sfdp) are computed in floating point whose last bits can differ between processes; their
     /// coordinates are rounded to 1/100 point (Graphviz's own DOT output) and the drawing is made from the rounded
-    /// layout (engine `nop2`, as `neato -n2`), so PDF and PNG are as stable as SVG.
+    /// layout (engine `nop2`, as `neato -n2`), so PDF and PNG are as stable as SVG. Every graph's objects are numbered
+    /// and placed in memory in creation order (`OrderedIDDiscipline`, `ArenaMemoryDiscipline`): fdp, which orders
+    /// them by address, gives the same layout in any process after any other work.
     public static func render(dot: String, engine: LayoutEngine, formats: [DiagramFormat]) throws -> (data: [Data], warnings: [String]) {
         let result = try render(dot: dot, engine: engine, formats: formats, page: nil)
         return (result.data, result.warnings)
@@ -84,17 +86,10 @@ public enum GraphvizRenderer {
     /// `render(dot:engine:formats:)`, the drawing fitted to `page` when one is given (see `fit`).
     public static func render(dot: String, engine: LayoutEngine, formats: [DiagramFormat], page: PageFit?) throws -> Rendering {
         if formats.allSatisfy({ $0 == .dot }) { return Rendering(data: formats.map { _ in Data(dot.utf8) }, warnings: [], scale: 1) }
-        var helperWarnings: [String] = []
-        var text = dot
-        var layoutEngine = engine.rawValue
-        if let executable = LayoutProcess.executable, LayoutProcess.isNeeded(for: engine) {
-            (text, helperWarnings) = try LayoutProcess.layout(dot: dot, engine: engine, executable: executable)
-            helperWarnings = helperWarnings.map { Graphviz.Message($0).text }
-            layoutEngine = "nop2"
-        }
         let (result, messages) = try Graphviz.session { () throws -> (data: [Data], scale: Double) in
             guard let context = try? Graphviz.context() else { throw RenderError(message: "Graphviz could not start (gvContext failed)", hint: nil) }
-            if engine.isForceDirected && layoutEngine != "nop2" {
+            var text = dot, layoutEngine = engine.rawValue
+            if engine.isForceDirected {
                 text = try layOut(text, engine: engine.rawValue, context: context) { graph in
                     try renderData(context, graph, "dot")
                 }.map { String(decoding: $0, as: UTF8.self) } ?? text
@@ -106,17 +101,7 @@ public enum GraphvizRenderer {
                 return (try formats.map { format in format == .dot ? Data(dot.utf8) : try renderData(context, graph, format.rawValue) }, scale)
             } ?? ([], 1)
         }
-        return Rendering(data: result.data, warnings: helperWarnings + messages.map(\.text), scale: result.scale)
-    }
-
-    /// Lays `dot` out with `engine` in this process and returns the laid-out DOT (positions to 1/100 pt) with
-    /// Graphviz's messages: the work of the fdp layout process (`LayoutProcess`).
-    public static func layout(dot: String, engine: LayoutEngine) throws -> (dot: String, warnings: [String]) {
-        let (laidOut, messages) = try Graphviz.session { () throws -> Data? in
-            guard let context = try? Graphviz.context() else { throw RenderError(message: "Graphviz could not start (gvContext failed)", hint: nil) }
-            return try layOut(dot, engine: engine.rawValue, context: context) { graph in try renderData(context, graph, "dot") }
-        }
-        return (laidOut.map { String(decoding: $0, as: UTF8.self) } ?? dot, messages.map(\.text))
+        return Rendering(data: result.data, warnings: messages.map(\.text), scale: result.scale)
     }
 
     /// Fits a laid-out graph to `page`: its bounding box (`GD_bb`, which sets the page Graphviz renders) is widened
