@@ -8,8 +8,12 @@ struct Robustness: ParsableCommand {
         abstract: "How the network holds when key actors leave: the largest component as actors are removed.",
         discussion: """
         Actors are removed in the order of --by: betweenness (default), degree, or an explicit list (--actors ID,ID,…). \
-        Prints, for each removal, the actor and the size of the largest connected component left (and its share of \
-        the actors), then the articulation actors (whose departure alone splits the network) by GES and PTCE.
+        The order is computed once on the whole network, or again after each removal with --recompute (the adaptive \
+        attack: the next go-between is sought in what is left). With --weighted, betweenness uses the weights as \
+        path lengths (--weight-as) and the degree order is by strength (sum of tie weights); with --directed, degree \
+        is in + out and components are weak. Prints, for each removal, the actor and the size of the largest \
+        connected component left (and its share of the actors), then the articulation actors (whose departure alone \
+        splits the network) by GES and PTCE.
         """
     )
 
@@ -25,6 +29,9 @@ struct Robustness: ParsableCommand {
     @Option(help: "Number of removals.")
     var steps: Int = 10
 
+    @Flag(help: "Compute the order again after each removal (adaptive attack; costs --steps times the measure).")
+    var recompute = false
+
     @Option(help: "Output: text, csv or json.")
     var format: Format = .text
 
@@ -36,7 +43,8 @@ struct Robustness: ParsableCommand {
         let (network, view, taxonomy) = (loaded.network, loaded.view, loaded.taxonomy)
         let explicit = actors?.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         let report: RobustnessReport
-        do { report = try RobustnessReport(network: network, view: view, taxonomy: taxonomy, order: by, steps: steps, explicit: explicit) } catch {
+        do { report = try RobustnessReport(network: network, view: view, taxonomy: taxonomy, order: by, steps: steps, explicit: explicit,
+                                                recompute: recompute) } catch {
             switch error {
             case .noActor:
                 printError(fr ? "erreur : le graphe n'a aucun acteur" : "error: the graph has no actor")
@@ -50,7 +58,8 @@ struct Robustness: ParsableCommand {
         switch format {
         case .json:
             let object: [String: Any] = [
-                "order": by.rawValue, "actors": report.actorCount,
+                "order": explicit == nil ? by.rawValue : "explicit", "actors": report.actorCount, "recomputed": report.recomputed,
+                "weighted": view.weighted, "directed": view.directed,
                 "steps": [["removed": NSNull(), "largest_component": curve[0], "share": report.share(after: 0)]]
                     + order.enumerated().map { ["removed": ids[$1], "largest_component": curve[$0 + 1], "share": report.share(after: $0 + 1)] },
                 "articulation_actors": report.articulation.map { ids[$0] },
@@ -66,6 +75,10 @@ struct Robustness: ParsableCommand {
             }
             print(writer.output, terminator: "")
         case .text:
+            if report.recomputed {
+                print(fr ? "Ordre recalculé après chaque départ (\(by == .betweenness ? "intermédiarité" : "degré") sur le réseau restant)"
+                         : "Order computed again after each removal (\(by.rawValue) on the remaining network)")
+            }
             print(fr ? "Plus grande composante : \(curve[0]) acteurs sur \(report.actorCount) au départ" : "Largest component: \(curve[0]) of \(report.actorCount) actors at first")
             for (k, v) in order.enumerated() {
                 let share = report.share(after: k + 1) * 100

@@ -46,11 +46,16 @@ public struct Mixing: Sendable {
         return total > 0 ? Double(externalTies - internalTies) / Double(total) : nil
     }
 
-    /// E-I index of each group: ties with at least one end in the group.
+    /// Ties with exactly one end in `group`: in a directed graph, the arcs leaving it and the arcs entering it.
+    public func externalTies(ofGroup group: Int) -> Int {
+        (0..<groupCount).reduce(0) { $0 + ($1 == group ? 0 : matrix[group][$1] + (directed ? matrix[$1][group] : 0)) }
+    }
+
+    /// E-I index of each group: ties with at least one end in the group (arcs in either direction).
     public func groupEIIndex() -> [Double?] {
         (0..<groupCount).map { g in
             let inside = matrix[g][g]
-            let across = (0..<groupCount).reduce(0) { $0 + ($1 == g ? 0 : matrix[g][$1]) }
+            let across = externalTies(ofGroup: g)
             return inside + across > 0 ? Double(across - inside) / Double(inside + across) : nil
         }
     }

@@ -5,7 +5,11 @@ import Foundation
 /// one (Albert, Jeong and Barabási 2000), and the articulation actors — those whose departure alone splits it.
 ///
 /// - Order: by decreasing betweenness (exact, or the scores given — the sampled ones of a large network), by
-///   decreasing degree, or an explicit list of actor ids; equal scores by name.
+///   decreasing degree, or an explicit list of actor ids; equal scores by name. Computed once on the whole network,
+///   or again after each removal (`recompute`: the adaptive attack of Holme, Kim, Yoon and Han 2002, which finds the
+///   new go-betweens once the first ones have left). Weighted views use the weights: betweenness over path lengths
+///   (`GraphViewOptions.weightAs`), strength (sum of tie weights) for the degree order. Directed views: degree is in +
+///   out, betweenness follows the arcs, components are weak (`removalCurve`).
 /// - `curve[k]`: size of the largest component after the first k removals (`curve[0]`: before any).
 /// - Cost: one removal curve, O(steps · (n + m)), plus the scores (exact betweenness O(n·m)) and one linear
 ///   articulation search.
@@ -39,6 +43,9 @@ public struct RobustnessReport: Sendable {
     /// For each GES and PTCE (in the order of the groups) that has articulation actors: its name and their names.
     public let articulationByGroup: [(group: String, actors: [String])]
 
+    /// Whether the order was computed again after each removal.
+    public let recomputed: Bool
+
     /// Actors in the view.
     public var actorCount: Int { ids.count }
 
@@ -50,9 +57,12 @@ public struct RobustnessReport: Sendable {
     ///   - order: by decreasing betweenness or degree (equal scores by name).
     ///   - steps: removals at most.
     ///   - explicit: actor ids to remove in this order (replaces `order`); repeated ids are removed once.
-    ///   - scores: betweenness by graph index, when already computed (ignored for `.degree` and `explicit`).
+    ///   - scores: betweenness by graph index, when already computed (ignored for `.degree`, `explicit` and
+    ///     `recompute`).
+    ///   - recompute: compute the order again on what is left after each removal (cost: `steps` times the measure).
     public init(network: Network, view: GraphViewOptions = GraphViewOptions(), taxonomy: Taxonomy = .standard,
-                order: Order = .betweenness, steps: Int, explicit: [String]? = nil, scores: [Double]? = nil) throws(Failure) {
+                order: Order = .betweenness, steps: Int, explicit: [String]? = nil, scores: [Double]? = nil,
+                recompute: Bool = false) throws(Failure) {
         let networkGraph = NetworkGraph(network, options: view, taxonomy: taxonomy)
         let graph = networkGraph.graph
         guard graph.nodeCount > 0 else { throw .noActor }
@@ -69,13 +79,31 @@ public struct RobustnessReport: Sendable {
             }
             self.removed = removed
         } else {
-            let values: [Double]
-            switch order {
-            case .betweenness: values = scores ?? betweenness(graph)
-            case .degree: values = degree(graph).map(Double.init)
+            let length: EdgeLength = view.weighted ? (view.weightAs == .strength ? .inverseWeight : .weight) : .hops
+            func measure(_ g: Graph) -> [Double] {
+                switch order {
+                case .betweenness: return betweenness(g, length: length)
+                case .degree: return view.weighted ? strength(g) : degree(g).map(Double.init)
+                }
             }
-            removed = Array(values.indices.sorted { (values[$0], names[$1]) > (values[$1], names[$0]) }.prefix(max(0, steps)))
+            func ranked(_ values: [Double], _ names: [String]) -> [Int] {
+                values.indices.sorted { (values[$0], names[$1]) > (values[$1], names[$0]) }
+            }
+            if recompute {
+                var keep = [Bool](repeating: true, count: graph.nodeCount)
+                var removed: [Int] = []
+                for _ in 0..<min(max(0, steps), graph.nodeCount) {
+                    let (left, nodes) = graph.induced(by: keep)
+                    guard let first = ranked(measure(left), nodes.map { names[$0] }).first else { break }
+                    removed.append(nodes[first])
+                    keep[nodes[first]] = false
+                }
+                self.removed = removed
+            } else {
+                removed = Array(ranked(order == .betweenness ? scores ?? measure(graph) : measure(graph), names).prefix(max(0, steps)))
+            }
         }
+        recomputed = recompute && explicit == nil
         curve = removalCurve(graph, order: removed)
         articulation = cutStructure(graph).articulationPoints.sorted()
         let isArticulation = Set(articulation)

@@ -205,7 +205,7 @@ public struct CooperationReport: Sendable {
         let sizes = partition.sizes
         groups = partition.names.indices.map { k in
             GroupRow(name: partition.names[k], actors: sizes[k], internalTies: mixing.matrix[k][k],
-                     externalTies: (0..<partition.names.count).reduce(0) { $0 + ($1 == k ? 0 : mixing.matrix[k][$1]) },
+                     externalTies: mixing.externalTies(ofGroup: k),
                      eiIndex: groupEI[k], passerelleShare: groupTies[k] > 0 ? Double(groupPasserelle[k]) / Double(groupTies[k]) : nil)
         }
         let rows = Self.actorRows(network, networkGraph, partition: partition, familyOf: familyOf, weighted: view.weighted)
@@ -270,16 +270,19 @@ public struct CooperationReport: Sendable {
         var rows: [ActorRow] = []
         for v in 0..<g.nodeCount {
             let actor = network.actors[networkGraph.actorIndices[v]]
+            // Every arc of the actor counts once, sent or received; partners are the actors tied to it either way.
             var inside = 0, across = 0
-            var familyCounts: [String: Int] = [:]
-            for w32 in g.neighbors(of: v) {
+            let arcEnds: [Int32] = g.isDirected ? Array(g.neighbors(of: v)) + g.predecessors(of: v) : Array(g.neighbors(of: v))
+            for w32 in arcEnds {
                 let w = Int(w32)
                 if partition.labels[v] >= 0 && partition.labels[w] >= 0 {
                     if partition.labels[v] == partition.labels[w] { inside += 1 } else { across += 1 }
                 }
-                familyCounts[familyOf[w]?.id ?? "unspecified", default: 0] += 1
             }
-            let partners = g.degree(of: v)
+            let partnerSet = g.isDirected ? Set(arcEnds).sorted() : arcEnds
+            var familyCounts: [String: Int] = [:]
+            for w32 in partnerSet { familyCounts[familyOf[Int(w32)]?.id ?? "unspecified", default: 0] += 1 }
+            let partners = partnerSet.count
             // Summed in the order of the families' ids: a Dictionary's order changes from one process to the next, and
             // floating-point sums in another order differ in the last bits (then "Blau 0,75" or "0,76").
             let shares = familyCounts.sorted { $0.key < $1.key }.map { Double($0.value) / Double(max(partners, 1)) }
@@ -316,24 +319,32 @@ public struct CooperationReport: Sendable {
             var partnersOutside: [String: Int] = [:]
             var seenOutside = Set<Int>()
             var tiedInside = Set<Int>()
+            func outside(_ w: Int) {
+                externalTies += 1
+                if seenOutside.insert(w).inserted {
+                    partnersOutside[taxonomy.familyLabel(familyOf[w]?.id ?? "unspecified", language), default: 0] += 1
+                }
+            }
             for v in nodes {
+                // Undirected: each tie is seen from both ends (counted once inside). Directed: each arc once, from
+                // its source; the arcs received from outside count as external ties too.
                 for w32 in g.neighbors(of: v) {
                     let w = Int(w32)
                     if inside.contains(w) {
-                        tiedInside.insert(v)
-                        if v < w { internalTies += 1 }
+                        tiedInside.formUnion([v, w])
+                        if g.isDirected || v < w { internalTies += 1 }
                     } else {
-                        externalTies += 1
-                        if seenOutside.insert(w).inserted {
-                            partnersOutside[taxonomy.familyLabel(familyOf[w]?.id ?? "unspecified", language), default: 0] += 1
-                        }
+                        outside(w)
                     }
+                }
+                if g.isDirected {
+                    for w32 in g.predecessors(of: v) where !inside.contains(Int(w32)) { outside(Int(w32)) }
                 }
             }
             let k = Double(nodes.count)
             formal.append(FormalGroupRow(
                 id: groupID, name: group.name, kind: group.kind, members: nodes.count, internalTies: internalTies,
-                density: nodes.count > 1 ? Double(internalTies) / (k * (k - 1) / 2) : nil, externalTies: externalTies,
+                density: nodes.count > 1 ? Double(internalTies) / (k * (k - 1) / (g.isDirected ? 1 : 2)) : nil, externalTies: externalTies,
                 membersWithoutInternalTie: nodes.filter { !tiedInside.contains($0) && nodes.count > 1 }.map { network.actors[networkGraph.actorIndices[$0]].name },
                 externalPartnersByFamily: partnersOutside))
             if group.isPTCE { memberSets.append((group.name, Set(memberIDs))) }
