@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import PTCEKit
 
@@ -63,6 +64,24 @@ struct ValidationTests {
         #expect(result.isValid)
         #expect(result.diagnostics.map(\.code) == ["isolated-actor", "ges-single-component", "duplicate-tie", "self-tie", "future-date"])
         #expect(result.diagnostics.map { "\($0.location.line):\($0.location.column)" } == ["5:1", "2:1", "3:1", "4:1", "5:3"])
+    }
+
+    /// Issue 22: "Café" with é composed (NFC) and decomposed (NFD) is one actor, with a warning naming both places;
+    /// spaces around an id are not part of it.
+    @Test func oneIdInTwoUnicodeFormsIsOneActorWithAWarning() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ptce-nfd-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("edges.csv")
+        try Data("source,target\nCaf\u{E9},b\nCafe\u{301},c\n b ,c\nCaf\u{E9},c\n".utf8).write(to: file)
+        let result = load(file.path)
+        #expect(result.isValid)
+        #expect(result.network.actors.map(\.id) == ["Caf\u{E9}", "b", "c"])
+        #expect(result.network.actors[0].id.unicodeScalars.count == 4, "the first form read is kept")
+        #expect(result.diagnostics.map(\.code) == ["unicode-forms"], "one warning, not one per tie")
+        let warning = try #require(result.diagnostics.first)
+        #expect(warning.location.line == 3)
+        #expect(warning.formatted(.en).contains("is written here with other Unicode characters than at \(file.path):2:A"))
     }
 
     @Test func validationWithoutKeepingTiesFindsTheSameProblems() {

@@ -102,6 +102,8 @@ final class NetworkBuilder {
     private var undatedTiePairs = Set<UInt64>()
     private var actorHasTie: [Bool] = []
     private var actorHasMembership: [Bool] = []
+    /// Actors already reported as written in two Unicode forms (`addNode`).
+    private var reportedUnicodeForms: Set<Int> = []
     private var membershipLocations: [SourceLocation] = []
     private var membershipKeys = Set<String>()
     /// Spreadsheet columns repeat the same few values (types, years): their parse is cached by raw text.
@@ -556,8 +558,22 @@ final class NetworkBuilder {
     }
 
     /// An actor given by an edge list or a nodes file: the id is the name, the kind unknown.
+    ///
+    /// Ids are compared as text, not as bytes: "Café" typed on a Mac (é as e + accent, NFD) and on Windows (é as one
+    /// character, NFC) is one actor — Swift compares strings by canonical equivalence — with a warning the first time,
+    /// since the two files did not write it alike. (Cells are read without their surrounding spaces, see `Table`.)
     func addNode(id: String, name: String?, kind: String?, location: SourceLocation) -> Int {
-        if let existing = actorLines[id] { return existing.index }
+        if let existing = actorLines[id] {
+            let first = network.actors[existing.index].id
+            if !first.utf8.elementsEqual(id.utf8), reportedUnicodeForms.insert(existing.index).inserted {
+                warning(location, "unicode-forms",
+                        fr: "« \(id) » est écrit ici avec d'autres caractères Unicode qu'en \(existing.location) (accents composés ou décomposés) : lu comme le même acteur",
+                        en: "'\(id)' is written here with other Unicode characters than at \(existing.location) (composed or decomposed accents): read as the same actor",
+                        hintFr: "rien à faire si c'est bien le même ; sinon, donnez-lui un autre identifiant",
+                        hintEn: "nothing to do if it is the same; otherwise give it another id")
+            }
+            return existing.index
+        }
         actorLines[id] = (network.actors.count, location)
         network.actors.append(Actor(id: id, name: name ?? id, kind: kind ?? "unknown"))
         actorHasTie.append(false)
