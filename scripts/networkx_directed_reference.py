@@ -85,7 +85,13 @@ def reference(folder):
         H.remove_node(best)
     strength = dict(G.degree(weight="weight"))
     by_strength = sorted(G.nodes(), key=lambda v: (-strength[v], names[v]))
-    return {"adaptive_betweenness_order": adaptive, "strength_order": by_strength,
+    strong = max(nx.strongly_connected_components(G), key=len)
+    return {"undirected_clustering": nx.clustering(U), "undirected_core_number": nx.core_number(U),
+            "undirected_transitivity": nx.transitivity(U),
+            "weak_components": nx.number_weakly_connected_components(G),
+            "strong_components": nx.number_strongly_connected_components(G), "largest_strong_component": len(strong),
+            "strong_diameter": nx.diameter(G.subgraph(strong)) if len(strong) > 1 else None,
+            "adaptive_betweenness_order": adaptive, "strength_order": by_strength,
             "ei_index": (across - inside) / (across + inside), "groups": groups, "actors": actor_rows, "formal_group": formal,
             "common_partners": {"|".join(sorted((u, v))): n for n, u, v in suggestions}, "degree_order": order, "degree_curve": curve,
             "is_dag": nx.is_directed_acyclic_graph(G)}

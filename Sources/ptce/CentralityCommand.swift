@@ -17,7 +17,17 @@ struct CentralityCommand: ParsableCommand {
         Weights: without --weighted every edge weighs 1. With --weighted, strength, eigenvector, katz and pagerank use \
         the weights as intensities; shortest-path measures (betweenness, closeness, harmonic, eccentricity) read them \
         as --weight-as says: strength (default: length = 1/weight, a strong tie is a short path) or distance \
-        (length = weight, as networkx's weight="weight"). See docs/weights.md.
+        (length = weight, as networkx's weight="weight"); HITS and Burt's measures use them too; clustering, \
+        transitivity and core_number never do. See docs/weights.md.
+
+        Directed (--directed): degree and strength count in + out; betweenness, closeness (distances to the actor), \
+        eigenvector, katz, pagerank and hits follow the arcs as networkx; clustering, transitivity and core_number \
+        read the undirected view. Graph figures: components are weak (as summary), strong_components added; \
+        diameter, radius and average path length are those of the largest strongly connected component (none \
+        without a cycle). Eigenvector and HITS give no value, with a note, when undefined (no cycle, no tie, no \
+        convergence). Centralisations are Freeman's: 0 to 1 on undirected unweighted graphs, up to 2 for degree on \
+        a directed star, above 1 possible for weighted closeness. Every convention, with its test: \
+        docs/conventions.md.
 
         --format json prints {"graph": {...}, "nodes": [{"id", "name", "degree", ...}]}: snake_case keys, numbers \
         as numbers, undefined values as null. Exits 65 on invalid input, unknown metric, --at not a year, or an \

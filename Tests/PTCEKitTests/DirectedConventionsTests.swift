@@ -23,6 +23,13 @@ struct DirectedConventionsTests {
         let strength_order: [String]
         let degree_curve: [Int]
         let is_dag: Bool
+        let weak_components: Int
+        let strong_components: Int
+        let largest_strong_component: Int
+        let strong_diameter: Double?
+        let undirected_clustering: [String: Double]
+        let undirected_core_number: [String: Int]
+        let undirected_transitivity: Double
     }
 
     static func fixture(_ name: String) throws -> (Network, Reference) {
@@ -112,5 +119,32 @@ struct DirectedConventionsTests {
         let report = try RobustnessReport(network: network, view: view, order: .degree, steps: reference.strength_order.count)
         #expect(report.removed.map { report.ids[$0] } == reference.strength_order)
         #expect(reference.strength_order != reference.degree_order, "the fixture tells strength from degree")
+    }
+
+    /// `components` counts weak components as `summary` does; distances come from the largest strongly connected
+    /// component, and a network without a cycle has none (a note says why) — not a diameter of 0.
+    @Test(arguments: ["dag", "reciprocal"])
+    func graphFiguresOfADirectedView(_ name: String) throws {
+        let (network, reference) = try Self.fixture(name)
+        var options = CentralityOptions()
+        options.threads = 1
+        let report = CentralityReport(network: network, view: Self.directed, options: options)
+        func figure(_ key: String) -> CentralityReport.GraphValue? { report.graph.first { $0.0 == key }?.1 }
+        guard case .integer(let weak) = figure("components"), case .integer(let strong) = figure("strong_components"),
+              case .integer(let largest) = figure("largest_strong_component"), case .number(let diameter) = figure("diameter") else {
+            Issue.record("figures missing: \(report.graph.map(\.0))")
+            return
+        }
+        #expect(weak == reference.weak_components)
+        #expect(strong == reference.strong_components)
+        #expect(largest == reference.largest_strong_component)
+        #expect(diameter == reference.strong_diameter)
+        #expect(report.notes.contains { $0.en.contains(reference.is_dag ? "without a cycle" : "not strongly connected") } == true)
+        // Clustering, transitivity and core number read the undirected view (docs/conventions.md).
+        if case .number(let transitivity) = figure("transitivity") { #expect(Self.close(transitivity, reference.undirected_transitivity)) }
+        for row in report.rows {
+            #expect(Self.close(row.values[.clustering] ?? nil, reference.undirected_clustering[row.id]), "\(row.id) clustering")
+            #expect((row.values[.coreNumber] ?? nil) == reference.undirected_core_number[row.id].map(Double.init), "\(row.id) core number")
+        }
     }
 }

@@ -255,9 +255,16 @@ public struct CentralityReport: Sendable {
             ("weighted", .bool(view.weighted)), ("weight_as", .text(view.weighted ? view.weightAs.rawValue : nil)),
             ("view", .text(view.view.rawValue)), ("at", .number(view.at.map(Double.init))), ("density", .number(g.density)),
         ]
+        // Components as `summary` counts them (weak ones when directed); distances need paths both ways, so a directed
+        // graph's distance figures are those of its largest strongly connected component.
         let components = timer.time("components") { g.isDirected ? stronglyConnectedComponents(g) : connectedComponents(g) }
-        graph.append(("components", .integer(components.sizes.count)))
-        graph.append(("largest_component", .integer(components.sizes.max() ?? 0)))
+        let weak = g.isDirected ? timer.time("weak components") { connectedComponents(g) } : components
+        graph.append(("components", .integer(weak.sizes.count)))
+        graph.append(("largest_component", .integer(weak.sizes.max() ?? 0)))
+        if g.isDirected {
+            graph.append(("strong_components", .integer(components.sizes.count)))
+            graph.append(("largest_strong_component", .integer(components.sizes.max() ?? 0)))
+        }
         graph.append(("transitivity", .number(timer.time("transitivity") { transitivity(g) })))
         graph.append(("average_clustering", .number(columns[.clustering].map { values in
             values.isEmpty ? 0 : values.reduce(0) { $0 + ($1 ?? 0) } / Double(values.count)
@@ -269,11 +276,23 @@ public struct CentralityReport: Sendable {
         } else if !distanceMetrics.isDisjoint(with: options.metrics) {
             distances = timer.time("distances") { distanceSummary(g, length: length, threads: threads) }
         }
+        if g.isDirected, let summary = distances, summary.componentSize < 2 {
+            // No two actors reach each other both ways (a network without a cycle): a diameter of 0 would say
+            // "everyone is close"; networkx refuses these figures.
+            distances = nil
+            notes.append(Localized(
+                fr: "Réseau orienté sans cycle : aucun couple d'acteurs ne s'atteint dans les deux sens ; diamètre, rayon et longueur moyenne des chemins ne sont pas définis (l'excentricité d'un acteur compte les acteurs qu'il atteint).",
+                en: "Directed network without a cycle: no two actors reach each other both ways; diameter, radius and average path length are not defined (an actor's eccentricity counts the actors it reaches)."))
+        }
         graph.append(("diameter", .number(distances?.diameter)))
         graph.append(("radius", .number(distances?.radius)))
         graph.append(("average_shortest_path_length", .number(distances?.averageShortestPathLength)))
         graph.append(("distance_component_nodes", .integer(distances?.componentSize ?? 0)))
-        if let distances, distances.componentSize < g.nodeCount {
+        if let distances, distances.componentSize < g.nodeCount, g.isDirected {
+            notes.append(Localized(
+                fr: "Réseau orienté non fortement connexe : diamètre, rayon et longueur moyenne des chemins sont ceux de la plus grande composante fortement connexe (\(distances.componentSize) acteurs sur \(g.nodeCount), où chacun atteint chacun) ; l'excentricité d'un acteur compte les acteurs qu'il atteint.",
+                en: "Directed network not strongly connected: diameter, radius and average path length are those of the largest strongly connected component (\(distances.componentSize) of \(g.nodeCount) actors, each reaching each); an actor's eccentricity counts the actors it reaches."))
+        } else if let distances, distances.componentSize < g.nodeCount {
             notes.append(Localized(
                 fr: "Le réseau n'est pas connexe : diamètre, rayon et longueur moyenne des chemins sont ceux de la plus grande composante (\(distances.componentSize) acteurs sur \(g.nodeCount)) ; l'excentricité d'un acteur est mesurée dans sa composante.",
                 en: "The network is not connected: diameter, radius and average path length are those of the largest component (\(distances.componentSize) of \(g.nodeCount) actors); an actor's eccentricity is measured within its component."))
