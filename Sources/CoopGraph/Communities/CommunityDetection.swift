@@ -12,7 +12,9 @@ import Foundation
 ///   quality as networkx's but not necessarily the same one.
 /// - Leiden adds the refinement phase: inside each community, nodes are merged only into well-connected
 ///   sub-communities, chosen at random with probability ∝ exp(ΔQ/θ) (θ = 0.01); the aggregate graph is built on the
-///   refined partition. Every community it returns is connected (Louvain's may not be).
+///   refined partition. Every community it returns is connected (Louvain's may not be). Iterations start again
+///   from the previous partition until modularity stops rising by more than `threshold` (igraph's
+///   `n_iterations=-1`).
 /// - Labels are canonical (`canonicalLabels`): 0 is the largest community. Isolated nodes are communities of one.
 /// - Deterministic for a seed: the algorithm is sequential, so the thread count cannot change the result.
 public struct CommunityDetection: Sendable {
@@ -30,8 +32,11 @@ public struct CommunityDetection: Sendable {
     public let communityCount: Int
     /// Modularity of `labels` at the given resolution (nil for a graph without edges).
     public let modularity: Double?
-    /// Aggregation levels run.
+    /// Aggregation levels run (over every Leiden iteration).
     public let levels: Int
+
+    /// Leiden iterations at most (each starts from the previous partition; they stop once modularity stops rising).
+    static let maximumIterations = 50
 
     /// Runs the method once.
     /// - Parameters:
@@ -64,25 +69,41 @@ public struct CommunityDetection: Sendable {
                     adjacency = adjacency.aggregate(labels, count: count)
                 }
             case .leiden:
-                var partition = Array(0..<adjacency.count)
-                while true {
-                    partition = adjacency.fastLocalMove(partition, resolution: resolution, random: &random)
-                    levels += 1
-                    let (compact, communities) = compacted(partition)
-                    if communities == adjacency.count {
-                        membership = membership.map { compact[$0] }
-                        break
+                // One Leiden iteration runs the levels until the aggregate graph stops shrinking; iterations start
+                // again on the whole graph from the previous partition until it no longer improves modularity by
+                // more than `threshold` (leidenalg's and igraph's `n_iterations=-1`). One iteration alone stayed
+                // 0.008 below igraph's modularity on LFR graphs at µ = 0.3 (scripts/compare-communities-lfr).
+                let original = adjacency
+                var quality = -Double.infinity
+                var start = Array(0..<original.count)
+                for _ in 0..<Self.maximumIterations {
+                    adjacency = original
+                    var found = Array(0..<original.count)
+                    var partition = start
+                    while true {
+                        partition = adjacency.fastLocalMove(partition, resolution: resolution, random: &random)
+                        levels += 1
+                        let (compact, communities) = compacted(partition)
+                        if communities == adjacency.count {
+                            found = found.map { compact[$0] }
+                            break
+                        }
+                        var (refined, refinedCount) = adjacency.refine(compact, communityCount: communities, resolution: resolution, random: &random)
+                        // A refinement that merged nothing would aggregate to the same graph: use the partition itself
+                        // (as leidenalg does), so every level shrinks the graph and the loop ends.
+                        if refinedCount == adjacency.count { (refined, refinedCount) = (compact, communities) }
+                        // Aggregate on the refined partition; its nodes start in their (unrefined) community.
+                        var next = [Int](repeating: 0, count: refinedCount)
+                        for v in 0..<adjacency.count { next[refined[v]] = compact[v] }
+                        found = found.map { refined[$0] }
+                        adjacency = adjacency.aggregate(refined, count: refinedCount)
+                        partition = next
                     }
-                    var (refined, refinedCount) = adjacency.refine(compact, communityCount: communities, resolution: resolution, random: &random)
-                    // A refinement that merged nothing would aggregate to the same graph: use the partition itself
-                    // (as leidenalg does), so every level shrinks the graph and the loop ends.
-                    if refinedCount == adjacency.count { (refined, refinedCount) = (compact, communities) }
-                    // Aggregate on the refined partition; its nodes start in their (unrefined) community.
-                    var start = [Int](repeating: 0, count: refinedCount)
-                    for v in 0..<adjacency.count { start[refined[v]] = compact[v] }
-                    membership = membership.map { refined[$0] }
-                    adjacency = adjacency.aggregate(refined, count: refinedCount)
-                    partition = start
+                    let newQuality = original.quality(found, resolution: resolution)
+                    guard newQuality - quality > threshold else { break }
+                    quality = newQuality
+                    membership = found
+                    start = compacted(found).0
                 }
             }
         }
