@@ -47,6 +47,18 @@ struct CommunitiesTests {
         }
     }
 
+    /// Leiden iterated until stable (igraph's `n_iterations=-1`) finds the karate club's optimum, 0.4197896 (proved
+    /// by integer programming: Brandes et al., "On modularity clustering", IEEE TKDE 20(2), 2008), from every seed;
+    /// one iteration alone did not always (issue 22).
+    @Test func leidenReachesTheKarateOptimumFromEverySeed() throws {
+        let reference = try #require(NetworkxReference.references.first { $0.name == "karate" })
+        let graph = reference.build()
+        for seed in 0..<10 {
+            let run = CommunityDetection(graph, method: .leiden, seed: UInt64(seed), weighted: false)
+            #expect(abs(run.modularity! - 0.41978961209730437) < 1e-9, "seed \(seed): \(run.modularity!)")
+        }
+    }
+
     @Test func twoCliquesJoinedByOneEdge() {
         // Two 5-cliques joined by the edge 4–5: both methods find the two cliques, Q = 2·(10/21 − (21/42)²) = 0.452…
         var builder = GraphBuilder(nodeCount: 10)
