@@ -10,6 +10,7 @@ at 1e-9.
 """
 import json
 import os
+from fractions import Fraction
 import random
 import sys
 
@@ -108,17 +109,29 @@ def measures(g, weighted):
         "core_number": _list(nx.core_number(g), n) if not g.is_directed() else None,
     }
     if weighted:
-        m["betweenness_weight_as_distance"] = _list(nx.betweenness_centrality(g, weight="weight"), n)
-        m["betweenness_weight_as_strength"] = _list(nx.betweenness_centrality(g, weight=inv), n)
+        # Betweenness counts the shortest paths, so it depends on which path lengths are equal: lengths here are exact
+        # fractions (the weight's exact value, and its exact reciprocal), the arithmetic ptce's tie rule reproduces
+        # (docs/conventions.md, "When two path lengths are equal"); float sums would count false ties and miss true
+        # ones (1/2 + 1/2 against 1, 10 × 0.1 against 1).
+        for u, v, d in g.edges(data=True):
+            d["exact"] = Fraction(d["weight"])
+            d["exact_inverse"] = 1 / Fraction(d["weight"])
+        m["betweenness_weight_as_distance"] = _list(nx.betweenness_centrality(g, weight="exact"), n)
+        m["betweenness_weight_as_strength"] = _list(nx.betweenness_centrality(g, weight="exact_inverse"), n)
         m["closeness_weight_as_distance"] = _list(nx.closeness_centrality(g, distance="weight"), n)
         m["harmonic_weight_as_strength"] = _list(nx.harmonic_centrality(g, distance=inv), n)
     # Katz: networkx's default alpha = 0.1 diverges when 0.1 >= 1/lambda_max; use half the bound then.
     lam = max(abs(numpy.linalg.eigvals(nx.to_numpy_array(g, weight=w))))
     alpha = min(0.1, 0.5 / lam) if lam > 0 else 0.1
     m["katz"] = _list(nx.katz_centrality(g, alpha=alpha, beta=1.0, max_iter=100000, tol=1e-15, weight=w), n)
-    hubs, authorities = nx.hits(g, max_iter=100000, tol=1e-15)
-    m["hits_hubs"] = _list(hubs, n)
-    m["hits_authorities"] = _list(authorities, n)
+    # HITS is the principal singular vector pair of A: when the two largest singular values are equal (two parts of a
+    # disconnected graph with the same dominant structure, such as two 7-cliques), it has no unique answer and
+    # networkx's SVD returns one of many; no reference is written then (ptce says so in a note).
+    singular = numpy.linalg.svd(nx.to_numpy_array(g, weight=w), compute_uv=False)
+    if len(singular) < 2 or singular[1] < singular[0] * (1 - 1e-9):
+        hubs, authorities = nx.hits(g, max_iter=100000, tol=1e-15)
+        m["hits_hubs"] = _list(hubs, n)
+        m["hits_authorities"] = _list(authorities, n)
     # Structural holes (networkx returns nan for isolated nodes: written as null).
     def nulls(d):
         return [None if (isinstance(x, float) and x != x) else x for x in (d[v] for v in range(n))]
@@ -220,7 +233,7 @@ def main():
             "nodes": g.number_of_nodes(),
             "edges": [[u, v, d.get("weight", 1)] for u, v, d in g.edges(data=True)],
             "measures": per_node,
-            "graph": graph_level,
+            "graph": dict(graph_level, hits_unique="hits_hubs" in per_node),
         }
         with open(os.path.join(OUT, name + ".json"), "w") as f:
             json.dump(doc, f, indent=0)

@@ -415,8 +415,7 @@ private struct Page {
             .sorted { ($0.brokerage.values.reduce(0, +), $1.name) > ($1.brokerage.values.reduce(0, +), $0.name) }
         let roles = brokers.first.map { Array($0.brokerage.keys).sorted() } ?? []
         return section("passerelles", t("Passerelles entre les mondes", "Bridges between worlds"),
-            answer(reading + " " + t("Liens passerelles (ESS ↔ hors ESS) : \(c.passerelleTies) sur \(c.ties) (\(percent(c.passerelleShare))).",
-                                     "Passerelle ties (social economy ↔ others): \(c.passerelleTies) of \(c.ties) (\(percent(c.passerelleShare))).")),
+            answer(reading + " " + c.passerelleSentence(input.language)),
             explain(t("Indice E-I (voir le glossaire) : −1 quand tous les liens restent à l'intérieur des familles, +1 quand tous vont d'une famille à une autre. p = \(number(c.eiPValue)) sur \(c.permutations) tirages au hasard des familles (graine \(c.seed)) : la part des tirages où l'écart est au moins aussi grand ; sous 0,05, l'écart est dit significatif.",
                       "E-I index (see the glossary): −1 when all ties stay inside families, +1 when all go from one family to another. p = \(number(c.eiPValue)) over \(c.permutations) random draws of the families (seed \(c.seed)): the share of draws where the gap is at least as large; below 0.05 the gap is called significant.")),
             .h3(.literal(t("Par famille", "By family"))),

@@ -217,8 +217,8 @@ struct Render: ParsableCommand {
         for note in drawn.notes { printError((fr ? "note : " : "note: ") + note.text(input.lang)) }
         for warning in drawn.rendering.warnings { printError("graphviz: " + warning) }
         try writeOutput(drawn.rendering.data[0], to: URL(fileURLWithPath: path), language: input.lang)
-        printError(fr ? "\(path) : \(diagram.nodeCount) nœuds, \(diagram.edgeCount) liens (moteur \(diagram.engine.rawValue))"
-                      : "\(path): \(diagram.nodeCount) nodes, \(diagram.edgeCount) edges (\(diagram.engine.rawValue) layout)")
+        let counts = input.lang.count(diagram.nodeCount, "nœud", "node") + ", " + input.lang.count(diagram.edgeCount, "lien", "edge")
+        printError(fr ? "\(path) : \(counts) (moteur \(diagram.engine.rawValue))" : "\(path): \(counts) (\(diagram.engine.rawValue) layout)")
     }
 
     /// One view per GES, per PTCE or per actor, with the id that names its file.

@@ -54,11 +54,11 @@ struct CentralityReportTests {
         let network = load(Repo.path("Datasets/coorace")).network
         var view = GraphViewOptions()
         view.at = 2016
-        // Active in 2016: since ≤ 2016 (ADESSADOMICILE 2015, ANLCI 2015, La Poste 2014, Crédit Coopératif and
-        // France Active 1995, MNCP 2016) or no since (ANSA, Uniformation, the two support ties).
-        #expect(NetworkGraph(network, options: view).graph.edgeCount == 10)
+        // Active in 2016: since ≤ 2016 (ADESSADOMICILE 2015, ANLCI 2015, La Poste 2014, the three FG2I co-founder
+        // pairs 1995, MNCP 2016) or no since (ANSA, Uniformation, AFNOR, the two support ties).
+        #expect(NetworkGraph(network, options: view).graph.edgeCount == 12)
         view.at = 1990
-        #expect(NetworkGraph(network, options: view).graph.edgeCount == 4)
+        #expect(NetworkGraph(network, options: view).graph.edgeCount == 5)
     }
 
     @Test func familyAndTypeFilters() {
@@ -80,15 +80,15 @@ struct CentralityReportTests {
         let report = CentralityReport(network: network, view: GraphViewOptions(), options: options)
         let object = try #require(try JSONSerialization.jsonObject(with: report.json()) as? [String: Any])
         let graph = try #require(object["graph"] as? [String: Any])
-        #expect(graph["nodes"] as? Int == 63)
-        #expect(graph["edges"] as? Int == 18)
+        #expect(graph["nodes"] as? Int == 87)
+        #expect(graph["edges"] as? Int == 26)
         #expect(graph["directed"] as? Bool == false)
         #expect(graph["weighted"] as? Bool == false)
         let nodes = try #require(object["nodes"] as? [[String: Any]])
         let coorace = try #require(nodes.first { $0["id"] as? String == "coorace" })
         #expect(coorace["name"] as? String == "COORACE (fédération nationale)")
-        #expect(coorace["degree"] as? Int == 16)
-        #expect(Self.close(coorace["degree_centrality"] as? Double, 16.0 / 62))
+        #expect(coorace["degree"] as? Int == 22)
+        #expect(Self.close(coorace["degree_centrality"] as? Double, 22.0 / 86))
         #expect(coorace["katz"] is NSNull)
         for key in ["strength", "betweenness", "closeness", "harmonic", "eigenvector", "pagerank", "clustering", "core_number", "eccentricity"] {
             #expect(coorace[key] is NSNumber, "\(key)")

@@ -69,6 +69,15 @@ struct IterativeMeasuresTests {
         #expect(none.notes.map(\.en).contains("HITS: no tie, every score is 0"))
         let triangle = Self.report(Self.network([("a", "b", 1), ("b", "c", 1), ("a", "c", 1)]), [.hitsHub], weighted: false)
         #expect(!triangle.notes.map(\.en).contains { $0.hasPrefix("HITS") })
+        // Two triangles without a tie between them: the same largest singular value, no unique answer (the COORACE
+        // network's two 7-member groups, Cap Emploi Services and Royans-Vercors, in the combined view).
+        let twoTriangles = Self.report(Self.network([("a", "b", 1), ("b", "c", 1), ("a", "c", 1), ("d", "e", 1), ("e", "f", 1), ("d", "f", 1)]),
+                                       [.hitsHub], weighted: false)
+        #expect(twoTriangles.notes.map(\.en).contains { $0.hasPrefix("HITS: several parts of the network, without ties between them") })
+        // A triangle and a lone pair: the triangle dominates (2 > 1), the pair's share vanishes: a unique answer.
+        let triangleAndPair = Self.report(Self.network([("a", "b", 1), ("b", "c", 1), ("a", "c", 1), ("d", "e", 1)]), [.hitsHub], weighted: false)
+        #expect(!triangleAndPair.notes.map(\.en).contains { $0.hasPrefix("HITS: several parts") })
+        #expect(triangleAndPair.rows.filter { ["d", "e"].contains($0.id) }.allSatisfy { abs(($0.values[.hitsHub] ?? nil) ?? 1) < 1e-9 })
     }
 
     @Test func bipartiteTest() {

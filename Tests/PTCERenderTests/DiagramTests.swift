@@ -78,9 +78,10 @@ struct DiagramTests {
         let reader = try #require(SVGReader.read(svg))
         let groups = reader.elements.filter { $0.name == "g" }
         #expect(groups.contains { $0.attributes["id"] == "actor-0" && $0.attributes["class"] == "node" })
-        // ISA GROUPE, IRISSE, Ulisse, and the frame of the 39 actors without a tie.
-        #expect(groups.filter { $0.attributes["class"] == "cluster" }.count == 4)
-        #expect(reader.text.contains("Sans lien renseigné (39)"))
+        // ISA GROUPE, IRISSE, Ulisse, Cap Emploi Services, and the frame of the 49 actors without a tie (62 without a
+        // tie, 13 of them drawn in their GES: ISA GROUPE's 4, IRISSE's 2, Cap Emploi Services' 7).
+        #expect(groups.filter { $0.attributes["class"] == "cluster" }.count == 5)
+        #expect(reader.text.contains("Sans lien renseigné (49)"))
         let links = reader.elements.filter { $0.name == "a" }.compactMap { $0.attributes["xlink:title"] }
         #expect(links.contains { $0.hasPrefix("DEFI EMPLOI — Association intermédiaire (AI) — Tarbes — 0 lien — ETP 24 — chiffre d'affaires 736\u{202F}000\u{202F}€") })
         #expect(reader.text.contains("Réseau COORACE et partenaires (sources publiques)"))
@@ -94,12 +95,47 @@ struct DiagramTests {
         #expect(!reader.text.contains("Citoyens"))
     }
 
+    /// No actor drawn over another: after neato's overlap removal, `Composition` moves actors out of group frames,
+    /// and a move once put ANSA under the DGEFP on the COORACE network. Every node's box (its shape's points) is
+    /// compared with every other's, in the whole-network view and COORACE's ego view.
+    @Test func noActorIsDrawnOverAnother() throws {
+        for view in [DiagramView.whole, .ego(id: "coorace", radius: 1)] {
+            let svg = String(decoding: try Diagram(network: Self.network("Datasets/coorace"), options: Self.options(view)).render(.svg).data, as: UTF8.self)
+            var boxes: [(String, [Double])] = []
+            let chunks = svg.components(separatedBy: "class=\"node\"").dropFirst()
+            for chunk in chunks {
+                let body = chunk.components(separatedBy: "class=\"edge\"")[0].components(separatedBy: "class=\"cluster\"")[0]
+                var xs: [Double] = [], ys: [Double] = []
+                for points in body.matches(of: /points="([^"]*)"/) {
+                    for pair in points.1.split(separator: " ") {
+                        let xy = pair.split(separator: ",").compactMap { Double($0) }
+                        if xy.count == 2 { xs.append(xy[0]); ys.append(xy[1]) }
+                    }
+                }
+                for e in body.matches(of: /cx="([-\d.]+)" cy="([-\d.]+)" rx="([\d.]+)" ry="([\d.]+)"/) {
+                    let (cx, cy, rx, ry) = (Double(e.1)!, Double(e.2)!, Double(e.3)!, Double(e.4)!)
+                    xs += [cx - rx, cx + rx]; ys += [cy - ry, cy + ry]
+                }
+                let title = body.firstMatch(of: /<title>([^<]*)<\/title>/).map { String($0.1) } ?? "?"
+                if let minX = xs.min(), let maxX = xs.max(), let minY = ys.min(), let maxY = ys.max() { boxes.append((title, [minX, minY, maxX, maxY])) }
+            }
+            #expect(boxes.count >= 2)
+            for i in boxes.indices {
+                for j in boxes.indices where j > i {
+                    let a = boxes[i].1, b = boxes[j].1
+                    let overlap = a[0] < b[2] - 1 && b[0] < a[2] - 1 && a[1] < b[3] - 1 && b[1] < a[3] - 1
+                    #expect(!overlap, "\(view): \(boxes[i].0) and \(boxes[j].0) overlap")
+                }
+            }
+        }
+    }
+
     @Test func englishLabels() throws {
         var options = Self.options()
         options.language = .en
         let svg = try Diagram(network: Self.network("Datasets/coorace"), options: options).render(.svg).data
         let reader = try #require(SVGReader.read(svg))
-        #expect(reader.text.contains("Work integration (SIAE)") && reader.text.contains("No tie recorded (39)"))
+        #expect(reader.text.contains("Work integration (SIAE)") && reader.text.contains("No tie recorded (49)"))
         #expect(reader.text.contains("23 November 2026"))
     }
 
@@ -137,12 +173,12 @@ struct DiagramTests {
         let ego = try Diagram(network: network, options: Self.options(.ego(id: "ansa", radius: 1)))
         #expect(ego.nodeCount == 3 && ego.edgeCount == 2)  // ANSA, COORACE, Ulisse Energie
         let egoTwo = try Diagram(network: network, options: Self.options(.ego(id: "ansa", radius: 2)))
-        #expect(egoTwo.nodeCount == 18)  // COORACE's component
+        #expect(egoTwo.nodeCount == 24)  // ANSA, Ulisse Energie, COORACE and its 21 other partners
         let group = try Diagram(network: network, options: Self.options(.group(id: "ulisse")))
-        #expect(group.nodeCount == 2)  // Ulisse Energie and its external partner ANSA, faded
-        #expect(group.dot.contains("#F0E44255"))
+        #expect(group.nodeCount == 2)  // Ulisse Energie and its external partner ANSA (kind not given: grey), faded
+        #expect(group.dot.contains("#BBBBBB55"))
         let core = try Diagram(network: network, options: Self.options(.core(k: 2)))
-        #expect(core.nodeCount == 3)  // COORACE, FAS, FEI: the only triangle
+        #expect(core.nodeCount == 5)  // COORACE, FAS, FEI; COORACE, Crédit Coopératif, France Active: the two triangles
         let aggregate = try Diagram(network: network, options: Self.options(.aggregate(.family)))
         #expect(aggregate.nodeCount == 8)
         #expect(throws: Diagram.BuildError.unknownActor("nobody")) { try Diagram(network: network, options: Self.options(.ego(id: "nobody", radius: 1))) }

@@ -45,7 +45,7 @@ struct CommunityCommandTests {
         let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         // Every GES and PTCE of the dataset falls in a single community (memberships are edges in this view).
         let groups = try #require(object["formal_groups"] as? [[String: Any]])
-        #expect(groups.count == 6)
+        #expect(groups.count == 7)
         #expect(groups.allSatisfy { $0["communities_spanned"] as? Int == 1 })
         #expect((object["stability"] as? Double) == 1)
         let text = try E.ptce(["communities", "Datasets/coorace", "--view", "combined"])
@@ -67,9 +67,9 @@ struct CommunityCommandTests {
         (["communities", "Datasets/pole-sud"], Int32(65), "aucun lien dans cette vue"),
         (["communities", "Datasets/coorace", "--runs", "0"], Int32(64), "--runs must be between 1 and 10000"),
         (["communities", "Datasets/coorace", "--resolution", "0"], Int32(64), "--resolution must be a positive number"),
-        (["cooperation", "Datasets/coorace", "--at", "1850"], Int32(64), "l'année 1850 est hors des données (les liens datés couvrent 1995–2021)"),
+        (["cooperation", "Datasets/coorace", "--at", "1850"], Int32(64), "l'année 1850 est hors des données (les liens datés couvrent 1995–2023)"),
         (["centrality", "Datasets/coorace", "--at", "2090", "--lang", "en"], Int32(64), "year 2090 is outside the data"),
-        (["communities", "Datasets/coorace", "--at", "1994"], Int32(64), "conseil : choisissez --at entre 1995 et 2021"),
+        (["communities", "Datasets/coorace", "--at", "1994"], Int32(64), "conseil : choisissez --at entre 1995 et 2023"),
     ])
     func badRequestsExitWithAMessage(_ arguments: [String], _ status: Int32, _ message: String) throws {
         let run = try E.ptce(arguments)

@@ -53,8 +53,8 @@ struct ConvertCommandTests {
             let summary = try E.ptce(["summary", file, "--format", "json"])
             #expect(summary.status == 0, "\(name): \(summary.stderr)")
             let object = try #require(try JSONSerialization.jsonObject(with: Data(summary.stdout.utf8)) as? [String: Any])
-            #expect(object["actors"] as? Int == 63, "\(name)")
-            #expect(object["ties"] as? Int == 18, "\(name)")
+            #expect(object["actors"] as? Int == 87, "\(name)")
+            #expect(object["ties"] as? Int == 26, "\(name)")
         }
     }
 

@@ -45,10 +45,29 @@ struct EndToEndTests {
         return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
     }
 
-    @Test func realDatasetValidates() throws {
-        let run = try Self.ptce(["validate", "Datasets/coorace"])
+    /// The counts Datasets/README.md gives for each real dataset ("87 actors, 62 groups (31 PTCE, …), 97 memberships,
+    /// 26 ties") are those `ptce summary` prints, and `ptce validate` accepts the dataset.
+    @Test(arguments: ["coorace", "pole-sud"])
+    func realDatasetCountsInTheReadmeAreSummarys(_ name: String) throws {
+        let readme = try String(contentsOf: Self.root.appendingPathComponent("Datasets/README.md"), encoding: .utf8)
+        let section = try #require(readme.components(separatedBy: "## `\(name)/`").dropFirst().first)
+        let counts = try #require(section.firstMatch(of: /(\d+) actors,\s+(\d+) groups(?:\s+\(([^)]*)\))?,\s+(\d+) memberships,\s+(\d+|no) ties?/))
+        let run = try Self.ptce(["summary", "Datasets/" + name, "--format", "json"])
         #expect(run.status == 0)
-        #expect(run.stderr.contains("Datasets/coorace : valide (63 acteurs, 47 groupes, 75 appartenances, 18 liens"))
+        let summary = try #require(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect(Int(counts.1) == summary["actors"] as? Int)
+        #expect(Int(counts.2) == summary["groups"] as? Int)
+        #expect(Int(counts.4) == summary["memberships"] as? Int)
+        #expect((counts.5 == "no" ? 0 : Int(counts.5)) == summary["ties"] as? Int)
+        if let kinds = counts.3 {
+            // "31 PTCE, 14 regional delegations, 9 GES, 7 other, 1 network", in the order of summary's groups_by_kind.
+            let stated = kinds.split(separator: ",").compactMap { $0.split(whereSeparator: \.isWhitespace).first.flatMap { Int($0) } }
+            let byKind = (summary["groups_by_kind"] as? [[String: Any]] ?? []).compactMap { $0["count"] as? Int }
+            #expect(stated == byKind)
+        }
+        let validate = try Self.ptce(["validate", "Datasets/" + name])
+        #expect(validate.status == 0)
+        #expect(validate.stderr.contains("valide (\(counts.1) acteurs, \(counts.2) groupes, \(counts.4) appartenances"))
     }
 
     @Test(arguments: [
@@ -72,9 +91,9 @@ struct EndToEndTests {
         let run = try Self.ptce(["summary", "Datasets/coorace", "--format", "json"])
         #expect(run.status == 0)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
-        #expect(object["actors"] as? Int == 63)
-        #expect(object["ties"] as? Int == 18)
-        #expect(object["components"] as? Int == 46)
+        #expect(object["actors"] as? Int == 87)
+        #expect(object["ties"] as? Int == 26)
+        #expect(object["components"] as? Int == 63)
     }
 
     @Test func analyzeWritesItsFilesAndNeverTouchesTheInput() throws {
@@ -103,7 +122,7 @@ struct CentralityCommandTests {
         #expect(run.status == 0, "\(run.stderr)")
         let lines = run.stdout.split(separator: "\n")
         #expect(lines[0].contains("Betweenness") && lines[0].contains("Partners"))
-        #expect(lines[1].contains("COORACE (fédération nationale)") && lines[1].contains("0.0709") && lines[1].hasSuffix("16"))
+        #expect(lines[1].contains("COORACE (fédération nationale)") && lines[1].contains("0.0744") && lines[1].hasSuffix("22"))
         #expect(lines.count == 12)  // header, 10 actors, the summary line (the blank line is dropped by split)
     }
 
@@ -112,7 +131,7 @@ struct CentralityCommandTests {
         #expect(run.status == 0)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         let nodes = try #require(object["nodes"] as? [[String: Any]])
-        #expect(nodes.count == 63)
+        #expect(nodes.count == 87)
         #expect(Set(nodes[0].keys) == ["id", "name", "kind", "family", "degree", "degree_centrality", "strength", "betweenness", "closeness",
                                         "harmonic", "eigenvector", "katz", "pagerank", "clustering", "core_number", "eccentricity"])
     }
@@ -157,7 +176,7 @@ struct CentralityCommandTests {
         #expect(run.status == 0)
         let csv = try String(contentsOf: out.appendingPathComponent("centrality.csv"), encoding: .utf8)
         #expect(csv.hasPrefix("id,name,kind,family,degree,degree_centrality,strength,betweenness"))
-        #expect(csv.split(separator: "\n").count == 64)
+        #expect(csv.split(separator: "\n").count == 88)
     }
 }
 
@@ -180,19 +199,21 @@ struct RenderCommandTests {
     }
 
     @Test func badViewAndUnknownActor() throws {
-        let view = try EndToEndTests.ptce(["render", "Datasets/coorace", "--out", "/tmp/x.svg", "--view", "everything", "--lang", "en"])
+        // A path of its own: a refusal must come from the option, not from a file left by another run.
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("ptce-bad-view-\(UUID().uuidString)").path
+        let view = try EndToEndTests.ptce(["render", "Datasets/coorace", "--out", scratch + ".svg", "--view", "everything", "--lang", "en"])
         #expect(view.status == 64 && view.stderr.contains("The value 'everything' is invalid for '--view <view>': a view is whole, ego:ID[:RADIUS]"))
-        let ego = try EndToEndTests.ptce(["render", "Datasets/coorace", "--out", "/tmp/x.svg", "--view", "ego:nobody", "--lang", "en"])
+        let ego = try EndToEndTests.ptce(["render", "Datasets/coorace", "--out", scratch + ".svg", "--view", "ego:nobody", "--lang", "en"])
         #expect(ego.status == 65 && ego.stderr.contains("unknown actor 'nobody' for the ego view"))
-        let format = try EndToEndTests.ptce(["render", "Datasets/coorace", "--out", "/tmp/x.jpg", "--lang", "en"])
+        let format = try EndToEndTests.ptce(["render", "Datasets/coorace", "--out", scratch + ".jpg", "--lang", "en"])
         #expect(format.status == 64)
         // An unknown group lists the closest ids with their names; a name is read as the id it names, with a warning.
-        let group = try EndToEndTests.ptce(["render", "Datasets/coorace", "--out", "/tmp/x.svg", "--view", "group:Horizon"])
+        let group = try EndToEndTests.ptce(["render", "Datasets/coorace", "--out", scratch + ".svg", "--view", "group:Horizon"])
         #expect(group.status == 65 && group.stderr.contains("erreur : groupe inconnu « Horizon » pour la vue groupe\n  conseil : les groupes les plus proches : "))
         #expect(group.stderr.contains("ulisse (Ulisse (groupe d'économie solidaire))"))
-        let size = try EndToEndTests.ptce(["render", "Datasets/coorace", "--out", "/tmp/x.svg", "--size", "12x8"])
+        let size = try EndToEndTests.ptce(["render", "Datasets/coorace", "--out", scratch + ".svg", "--size", "12x8"])
         #expect(size.status == 64 && size.stderr.contains("write WIDTHxHEIGHT with a unit"))
-        let both = try EndToEndTests.ptce(["render", "Datasets/coorace", "--out", "/tmp/x.svg", "--slide", "--paper", "a3"])
+        let both = try EndToEndTests.ptce(["render", "Datasets/coorace", "--out", scratch + ".svg", "--slide", "--paper", "a3"])
         #expect(both.status == 64 && both.stderr.contains("--paper, --slide and --size are exclusive"))
     }
 
@@ -208,10 +229,10 @@ struct RenderCommandTests {
         let each = try EndToEndTests.ptce(["render", "Datasets/coorace", "--each", "ges", "--format", "png", "--out", directory.path])
         #expect(each.status == 0, "\(each.stderr)")
         let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
-        #expect(files == ["irisse.png", "isa-groupe.png", "ulisse.png"])
+        #expect(files == ["cap-emploi-services.png", "irisse.png", "isa-groupe.png", "ulisse.png"])
         // GES named by the sources without any actor member: said, not drawn.
         #expect(each.stderr.contains("note : gesaa : aucun acteur membre, pas de diagramme"))
-        #expect(each.stderr.contains("3 diagrammes (un par GES)"))
+        #expect(each.stderr.contains("4 diagrammes (un par GES)"))
         let again = try EndToEndTests.ptce(["render", "Datasets/coorace", "--each", "ges", "--format", "png", "--out", directory.path])
         #expect(again.status == 73 && again.stderr.contains("existe déjà"))
         // A 16:9 slide: 1920 × 1080 px.
@@ -270,9 +291,9 @@ struct RobustnessCommandTests {
     @Test func removingTheFederationSplitsTheRealNetwork() throws {
         let run = try EndToEndTests.ptce(["robustness", "Datasets/coorace", "--steps", "2", "--format", "csv"])
         #expect(run.status == 0, "\(run.stderr)")
-        // The partnership view's largest component (18 actors) is COORACE's star: without it, 2 actors remain tied
-        // (ANSA and Ulisse Energie; FAS and FEI).
-        #expect(run.stdout.hasPrefix("step,removed,largest_component,share\n0,,18,"))
+        // The partnership view's largest component (25 actors) is COORACE's star: without it, 2 actors remain tied
+        // (ANSA and Ulisse Energie; FAS and FEI; Agefos and FPSPP; Crédit Coopératif and France Active).
+        #expect(run.stdout.hasPrefix("step,removed,largest_component,share\n0,,25,"))
         #expect(run.stdout.contains("\n1,coorace,2,"))
     }
 

@@ -349,6 +349,16 @@ public struct CentralityReport: Sendable {
             let none = [Double?](repeating: nil, count: g.nodeCount)
             return (none, none)
         }
+        // Parts of the network without a tie between them that share the largest singular value (two 7-member
+        // GES, say) share the scores in proportions the computation's start decides: the iteration from equal scores
+        // leaves several parts with a share of the total where a unique answer would leave one.
+        let components = connectedComponents(g)
+        var shares = [Double](repeating: 0, count: components.sizes.count)
+        for v in 0..<g.nodeCount { shares[components.labels[v]] += result.hubs[v] }
+        if shares.filter({ $0 > 1e-6 }).count > 1 {
+            notes.append(Localized(fr: "HITS : plusieurs parties du réseau, sans lien entre elles, ont la même structure dominante : hubs et autorités n'ont pas de solution unique ; les valeurs données partagent le score entre elles, d'autres partages seraient aussi justes",
+                                   en: "HITS: several parts of the network, without ties between them, have the same dominant structure: hubs and authorities have no unique solution; the values given share the score between them, other shares would be as right"))
+        }
         if !g.isDirected && isBipartite(g) {
             notes.append(Localized(fr: "HITS : sur un graphe non orienté biparti (un arbre, une étoile), hubs et autorités n'ont pas de solution unique : les valeurs données dépendent du point de départ du calcul, d'autres seraient aussi justes",
                                    en: "HITS: on an undirected bipartite graph (a tree, a star), hubs and authorities have no unique solution: the values given depend on where the computation starts, others would be as right"))

@@ -146,7 +146,9 @@ public struct CooperationReport: Sendable {
     public var groups: [GroupRow]
     /// Ties between an ESS family and another.
     public var passerelleTies: Int
-    /// Passerelle ties over all ties.
+    /// Ties with an end of unspecified family (kind `unknown`): neither passerelle nor not, left out of the share.
+    public var passerelleUndetermined: Int
+    /// Passerelle ties over the ties whose two ends have a known family (nil when there is none).
     public var passerelleShare: Double?
     /// One row per actor of the view.
     public var actorRows: [ActorRow]
@@ -195,12 +197,17 @@ public struct CooperationReport: Sendable {
         assortativity = mixing.assortativity
         groupNames = partition.names
         mixingMatrix = mixing.matrix
-        // Passerelle ties: one end in an ESS family, the other not.
+        // Passerelle ties: one end in an ESS family, the other in a known family outside the ESS. An actor whose kind
+        // the sources do not give (family "unspecified") may be either: its ties are left out of the shares.
         let familyOf = networkGraph.actorIndices.map { taxonomy.family(of: network.actors[$0].kind) }
-        func isESS(_ v: Int) -> Bool { familyOf[v]?.ess ?? false }
-        let (passerelle, groupTies, groupPasserelle) = Self.passerelleCounts(g, partition: partition, isESS: isESS)
+        func isESS(_ v: Int) -> Bool? {
+            guard let family = familyOf[v], family.id != "unspecified" else { return nil }
+            return family.ess
+        }
+        let (passerelle, undetermined, groupTies, groupPasserelle) = Self.passerelleCounts(g, partition: partition, isESS: isESS)
         passerelleTies = passerelle
-        passerelleShare = Double(passerelle) / Double(g.edgeCount)
+        passerelleUndetermined = undetermined
+        passerelleShare = g.edgeCount > undetermined ? Double(passerelle) / Double(g.edgeCount - undetermined) : nil
         let groupEI = mixing.groupEIIndex()
         let sizes = partition.sizes
         groups = partition.names.indices.map { k in
@@ -244,21 +251,23 @@ public struct CooperationReport: Sendable {
         }
     }
 
-    /// Passerelle ties (one end in an ESS family, the other not), overall and by group of the partition.
-    private static func passerelleCounts(_ g: Graph, partition: Partition, isESS: (Int) -> Bool) -> (Int, [Int], [Int]) {
-        var passerelle = 0
+    /// Passerelle ties (one end in an ESS family, the other in a known family outside it), the ties left undetermined
+    /// (an end of unspecified family), and by group of the partition the determined ties and the passerelles.
+    private static func passerelleCounts(_ g: Graph, partition: Partition, isESS: (Int) -> Bool?) -> (Int, Int, [Int], [Int]) {
+        var passerelle = 0, undetermined = 0
         var groupTies = [Int](repeating: 0, count: partition.names.count)
         var groupPasserelle = [Int](repeating: 0, count: partition.names.count)
         for e in 0..<g.edgeCount {
             let u = Int(g.edgeSources[e]), v = Int(g.edgeTargets[e])
-            let crossing = isESS(u) != isESS(v)
+            guard let essU = isESS(u), let essV = isESS(v) else { undetermined += 1; continue }
+            let crossing = essU != essV
             if crossing { passerelle += 1 }
             for label in Set([partition.labels[u], partition.labels[v]]) where label >= 0 {
                 groupTies[label] += 1
                 if crossing { groupPasserelle[label] += 1 }
             }
         }
-        return (passerelle, groupTies, groupPasserelle)
+        return (passerelle, undetermined, groupTies, groupPasserelle)
     }
 
     /// Per actor: E-I of its own ties, diversity of its partners' families, structural holes, brokerage roles.
@@ -405,7 +414,7 @@ public struct CooperationReport: Sendable {
         let assortativity: Double?
         let mixing: [String: [String: Int]]
         let groups: [GroupRow]
-        let passerelleTies: Int, passerelleShare: Double?
+        let passerelleTies: Int, passerelleUndetermined: Int, passerelleShare: Double?
         let actors_: [ActorRow]
         let suggestions: [Suggestion]
         let formalGroups: [FormalGroupRow]
@@ -422,7 +431,8 @@ public struct CooperationReport: Sendable {
                 mixing[name] = Dictionary(uniqueKeysWithValues: r.groupNames.enumerated().map { ($1, r.mixingMatrix[a][$0]) })
             }
             self.mixing = mixing
-            groups = r.groups; passerelleTies = r.passerelleTies; passerelleShare = r.passerelleShare
+            groups = r.groups; passerelleTies = r.passerelleTies; passerelleUndetermined = r.passerelleUndetermined
+            passerelleShare = r.passerelleShare
             actors_ = r.actorRows; suggestions = r.suggestions
             formalGroups = r.formalGroups; overlaps = r.overlaps
             sameDepartmentShare = r.sameDepartmentShare; sameRegionShare = r.sameRegionShare; meanTieLengthKm = r.meanTieLengthKm
@@ -431,10 +441,29 @@ public struct CooperationReport: Sendable {
 
         enum CodingKeys: String, CodingKey {
             case attribute, actors, ties, eiIndex, expectedEiIndex, eiPValue, permutations, seed, assortativity, mixing, groups
-            case passerelleTies, passerelleShare, suggestions, formalGroups, overlaps, sameDepartmentShare, sameRegionShare, meanTieLengthKm
+            case passerelleTies, passerelleUndetermined, passerelleShare, suggestions, formalGroups, overlaps, sameDepartmentShare, sameRegionShare, meanTieLengthKm
             case communities
             case actors_ = "actorMeasures"
         }
+    }
+
+    /// "Liens passerelles (ESS ↔ hors ESS) : 11 sur 14 liens entre acteurs de nature connue, soit 79 % ; 12 liens
+    /// touchent un acteur de nature non précisée et ne sont pas comptés." — for the text and the report.
+    public func passerelleSentence(_ language: Language) -> String {
+        let fr = language == .fr
+        let known = ties - passerelleUndetermined
+        let share = language.percent(passerelleShare)
+        guard passerelleUndetermined > 0 else {
+            return fr ? "Liens passerelles (ESS ↔ hors ESS) : \(passerelleTies) sur \(ties), soit \(share)."
+                      : "Passerelle ties (social economy ↔ the rest): \(passerelleTies) of \(ties), \(share)."
+        }
+        let left = language.count(passerelleUndetermined, "lien", "tie")
+        return fr ? "Liens passerelles (ESS ↔ hors ESS) : \(passerelleTies) sur \(known) liens entre acteurs de nature connue"
+                    + (known > 0 ? ", soit \(share)" : "") + " ; "
+                    + (passerelleUndetermined == 1 ? "1 lien touche un acteur de nature non précisée : il n'est pas compté."
+                                                   : "\(passerelleUndetermined) liens touchent un acteur de nature non précisée : ils ne sont pas comptés.")
+                  : "Passerelle ties (social economy ↔ the rest): \(passerelleTies) of the \(known) ties between actors of known kind"
+                    + (known > 0 ? ", \(share)" : "") + "; \(left) with an actor of unspecified kind \(passerelleUndetermined == 1 ? "is" : "are") not counted."
     }
 
     /// A readable page: the answers first, in plain words, then the tables.
@@ -444,7 +473,8 @@ public struct CooperationReport: Sendable {
         func number(_ value: Double?, _ digits: Int = 3) -> String { language.decimal(value, digits: digits) }
         func percent(_ value: Double?) -> String { language.percent(value) }
         var lines: [String] = []
-        lines.append(fr ? "Coopération entre mondes — partition : \(attribute) (\(groupNames.count) groupes, \(actors) acteurs, \(ties) liens)"
+        let partitionName = fr ? (["family": "famille", "kind": "nature", "department": "département", "region": "région"][attribute] ?? attribute) : attribute
+        lines.append(fr ? "Coopération entre mondes — partition : \(partitionName) (\(groupNames.count) groupes, \(actors) acteurs, \(ties) liens)"
                         : "Cooperation across worlds — partition: \(attribute) (\(groupNames.count) groups, \(actors) actors, \(ties) ties)")
         lines.append("")
         if let ei = eiIndex, let expected = expectedEIIndex {
@@ -454,8 +484,7 @@ public struct CooperationReport: Sendable {
         }
         lines.append(fr ? "Assortativité : \(number(assortativity)) (1 : entre-soi complet, 0 : mélange au hasard, négatif : liens surtout entre groupes différents)."
                         : "Assortativity: \(number(assortativity)) (1: complete homophily, 0: random mixing, negative: ties mostly across groups).")
-        lines.append(fr ? "Liens passerelles (ESS ↔ hors ESS) : \(passerelleTies) sur \(ties), soit \(percent(passerelleShare))."
-                        : "Passerelle ties (social economy ↔ the rest): \(passerelleTies) of \(ties), \(percent(passerelleShare)).")
+        lines.append(passerelleSentence(language))
         lines.append("")
         lines.append(fr ? "Par groupe (E-I : -1 tout à l'intérieur, +1 tout vers l'extérieur)" : "By group (E-I: -1 all inside, +1 all outside)")
         let width = groupNames.map(\.count).max() ?? 0

@@ -131,13 +131,13 @@ private struct _Generator {
         return 2024
     }
 
-    mutating func addActor(kind: String, label: String, department: String) -> Int {
+    mutating func addActor(kind: String, label: String, department: String, notes: String? = nil) -> Int {
         counters[kind, default: 0] += 1
         let number = counters[kind]!
         let index = network.actors.count
         let id = "\(kind.replacingOccurrences(of: "_", with: "-"))-\(String(format: "%06d", number))"
         network.actors.append(Actor(id: id, name: "\(label) n°\(number) (\(department))", kind: kind, department: department,
-                                    region: regionOf[department], reference: reference))
+                                    region: regionOf[department], reference: reference, notes: notes))
         departmentOf.append(department)
         isMember.append(false)
         byDepartment[department, default: []].append(index)
@@ -262,6 +262,15 @@ private struct _Generator {
         return gesIndices
     }
 
+    /// Names of the actors created for a PTCE seat when the area has none of the kind (French, as every name).
+    private static let seatLabels: [String: String] = [
+        "commune": "Commune", "epci": "Intercommunalité", "enterprise": "Entreprise", "training": "Organisme de formation",
+        "research": "Laboratoire", "bank": "Banque", "public_employment": "Agence France Travail",
+    ]
+
+    /// The note of an actor created to fill a PTCE seat (an assumption of the generator, listed in Datasets/README.md).
+    static let seatNote = "Créé pour occuper un siège de PTCE (hypothèse du générateur)."
+
     /// PTCE: ~8 members, 57% associations, 79% local (one département), the others regional; ties among members.
     private mutating func addPTCE(gesIndices: [Int]) {
         let seatKinds: [(String, Double)] = [("association", 0.57), ("commune", 0.06), ("epci", 0.04), ("enterprise", 0.12),
@@ -286,13 +295,14 @@ private struct _Generator {
                 if kind == "association" {
                     // An association: a member SIAE of the area (AI and ACI are associations) or a new one.
                     let local = (byDepartmentAndKind[code + "/ai"] ?? []) + (byDepartmentAndKind[code + "/aci"] ?? [])
-                    candidate = !local.isEmpty && uniform() < 0.4 ? pick(local) : addActor(kind: "association", label: "Association (synthétique)", department: code)
+                    candidate = !local.isEmpty && uniform() < 0.4 ? pick(local) : addActor(kind: "association", label: "Association (synthétique)", department: code, notes: Self.seatNote)
                 } else if kind == "scic" {
-                    candidate = addActor(kind: "scic", label: "SCIC (synthétique)", department: code)
+                    candidate = addActor(kind: "scic", label: "SCIC (synthétique)", department: code, notes: Self.seatNote)
                 } else {
                     let local = byDepartmentAndKind[code + "/" + kind] ?? []
                     let pool = local.isEmpty ? area.flatMap { byDepartmentAndKind[$0 + "/" + kind] ?? [] } : local
-                    candidate = pool.isEmpty ? addActor(kind: kind, label: kind.capitalized + " (synthétique)", department: code) : pick(pool)
+                    candidate = pool.isEmpty ? addActor(kind: kind, label: Self.seatLabels[kind, default: "Structure"] + " (synthétique)", department: code,
+                                                             notes: Self.seatNote) : pick(pool)
                 }
                 if !seats.contains(candidate) { seats.append(candidate) }
             }

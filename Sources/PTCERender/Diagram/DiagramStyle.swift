@@ -45,6 +45,7 @@ public struct DiagramStyle: Codable, Sendable {
             "joint_project": .init(color: "#E69F00", style: "solid"),
             "passerelle": .init(color: "#009E73", style: "solid"),
             "support": .init(color: "#999999", style: "dotted"),
+            "intention": .init(color: "#56B4E9", style: "dotted"),
             "unspecified": .init(color: "#777777", style: "solid"),
             "": .init(color: "#555555", style: "solid"),
         ],

@@ -101,8 +101,8 @@ enum Composition {
 
     /// neato's overlap removal knows nodes, not frames: an actor outside a group could lie over the group's frame or
     /// its label (seen at 100 % on the 40-actor PTCE: "Emploi Avenir 28" over "GES Sambre Avenir"). Such an actor
-    /// is moved out of the frame by the shortest way, 6 points clear (three passes, in node order); the edges of
-    /// moved actors lose their route and `nop2` draws them again.
+    /// is moved out of the frame by the shortest way that lands on no other actor and in no other frame, 6 points clear
+    /// (three passes, in node order); the edges of moved actors lose their route and `nop2` draws them again.
     private static func keepOutOfFrames(_ graph: UnsafeMutablePointer<Agraph_t>) {
         var frames: [(box: Box, members: Set<UnsafeMutablePointer<Agnode_t>>)] = []
         var child = agfstsubg(graph)
@@ -118,6 +118,23 @@ enum Composition {
         }
         guard !frames.isEmpty else { return }
         let unlinkedGraph = subgraph(graph, unlinkedCluster)
+        // Where every actor of the map is, so that a move does not put an actor on another one (seen at 100 % on the
+        // COORACE network: ANSA, moved out of Ulisse's frame, landed under the DGEFP).
+        var placed: [(pointer: UnsafeMutablePointer<Agnode_t>, node: Node)] = []
+        var scan = agfstnode(graph)
+        while let current = scan {
+            if let info = nodeInfo(current), unlinkedGraph.map({ agsubnode($0, current, 0) == nil }) ?? true { placed.append((current, info)) }
+            scan = agnxtnode(graph, current)
+        }
+        func collides(_ pointer: UnsafeMutablePointer<Agnode_t>, x: Double, y: Double, _ info: Node, clear: Double) -> Bool {
+            placed.contains { other in
+                other.pointer != pointer && abs(other.node.x - x) < other.node.halfWidth + info.halfWidth + clear
+                    && abs(other.node.y - y) < other.node.halfHeight + info.halfHeight + clear
+            } || frames.contains { frame in
+                !frame.members.contains(pointer) && x + info.halfWidth + clear > frame.box.minX && x - info.halfWidth - clear < frame.box.maxX
+                    && y + info.halfHeight + clear > frame.box.minY && y - info.halfHeight - clear < frame.box.maxY
+            }
+        }
         var moved = Set<UnsafeMutablePointer<Agnode_t>>()
         for _ in 0..<3 {
             var movedThisPass = false
@@ -131,9 +148,12 @@ enum Composition {
                           info.y + info.halfHeight + clear > box.minY, info.y - info.halfHeight - clear < box.maxY else { continue }
                     let moves = [(box.minX - clear - info.halfWidth - info.x, 0.0), (box.maxX + clear + info.halfWidth - info.x, 0.0),
                                  (0.0, box.minY - clear - info.halfHeight - info.y), (0.0, box.maxY + clear + info.halfHeight - info.y)]
-                    let best = moves.min { abs($0.0) + abs($0.1) < abs($1.0) + abs($1.1) }!
+                    // The shortest move that lands on no other actor and in no other frame; the shortest one if none does.
+                    let byLength = moves.sorted { abs($0.0) + abs($0.1) < abs($1.0) + abs($1.1) }
+                    let best = byLength.first { !collides(current, x: info.x + $0.0, y: info.y + $0.1, info, clear: clear) } ?? byLength[0]
                     info.x += best.0
                     info.y += best.1
+                    if let index = placed.firstIndex(where: { $0.pointer == current }) { placed[index].node = info }
                     set(current, "pos", String(format: "%.2f,%.2f", info.x, info.y))
                     moved.insert(current)
                     movedThisPass = true

@@ -33,6 +33,8 @@ enum NetworkxReference {
             let degree_centralization: Double?
             let betweenness_centralization: Double?
             let closeness_centralization: Double?
+            /// Whether HITS has a unique answer (the two largest singular values of A differ); no reference otherwise.
+            let hits_unique: Bool?
             let communities: Communities
         }
 
@@ -52,6 +54,7 @@ enum NetworkxReference {
         /// connected graphs (networkx's power iteration does not converge to a unique vector otherwise).
         func expects(_ measure: String) -> Bool {
             if measure.contains("weight") { return weighted }
+            if measure.hasPrefix("hits_") { return graph.hits_unique ?? true }
             if measure == "core_number" { return !directed }
             if measure == "eigenvector" {
                 let graph = build()
