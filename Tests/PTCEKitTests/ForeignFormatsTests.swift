@@ -97,6 +97,27 @@ struct ForeignFormatsTests {
         #expect(result.network.ties[1].attributes == [Attribute(name: "Label", value: "co-projet")])
     }
 
+    /// Gephi's two tables (Data Laboratory → Export table) in a folder of their own: read as the edge list with its
+    /// nodes file — names and kinds from `nodes.csv`, direction from `Type` — and said once; a folder that also holds a
+    /// ptce table is a network folder as before.
+    @Test func gephiTablesInAFolderAreReadAsEdgesAndNodes() throws {
+        let folder = InteropTests.temporary("gephi-tables")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try "Id,Label,timeset,kind\na,Alpha,,ess\nb,Beta,,company\nc,Gamma,,ess\n"
+            .write(toFile: folder + "/Nodes.csv", atomically: true, encoding: .utf8)
+        try "Source,Target,Type,Id,Label,timeset,Weight\na,b,Undirected,0,,,2.0\nb,c,Directed,1,,,1.0\n"
+            .write(toFile: folder + "/Edges.csv", atomically: true, encoding: .utf8)
+        let result = load(folder)
+        #expect(result.errorCount == 0)
+        #expect(result.network.actors.map(\.name) == ["Alpha", "Beta", "Gamma"])
+        #expect(result.network.actors.map(\.kind) == ["ess_enterprise", "enterprise", "ess_enterprise"])
+        #expect(result.network.ties.map(\.directed) == [false, true])
+        #expect(result.diagnostics.map(\.code) == ["gephi-tables"])
+        #expect(result.diagnostics[0].message.fr == "dossier lu comme les tables exportées par Gephi : Edges.csv (liens) et Nodes.csv (acteurs)")
+        try "id;name;kind\na;Alpha;ess\n".write(toFile: folder + "/actors.csv", atomically: true, encoding: .utf8)
+        #expect(load(folder).diagnostics.map(\.code).contains("missing-file"))
+    }
+
     /// Pajek: a BOM, a `*Matrix` (symmetric: undirected ties), a `.paj` project read up to its second network.
     @Test func pajekMatrixProjectsAndBOM() throws {
         let matrix = InteropTests.temporary("m.net")

@@ -1,3 +1,4 @@
+import CoopGraph
 import Foundation
 import Testing
 @testable import PTCEKit
@@ -93,6 +94,32 @@ struct InputTests {
         #expect(CSVReader.detectSeparator(ArraySlice(Array("a,b,c\n".utf8))) == UInt8(ascii: ","))
         #expect(CSVReader.detectSeparator(ArraySlice(Array("a\tb\tc\n".utf8))) == UInt8(ascii: "\t"))
         #expect(CSVReader.detectSeparator(ArraySlice(Array("id\n".utf8))) == UInt8(ascii: ","))
+    }
+
+    /// The ASCII fast path of `normalize` gives what Foundation's folding and `alphanumerics` give: every ASCII
+    /// character alone and between letters, and 2,000 random ASCII texts (a fixed seed).
+    @Test func normalizeOfASCIIEqualsFoldingOfIt() {
+        func folded(_ text: String) -> String {
+            var result = "", pendingSpace = false
+            for scalar in text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).unicodeScalars {
+                if CharacterSet.alphanumerics.contains(scalar) {
+                    if pendingSpace && !result.isEmpty { result.append(" ") }
+                    pendingSpace = false
+                    result.unicodeScalars.append(scalar)
+                } else { pendingSpace = true }
+            }
+            return result
+        }
+        var texts = (0..<128).flatMap { code -> [String] in
+            let c = String(UnicodeScalar(UInt8(code)))
+            return [c, "a\(c)B", " \(c)9\(c)"]
+        }
+        var random = SplitMix64(seed: 7)
+        for _ in 0..<2_000 {
+            texts.append(String((0..<Int.random(in: 0...12, using: &random)).map { _ in Character(UnicodeScalar(UInt8.random(in: 0...127, using: &random))) }))
+        }
+        for text in texts { #expect(Taxonomy.normalize(text) == folded(text), "\(Array(text.utf8))") }
+        #expect(Taxonomy.normalize("Sous-Total : 12") == "sous total 12")
     }
 
     @Test func headerAliasesIgnoreCaseAccentsAndPunctuation() {

@@ -11,7 +11,8 @@ import Foundation
 ///   ≤ `threshold` (1e-7). The random stream is SplitMix64, not Python's, so a seed gives a partition of the same
 ///   quality as networkx's but not necessarily the same one.
 /// - Leiden adds the refinement phase: inside each community, nodes are merged only into well-connected
-///   sub-communities, chosen at random with probability ∝ exp(ΔQ/θ) (θ = 0.01); the aggregate graph is built on the
+///   sub-communities, chosen at random with probability ∝ exp(m·ΔQ/θ) (θ = 0.01: the gain in units of edge weight,
+///   as igraph's β, so nearly the best one); the aggregate graph is built on the
 ///   refined partition. Every community it returns is connected (Louvain's may not be). Iterations start again
 ///   from the previous partition until modularity stops rising by more than `threshold` (igraph's
 ///   `n_iterations=-1`).
@@ -342,7 +343,7 @@ struct WeightedAdjacency {
 
     /// Leiden's refinement: inside each community of `partition`, start from singletons and merge each
     /// well-connected singleton into a well-connected sub-community of the same community, chosen at random with
-    /// probability ∝ exp(ΔQ/θ) among those with ΔQ ≥ 0. Returns compact refined labels and their count.
+    /// probability ∝ exp(m·ΔQ/θ) among those with ΔQ ≥ 0. Returns compact refined labels and their count.
     func refine(_ partition: [Int], communityCount: Int, resolution: Double, random: inout SplitMix64) -> ([Int], Int) {
         let theta = 0.01
         let m = total
@@ -380,8 +381,10 @@ struct WeightedAdjacency {
                     let gain = toRefined[r] / m - resolution * kr * kv / (2 * m * m)
                     if gain >= 0 { options.append((r, gain)) }
                 }
+                // θ applies to the gain in edge-weight units (ΔQ·m), as in igraph's and the Leiden paper's code: on
+                // ΔQ itself (≈ 1/m per edge) every option would be about equally likely, a random merge.
                 let top = options.map(\.1).max()!
-                let chances = options.map { exp(($0.1 - top) / theta) }
+                let chances = options.map { exp(($0.1 - top) * m / theta) }
                 var pick = Double(random.next() >> 11) * 0x1p-53 * chances.reduce(0, +)
                 var chosen = options[options.count - 1].0
                 for (option, chance) in zip(options, chances) {

@@ -85,7 +85,7 @@ public struct Analysis: Sendable {
             cooperationFailure = error
         }
         robustness = Self.robustness(network: network, view: view, taxonomy: taxonomy, steps: options.robustnessSteps,
-                                     sampledBetweenness: isSampled ? centrality : nil)
+                                     betweenness: centrality)
         if let span = Evolution.span(network), span.count > 1 {
             evolution = try? Evolution.table(network, from: span.lowerBound,
                                              to: min(span.upperBound, span.lowerBound + options.evolutionYears - 1), taxonomy: taxonomy)
@@ -94,9 +94,10 @@ public struct Analysis: Sendable {
         }
     }
 
-    /// The removal curve by decreasing betweenness: exact, or the centrality report's estimate above the limit.
+    /// The removal curve by decreasing betweenness: the centrality report's (exact, or estimated above the limit),
+    /// never computed a second time.
     static func robustness(network: Network, view: GraphViewOptions, taxonomy: Taxonomy, steps: Int,
-                           sampledBetweenness report: CentralityReport?) -> RobustnessReport? {
+                           betweenness report: CentralityReport?) -> RobustnessReport? {
         let networkGraph = NetworkGraph(network, options: view, taxonomy: taxonomy)
         guard networkGraph.graph.edgeCount > 0 else { return nil }
         var scores: [Double]?

@@ -188,14 +188,42 @@ package final class CSVReader {
                 hint: Localized(fr: "mettez tout le champ entre guillemets et doublez les guillemets intérieurs (\"\")",
                                 en: "quote the whole field and double the quotes inside it (\"\")")))
         }
-        while let byte = peek() {
+        // Unquoted: the buffer is scanned in bulk up to a separator, a line end or a NUL byte (columns counted as
+        // characters, as `advance` does one byte at a time).
+        while true {
+            if position >= count {
+                if !atEOF { refill() }
+                if position >= count { return (makeField(startLine, startColumn), true) }
+            }
+            let (stop, characters) = scanUnquoted()
+            column += characters
+            position = stop
+            guard stop < count else { continue }
+            let byte = buffer[stop]
             if byte == separator { advance(byte); return (makeField(startLine, startColumn), false) }
-            if byte == 0x0A || byte == 0x0D { endLine(byte); return (makeField(startLine, startColumn), true) }
             if byte == 0 { throw nulByte() }
-            advance(byte)
-            fieldBytes.append(byte)
+            endLine(byte)
+            return (makeField(startLine, startColumn), true)
         }
-        return (makeField(startLine, startColumn), true)
+    }
+
+    /// Appends the bytes from `position` up to the first separator, CR, LF or NUL of the buffer (or its end) to
+    /// `fieldBytes`; returns where it stopped and how many characters (non-continuation bytes) it passed.
+    private func scanUnquoted() -> (stop: Int, characters: Int) {
+        let separator = self.separator, start = position, end = count
+        var stop = end, characters = 0
+        buffer.withUnsafeBufferPointer { bytes in
+            var i = start
+            while i < end {
+                let byte = bytes[i]
+                if byte == separator || byte == 0x0A || byte == 0x0D || byte == 0 { break }
+                if byte & 0xC0 != 0x80 { characters += 1 }
+                i += 1
+            }
+            stop = i
+            fieldBytes.append(contentsOf: bytes[start..<i])
+        }
+        return (stop, characters)
     }
 
     /// A NUL byte past the first 4 KiB (the start is checked as a whole by `checkStart`).

@@ -47,9 +47,10 @@ public enum NetworkLoader {
     }
 
     static func loadFolder(_ folder: String, options: LoadOptions) -> LoadResult {
-        let builder = NetworkBuilder(options: options)
         let url = URL(fileURLWithPath: folder)
         let listing = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
+        if let gephi = loadGephiTables(folder, listing: listing, options: options) { return gephi }
+        let builder = NetworkBuilder(options: options)
         func read(_ role: TableRole, required: Bool, add: (RecordSource) -> Void) {
             let name = role.fileName
             // The file by its English or French name, case and accents ignored (Acteurs.csv, liens.csv, adhésions.csv…).
@@ -98,6 +99,29 @@ public enum NetworkLoader {
         }
         builder.finish()
         return builder.result()
+    }
+
+    /// A folder holding Gephi's table export (Data Laboratory → Export table: `edges.csv` with Source, Target, Type,
+    /// Weight… and `nodes.csv` with Id, Label…) and no table of a network folder: read as the edge list `edges.csv`
+    /// with the nodes file `nodes.csv` (`ptce … edges.csv --nodes nodes.csv`), said in a warning. Nil for any other
+    /// folder.
+    static func loadGephiTables(_ folder: String, listing: [String], options: LoadOptions) -> LoadResult? {
+        func file(_ names: [String]) -> String? { listing.first { names.map(Taxonomy.normalize).contains(Taxonomy.normalize($0)) } }
+        let tables = TableRole.allCases.flatMap { [$0.fileName] + $0.frenchFileNames }.map { Taxonomy.normalize($0) }
+        guard !listing.contains(where: { tables.contains(Taxonomy.normalize($0)) }),
+              let edges = file(["edges.csv", "edges table.csv", "aretes.csv"]) else { return nil }
+        let nodes = file(["nodes.csv", "nodes table.csv", "noeuds.csv"])
+        var edgeOptions = options
+        if let nodes { edgeOptions.nodesPath = (folder as NSString).appendingPathComponent(nodes) }
+        let edgesPath = (folder as NSString).appendingPathComponent(edges)
+        var result = loadEdgeList(edgesPath, options: edgeOptions)
+        let equivalent = edges + (nodes.map { " --nodes \($0)" } ?? "")
+        result.diagnostics.insert(Diagnostic(.warning, SourceLocation(file: edgesPath, line: 1, column: 1), code: "gephi-tables",
+            Localized(fr: "dossier lu comme les tables exportées par Gephi : \(edges) (liens)\(nodes.map { " et \($0) (acteurs)" } ?? "")",
+                      en: "folder read as tables exported by Gephi: \(edges) (ties)\(nodes.map { " and \($0) (actors)" } ?? "")"),
+            hint: Localized(fr: "même lecture que `ptce … \(equivalent)` ; pour un dossier réseau ptce, nommez les tables actors.csv et ties.csv",
+                            en: "same reading as `ptce … \(equivalent)`; for a ptce network folder, name the tables actors.csv and ties.csv")), at: 0)
+        return result
     }
 
     static func loadEdgeList(_ path: String, options: LoadOptions) -> LoadResult {

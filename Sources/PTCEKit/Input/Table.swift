@@ -60,6 +60,16 @@ final class ForgivingReader: RecordReader {
     /// "Total", "TOTAL : 44 liens", "Sous-total", "Totaux" — the word alone, not a name that starts with it
     /// ("TotalEnergies" is an actor).
     static func isTotal(_ text: String) -> Bool {
+        // Most first cells are names or ids: when the first letter or digit is ASCII and not t or s, the first word
+        // cannot be "total", "totaux" or "sous" (checked without folding the whole text, the cost of every row).
+        for scalar in text.unicodeScalars {
+            guard scalar.isASCII else { break }
+            let byte = UInt8(scalar.value) | 0x20
+            if (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (scalar.value >= 0x30 && scalar.value <= 0x39) {
+                if byte != UInt8(ascii: "t") && byte != UInt8(ascii: "s") { return false }
+                break
+            }
+        }
         let words = Taxonomy.normalize(text).split(separator: " ")
         guard let first = words.first else { return false }
         if first == "total" || first == "totaux" { return true }
@@ -67,7 +77,16 @@ final class ForgivingReader: RecordReader {
     }
 
     static func isBlank(_ record: [CSVField]) -> Bool {
-        record.allSatisfy { $0.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+        record.allSatisfy { isBlank($0.text, Self.blank) }
+    }
+
+    private static let blank = CharacterSet.whitespacesAndNewlines
+    private static let spaces = CharacterSet.whitespaces
+
+    /// Whether the text is only characters of `set` (what trimming them would leave empty), stopping at the first
+    /// other one.
+    @inline(__always) static func isBlank(_ text: String, _ set: CharacterSet) -> Bool {
+        text.unicodeScalars.allSatisfy { set.contains($0) }
     }
 
     static func isHeader(_ record: [CSVField], _ columns: [Columns.Column]) -> Bool {
@@ -82,7 +101,7 @@ final class ForgivingReader: RecordReader {
             let record: [CSVField]
             if !pending.isEmpty { record = pending.removeFirst() } else if let next = try base.nextRecord() { record = next } else { return nil }
             if Self.isBlank(record) { continue }
-            if headerDone, let first = record.first(where: { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }),
+            if headerDone, let first = record.first(where: { !Self.isBlank($0.text, Self.spaces) }),
                Self.isTotal(first.text) {
                 notes.append(Diagnostic(.warning, base.location(line: first.line, column: first.column), code: "totals-row",
                     Localized(fr: "ligne de total ignorée", en: "totals row skipped")))

@@ -103,6 +103,24 @@ public struct Taxonomy: Sendable, Codable {
 
     /// Canonical form used to compare vocabulary values: lower case, no accents, apostrophes and dashes as spaces.
     public static func normalize(_ text: String) -> String {
+        // ASCII text (ids, codes, most headers): lower case, letters and digits kept, the rest as one space — what
+        // folding and `alphanumerics` give for ASCII, without Foundation's folding (most of the time of loading a file).
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(text.utf8.count)
+            var pendingSpace = false
+            for byte in text.utf8 {
+                let lower = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
+                if (lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z")) || (lower >= UInt8(ascii: "0") && lower <= UInt8(ascii: "9")) {
+                    if pendingSpace && !bytes.isEmpty { bytes.append(UInt8(ascii: " ")) }
+                    pendingSpace = false
+                    bytes.append(lower)
+                } else {
+                    pendingSpace = true
+                }
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
         let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
         var result = ""
         var pendingSpace = false
