@@ -5,11 +5,11 @@ OUT ?= out
 
 .PHONY: demo test build release deps clean notebooks fuzz fuzz-replay sanitize docs example
 
-## Install the system libraries ptce needs (Graphviz's libgvc, zlib) when they are missing.
+## Install the system libraries ptce needs (Graphviz's libgvc, zlib, libxml2) when they are missing.
 deps:
-	@if ! pkg-config --exists libgvc 2>/dev/null || ! pkg-config --exists zlib 2>/dev/null; then \
-		echo "Installing libgraphviz-dev (Graphviz, for in-process rendering) and zlib1g-dev (workbooks)…"; \
-		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libgraphviz-dev graphviz pkg-config zlib1g-dev; \
+	@if ! pkg-config --exists libgvc 2>/dev/null || ! pkg-config --exists zlib 2>/dev/null || ! pkg-config --exists libxml-2.0 2>/dev/null; then \
+		echo "Installing libgraphviz-dev (Graphviz, for in-process rendering), zlib1g-dev and libxml2-dev (workbooks)…"; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libgraphviz-dev graphviz pkg-config zlib1g-dev libxml2-dev; \
 	fi
 
 build: deps

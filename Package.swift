@@ -24,11 +24,13 @@ let package = Package(
         // The PTCE domain: model, taxonomy, input, validation, analyses.
         .target(
             name: "PTCEKit",
-            dependencies: ["CoopGraph", "CInflate", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: ["CoopGraph", "CInflate", "CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             resources: [.copy("Resources/taxonomy.json"), .copy("Resources/departements.json"), .copy("Resources/places.tsv")]
         ),
         // zlib's inflate, for reading workbooks (ZIPFoundation writes them; see Workbook.swift for why it does not read).
         .systemLibrary(name: "CInflate", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // libxml2's xmlTextWriter: the workbook's sheets streamed (a tree of 500,000 cells took gigabytes).
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         // libgvc / libcgraph from Debian's libgraphviz-dev, found through pkg-config.
         .systemLibrary(
             name: "CGraphviz",

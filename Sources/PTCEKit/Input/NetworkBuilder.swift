@@ -289,7 +289,13 @@ final class NetworkBuilder {
     /// `maximumCellLength`. What validates must render: cairo stops drawing a PDF at a noncharacter, and XML
     /// (GraphML, GEXF, SVG) cannot hold control characters.
     private func checkCells(_ record: RecordSource) {
-        for (text, location) in record.cells {
+        // Printable ASCII (with tab and line ends) and short: nothing to check, and no location to make.
+        func plain(_ text: String) -> Bool {
+            text.utf8.count <= Self.maximumCellLength && text.utf8.allSatisfy { ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+        }
+        let texts = record.cellTexts
+        guard !texts.allSatisfy(plain) else { return }
+        for (text, location) in record.cells where !plain(text) {
             if text.utf8.count > Self.maximumCellLength, text.count > Self.maximumCellLength {
                 error(location, "cell-too-long",
                       fr: "cellule de \(text.count) caractères (limite \(Self.maximumCellLength))",

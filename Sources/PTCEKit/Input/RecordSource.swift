@@ -8,6 +8,12 @@ protocol RecordSource {
     var attributes: [Attribute] { get }
     /// Every text cell of the record with where it starts, for the checks that concern all cells alike.
     var cells: [(text: String, location: SourceLocation)] { get }
+    /// The texts of `cells`, without their locations (made only when a check fails).
+    var cellTexts: [String] { get }
+}
+
+extension RecordSource {
+    var cellTexts: [String] { cells.map(\.text) }
 }
 
 extension Table.Row: RecordSource {}

@@ -141,6 +141,8 @@ final class Table {
             return table.reader.cellLocation(line: line, column: table.index[column].map { $0 + 1 } ?? 1)
         }
 
+        var cellTexts: [String] { fields.map(\.text) }
+
         var cells: [(text: String, location: SourceLocation)] {
             fields.enumerated().map { ($1.text, table.reader.cellLocation(line: $1.line, column: $0 + 1)) }
         }

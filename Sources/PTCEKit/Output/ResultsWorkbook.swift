@@ -189,7 +189,6 @@ public struct ResultsWorkbook {
     func meetings() -> SheetData {
         var rows: [[SheetData.Cell]] = [[.text(t("Structure", "Actor")), .text(t("À rencontrer", "To meet")), .text(t("Score", "Score")),
                                          .text(t("Partenaires en commun", "Shared partners")), .text(t("Familles différentes", "Different families"))]]
-        let names = Dictionary(network.actors.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         for suggestion in cooperation?.suggestions ?? [] {
             rows.append([.text(suggestion.sourceName), .text(suggestion.targetName), .number(suggestion.score, .decimal),
                          .text(suggestion.sharedPartnersText(language)),

@@ -224,28 +224,29 @@ package enum XLSXWriter {
     }
 
     private static func worksheet(_ sheet: SheetData) -> Data {
-        let root = XMLOutput.element("worksheet", [("xmlns", main), ("xmlns:r", relationships)])
+        // Streamed: a sheet of every actor is the largest part of a workbook (see `XMLStream`).
+        let xml = XMLStream()
+        xml.start("worksheet", [("xmlns", main), ("xmlns:r", relationships)])
         // Printed on landscape pages, as wide as the page (as many pages down as needed).
-        let properties = XMLOutput.element("sheetPr")
-        properties.addChild(XMLOutput.element("pageSetUpPr", [("fitToPage", "1")]))
-        root.addChild(properties)
-        if let views = views(sheet) { root.addChild(views) }
+        xml.start("sheetPr")
+        xml.element("pageSetUpPr", [("fitToPage", "1")])
+        xml.end()
+        if let views = views(sheet) { xml.subtree(views) }
         if !sheet.widths.isEmpty {
-            let columns = XMLOutput.element("cols")
+            xml.start("cols")
             for (index, width) in sheet.widths.enumerated() {
-                columns.addChild(XMLOutput.element("col", [("min", "\(index + 1)"), ("max", "\(index + 1)"),
-                                                           ("width", String(format: "%.1f", width)), ("customWidth", "1")]))
+                xml.element("col", [("min", "\(index + 1)"), ("max", "\(index + 1)"), ("width", String(format: "%.1f", width)), ("customWidth", "1")])
             }
-            root.addChild(columns)
+            xml.end()
         }
-        let data = XMLOutput.element("sheetData")
+        xml.start("sheetData")
         let lastEditableRow = sheet.editable.map(\.rows.upperBound).max() ?? -1
         let lastEditableColumn = sheet.editable.map(\.columns.upperBound).max() ?? -1
         for rowIndex in 0..<max(sheet.rows.count, lastEditableRow + 1) {
             let row = rowIndex < sheet.rows.count ? sheet.rows[rowIndex] : []
             var rowAttributes = [("r", "\(rowIndex + 1)")]
             if let height = sheet.rowHeights[rowIndex] { rowAttributes += [("ht", String(format: "%.1f", height)), ("customHeight", "1")] }
-            let rowElement = XMLOutput.element("row", rowAttributes)
+            xml.start("row", rowAttributes)
             for columnIndex in 0..<max(row.count, lastEditableColumn + 1) {
                 let cell = columnIndex < row.count ? row[columnIndex] : .empty
                 let reference = "\(SourceLocation.columnLetters(columnIndex + 1))\(rowIndex + 1)"
@@ -253,39 +254,39 @@ package enum XLSXWriter {
                 let unlocked = sheet.protected && isEditable(sheet, row: rowIndex, column: columnIndex)
                 switch cell {
                 case .empty:
-                    if unlocked { rowElement.addChild(XMLOutput.element("c", [("r", reference), ("s", "6")])) }
+                    if unlocked { xml.element("c", [("r", reference), ("s", "6")]) }
                 case .text(let text):
                     let style = sheet.titleRows.contains(rowIndex) ? "8" : isHeader ? "1" : unlocked ? "6" : (text.count > 60 ? "5" : "0")
-                    let element = XMLOutput.element("c", [("r", reference), ("t", "inlineStr"), ("s", style)])
-                    let inline = XMLOutput.element("is")
-                    inline.addChild(XMLOutput.element("t", [("xml:space", "preserve")], text: OutputText.clean(text)))
-                    element.addChild(inline)
-                    rowElement.addChild(element)
+                    xml.start("c", [("r", reference), ("t", "inlineStr"), ("s", style)])
+                    xml.start("is")
+                    xml.element("t", [("xml:space", "preserve")], text: OutputText.clean(text))
+                    xml.end()
+                    xml.end()
                 case .number(let value, let style):
                     guard value.isFinite else {
-                        if unlocked { rowElement.addChild(XMLOutput.element("c", [("r", reference), ("s", "6")])) }
+                        if unlocked { xml.element("c", [("r", reference), ("s", "6")]) }
                         continue
                     }
-                    let element = XMLOutput.element("c", [("r", reference), ("s", unlocked ? "7" : "\(style.rawValue)")])
-                    element.addChild(XMLOutput.element("v", text: number(value)))
-                    rowElement.addChild(element)
+                    xml.start("c", [("r", reference), ("s", unlocked ? "7" : "\(style.rawValue)")])
+                    xml.element("v", text: number(value))
+                    xml.end()
                 }
             }
-            data.addChild(rowElement)
+            xml.end()
         }
-        root.addChild(data)
+        xml.end()
         if sheet.protected {
             // Sorting and filtering stay allowed; formats, rows and columns do not change.
-            root.addChild(XMLOutput.element("sheetProtection", [("sheet", "1"), ("objects", "1"), ("scenarios", "1"),
-                                                                ("sort", "0"), ("autoFilter", "0")]))
+            xml.element("sheetProtection", [("sheet", "1"), ("objects", "1"), ("scenarios", "1"), ("sort", "0"), ("autoFilter", "0")])
         }
         if sheet.header && sheet.rows.count > 1 {
-            root.addChild(XMLOutput.element("autoFilter", [("ref", "A1:\(SourceLocation.columnLetters(columnCount(sheet)))\(sheet.rows.count)")]))
+            xml.element("autoFilter", [("ref", "A1:\(SourceLocation.columnLetters(columnCount(sheet)))\(sheet.rows.count)")])
         }
-        if let validations = validations(sheet) { root.addChild(validations) }
-        root.addChild(XMLOutput.element("pageMargins", [("left", "0.5"), ("right", "0.5"), ("top", "0.6"), ("bottom", "0.6"), ("header", "0.3"), ("footer", "0.3")]))
-        root.addChild(XMLOutput.element("pageSetup", [("paperSize", "9"), ("orientation", "landscape"), ("fitToWidth", "1"), ("fitToHeight", "0")]))
-        return XMLOutput.data(root, pretty: false)
+        if let validations = validations(sheet) { xml.subtree(validations) }
+        xml.element("pageMargins", [("left", "0.5"), ("right", "0.5"), ("top", "0.6"), ("bottom", "0.6"), ("header", "0.3"), ("footer", "0.3")])
+        xml.element("pageSetup", [("paperSize", "9"), ("orientation", "landscape"), ("fitToWidth", "1"), ("fitToHeight", "0")])
+        xml.end()
+        return xml.data()
     }
 
     /// The frozen rows and columns, nil when none.

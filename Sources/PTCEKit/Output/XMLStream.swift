@@ -1,0 +1,72 @@
+import CLibXML2
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// An XML document written as it goes through libxml2's `xmlTextWriter` (which escapes text and attribute values),
+/// for the parts too large for a tree: a workbook sheet of 27,000 actors is about a million elements, and
+/// FoundationXML's tree of it took 3 GiB and most of the time of `ptce analyze`. No pretty printing (whitespace inside
+/// a cell's `<t>` is content).
+final class XMLStream {
+    private let buffer: xmlBufferPtr
+    private let writer: xmlTextWriterPtr
+
+    /// A document with its declaration (`<?xml version="1.0" encoding="UTF-8"?>`).
+    init() {
+        _ = Self.library
+        buffer = xmlBufferCreate()
+        writer = xmlNewTextWriterMemory(buffer, 0)
+        xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil)
+    }
+
+    /// libxml2's global state, set up once before any thread uses it (its documented rule for threads).
+    private static let library: Void = xmlInitParser()
+
+    deinit {
+        xmlFreeTextWriter(writer)
+        xmlBufferFree(buffer)
+    }
+
+    /// Opens `<name attributes…>`; `end()` closes it (`<name/>` when nothing was written inside).
+    func start(_ name: String, _ attributes: [(String, String)] = []) {
+        _ = Self.with(name) { xmlTextWriterStartElement(writer, $0) }
+        for (key, value) in attributes {
+            _ = Self.with(key) { key in Self.with(value) { xmlTextWriterWriteAttribute(writer, key, $0) } }
+        }
+    }
+
+    /// Escaped text inside the open element.
+    func text(_ text: String) {
+        _ = Self.with(text) { xmlTextWriterWriteString(writer, $0) }
+    }
+
+    /// Closes the innermost open element.
+    func end() {
+        xmlTextWriterEndElement(writer)
+    }
+
+    /// `<name attributes…>text</name>`, or `<name attributes…/>` without text.
+    func element(_ name: String, _ attributes: [(String, String)] = [], text: String? = nil) {
+        start(name, attributes)
+        if let text { self.text(text) }
+        end()
+    }
+
+    /// A small subtree built with FoundationXML, written as it serialises (already escaped).
+    func subtree(_ element: XMLElement) {
+        _ = Self.with(element.xmlString(options: [])) { xmlTextWriterWriteRaw(writer, $0) }
+    }
+
+    /// Closes every open element and returns the document.
+    func data() -> Data {
+        xmlTextWriterEndDocument(writer)
+        xmlTextWriterFlush(writer)
+        guard let content = xmlBufferContent(buffer) else { return Data() }
+        return Data(bytes: content, count: Int(xmlBufferLength(buffer)))
+    }
+
+    private static func with<R>(_ text: String, _ body: (UnsafePointer<xmlChar>) -> R) -> R {
+        text.withCString { body(UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self)) }
+    }
+}
