@@ -500,7 +500,11 @@ private struct Page {
             return section("fragilite", t("Fragilité", "Fragility"), explain(t("Pas de lien : rien ne peut se rompre.", "No tie: nothing can break.")))
         }
         let names = robustness.names, order = robustness.removed, curve = robustness.curve
-        let articulation = robustness.articulation.map { names[$0] }.sorted()
+        // The points of failure most paths go through first (the centrality report's betweenness), then by name.
+        let betweenness = Dictionary(input.centrality.rows.map { ($0.id, ($0.values[.betweenness] ?? nil) ?? 0) }, uniquingKeysWith: { first, _ in first })
+        let articulation = robustness.articulation.map { (name: names[$0], score: betweenness[robustness.ids[$0]] ?? 0) }
+            .sorted { ($0.score, $1.name) > ($1.score, $0.name) }.map(\.name)
+        let printed = Self.printedPointsOfFailure
         let reading = articulation.isEmpty
             ? t("Aucun acteur n'est un point de rupture : le départ d'un seul acteur ne coupe jamais le réseau en morceaux.",
                 "No actor is a single point of failure: no single departure splits the network.")
@@ -522,9 +526,15 @@ private struct Page {
                       curve.enumerated().map { k, size in ["\(k)", k == 0 ? "–" : names[order[k - 1]], "\(size)"] }),
             ]),
             .h3(.literal(t("Points de rupture", "Single points of failure"))),
-            articulation.isEmpty ? explain(t("Aucun.", "None.")) : .ul(.forEach(articulation) { .li(.literal($0)) })
+            articulation.isEmpty ? explain(t("Aucun.", "None.")) : explain(t("Du plus grand passeur (intermédiarité) au plus petit.", "From the main go-between (betweenness) to the least.")),
+            articulation.count > printed ? .p(.class("print-only explain"), .literal(t("Sur papier, les \(printed) premiers ; les \(articulation.count - printed) autres sont à l'écran.",
+                                                                                     "On paper, the first \(printed); the \(articulation.count - printed) others are on screen."))) : .empty,
+            articulation.isEmpty ? .empty : .ul(.forEach(Array(articulation.enumerated())) { .li(.class($0.offset >= printed ? "screen-only" : ""), .literal($0.element)) })
         )
     }
+
+    /// Points of failure listed on paper (a national network has thousands: 3,416 at scale 10 filled 55 pages).
+    static let printedPointsOfFailure = 30
 
     func evolutionSection() -> Node<HTML.BodyContext> {
         guard let rows = input.evolution, let first = rows.first, let last = rows.last else {

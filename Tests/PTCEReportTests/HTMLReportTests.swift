@@ -47,6 +47,21 @@ struct HTMLReportTests {
         #expect(!bare.contains("courbe-robustesse"))
     }
 
+    /// A path of 40 actors has 38 points of failure: the middle ones (most paths) come first, and only the first 30
+    /// are printed — the others are screen-only, as the printed line says.
+    @Test func pointsOfFailureAreRankedAndCutOnPaper() throws {
+        let actors = (0..<40).map { Actor(id: "a\($0)", name: String(format: "Acteur %02d", $0), kind: "aci") }
+        let ties = (0..<39).map { Partnership(source: "a\($0)", target: "a\($0 + 1)", type: "agreement") }
+        let page = Self.render(Analysis(network: Network(title: "Chaîne", actors: actors, ties: ties)))
+        #expect(page.contains("Sur papier, les 30 premiers ; les 8 autres sont à l'écran."))
+        let list = try #require(page.components(separatedBy: "Points de rupture</h3>").last?.components(separatedBy: "</ul>").first)
+        let items = list.components(separatedBy: "<li").dropFirst()
+        #expect(items.count == 38)
+        #expect(items.first?.contains("Acteur 19") == true || items.first?.contains("Acteur 20") == true)
+        #expect(items.prefix(30).allSatisfy { !$0.contains("screen-only") })
+        #expect(items.dropFirst(30).allSatisfy { $0.contains("class=\"screen-only\"") })
+    }
+
     @Test func textFromTheDataIsNeverMarkup() {
         let title = "\"><meta http-equiv=\"refresh\" content=\"0;url=https://example.org\">"
         let name = "<script>alert(1)</script> & <b>gras</b>"
