@@ -16,3 +16,19 @@ struct LinkPredictionTests {
         #expect(zip(ours.prefix(10), reference.graph.adamic_adar_top.filter { $0[2] > 0 }).allSatisfy { NetworkxReference.close($0.score, $1[2]) })
     }
 }
+
+/// `limit` keeps exactly the first pairs of the whole ordering, whatever the graph and the filter.
+struct LinkPredictionLimitTests {
+    @Test(arguments: NetworkxReference.references.filter { !$0.directed })
+    func limitIsThePrefixOfTheWholeOrder(_ reference: NetworkxReference.Reference) {
+        let graph = reference.build()
+        for score in LinkPrediction.Score.allCases {
+            let all = LinkPrediction.pairs(graph, score: score)
+            let odd = LinkPrediction.pairs(graph, score: score) { u, v in (u + v) % 2 == 1 }
+            for limit in [0, 1, 5, 20, all.count + 3] {
+                #expect(LinkPrediction.pairs(graph, score: score, limit: limit) == Array(all.prefix(limit)), "\(reference.name) \(score) \(limit)")
+                #expect(LinkPrediction.pairs(graph, score: score, limit: limit) { u, v in (u + v) % 2 == 1 } == Array(odd.prefix(limit)))
+            }
+        }
+    }
+}

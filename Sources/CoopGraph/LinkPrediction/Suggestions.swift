@@ -33,8 +33,11 @@ public enum LinkPrediction {
         public let through: [Int]
     }
 
-    /// Every untied pair with a common neighbour, best first (ties broken by node indices), filtered by `accept`.
-    public static func pairs(_ graph: Graph, score: Score = .adamicAdar, accept: (Int, Int) -> Bool = { _, _ in true }) -> [Pair] {
+    /// Every untied pair with a common neighbour, best first (ties broken by node indices), filtered by `accept`;
+    /// with `limit`, only the first `limit` of that order (kept as they come, without sorting every pair: a national
+    /// network has millions of pairs at distance 2 and the reports keep 20).
+    public static func pairs(_ graph: Graph, score: Score = .adamicAdar, limit: Int? = nil,
+                             accept: (Int, Int) -> Bool = { _, _ in true }) -> [Pair] {
         let g = graph.undirected()
         let n = g.nodeCount
         var result: [Pair] = []
@@ -56,9 +59,27 @@ public enum LinkPrediction {
                 }
                 let ordered = shared.sorted { (contribution($0), -$0) > (contribution($1), -$1) }
                 let total = ordered.reduce(0.0) { $0 + contribution($1) }
-                result.append(Pair(u: u, v: v, score: total, through: ordered))
+                let pair = Pair(u: u, v: v, score: total, through: ordered)
+                if let limit {
+                    // `result` stays sorted and at most `limit` long: a pair enters only if it beats the last one.
+                    guard limit > 0, result.count < limit || before(pair, result[result.count - 1]) else { continue }
+                    var low = 0, high = result.count
+                    while low < high {
+                        let middle = (low + high) / 2
+                        if before(result[middle], pair) { low = middle + 1 } else { high = middle }
+                    }
+                    result.insert(pair, at: low)
+                    if result.count > limit { result.removeLast() }
+                } else {
+                    result.append(pair)
+                }
             }
         }
-        return result.sorted { ($0.score, -$0.u, -$0.v) > ($1.score, -$1.u, -$1.v) }
+        return limit == nil ? result.sorted(by: before) : result
+    }
+
+    /// The order of `pairs`: greater score first, then smaller u, then smaller v (a strict total order).
+    private static func before(_ a: Pair, _ b: Pair) -> Bool {
+        (a.score, -a.u, -a.v) > (b.score, -b.u, -b.v)
     }
 }

@@ -231,7 +231,7 @@ public struct CooperationReport: Sendable {
             ? try CommunityReport(network: network, view: view, method: communityMethod, runs: communityRuns, seed: seed,
                                   attribute: attribute, taxonomy: taxonomy, language: language)
             : nil
-        let pairs = LinkPrediction.pairs(g).prefix(count)
+        let pairs = LinkPrediction.pairs(g, limit: count)
         suggestions = pairs.map { pair in
             let a = network.actors[networkGraph.actorIndices[pair.u]], b = network.actors[networkGraph.actorIndices[pair.v]]
             return Suggestion(source: a.id, sourceName: a.name, target: b.id, targetName: b.name, score: pair.score,

@@ -13,7 +13,7 @@ public enum PartnerSuggestions {
         let networkGraph = NetworkGraph(network, options: view, taxonomy: taxonomy)
         let actors = networkGraph.actorIndices.map { network.actors[$0] }
         let families = actors.map { taxonomy.family(of: $0.kind)?.id ?? "unspecified" }
-        let pairs = LinkPrediction.pairs(networkGraph.graph, score: score) { u, v in
+        let pairs = LinkPrediction.pairs(networkGraph.graph, score: score, limit: top) { u, v in
             if crossFamily && families[u] == families[v] { return false }
             if sameTerritory && (actors[u].department == nil || actors[u].department != actors[v].department) { return false }
             return true
