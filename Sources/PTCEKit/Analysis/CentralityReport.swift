@@ -368,15 +368,18 @@ public struct CentralityReport: Sendable {
 
     /// Rows sorted by a metric, largest first (ties by name), nil values last.
     public func ranked(by metric: Metric) -> [Row] {
-        rows.sorted { a, b in
-            let x = a.values[metric] ?? nil, y = b.values[metric] ?? nil
-            switch (x, y) {
-            case let (x?, y?): return x != y ? x > y : a.name < b.name
+        // The values read once (a dictionary lookup per comparison was most of the sort at 27,000 actors); the same
+        // order as comparing the rows: greater value first, values before none, then by name, stable.
+        let values = rows.map { $0.values[metric] ?? nil }
+        let order = rows.indices.sorted { i, j in
+            switch (values[i], values[j]) {
+            case let (x?, y?): return x != y ? x > y : rows[i].name < rows[j].name
             case (.some, nil): return true
             case (nil, .some): return false
-            case (nil, nil): return a.name < b.name
+            case (nil, nil): return rows[i].name < rows[j].name
             }
         }
+        return order.map { rows[$0] }
     }
 
     /// The JSON contract: `{"graph": {...}, "nodes": [{"id", "name", metric keys...}]}`, numbers as numbers,
