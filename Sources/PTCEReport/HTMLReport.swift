@@ -170,6 +170,14 @@ private struct Page {
     /// A table, sortable by its headers when scripts run; rows beyond `HTMLReport.shortList` in a "show all" fold.
     /// `printRows`: on paper, only that many rows (the caller says so in a line printed above the table).
     func table(printRows: Int? = nil, _ headers: [(String, Bool)], _ rows: [[String]], caption: String? = nil) -> Node<HTML.BodyContext> {
+        // Without a caller's limit, a long table prints its first `printedRows` rows and says so (a national network's
+        // table of groups has thousands of rows).
+        guard printRows != nil || rows.count <= Self.printedRows else {
+            let more = rows.count - Self.printedRows
+            return .group(.p(.class("print-only explain"), .literal(t("Sur papier, les \(Self.printedRows) premières lignes ; les \(more) autres sont à l'écran.",
+                                                                   "On paper, the first \(Self.printedRows) rows; the \(more) others are on screen."))),
+                          table(printRows: Self.printedRows, headers, rows, caption: caption))
+        }
         func build(_ slice: ArraySlice<[String]>, short: Bool = false) -> Node<HTML.BodyContext> {
             .table(
                 .class(short ? "sortable short" : "sortable"),
@@ -253,8 +261,9 @@ private struct Page {
                  figure("\(s.components)", t("composantes (îlots)", "components (islands)"))),
             .h3(.literal(t("Acteurs par famille", "Actors by family"))),
             table([(t("Famille", "Family"), false), (t("Acteurs", "Actors"), true)], s.actorsByFamily.map { [$0.label, "\($0.count)"] }),
+            // On screen only (in resultats.xlsx too): on paper the key figures stay on their first page.
             .element(named: "details", nodes: [
-                .class("more"),
+                .class("more screen-only"),
                 .element(named: "summary", nodes: [Node<HTML.BodyContext>.literal(t("Détail : acteurs par nature, liens par type, groupes", "Detail: actors by kind, ties by type, groups"))]),
                 .h3(.literal(t("Acteurs par nature", "Actors by kind"))),
                 table([(t("Nature", "Kind"), false), (t("Acteurs", "Actors"), true)], s.actorsByKind.map { [$0.label, "\($0.count)"] }),
@@ -532,6 +541,9 @@ private struct Page {
             articulation.isEmpty ? .empty : .ul(.forEach(Array(articulation.enumerated())) { .li(.class($0.offset >= printed ? "screen-only" : ""), .literal($0.element)) })
         )
     }
+
+    /// Rows of a long table printed when its caller sets no limit.
+    static let printedRows = 40
 
     /// Points of failure listed on paper (a national network has thousands: 3,416 at scale 10 filled 55 pages).
     static let printedPointsOfFailure = 30

@@ -63,6 +63,10 @@ enum ReportAssets {
       h1 { font-size: 16pt; } h2 { font-size: 12pt; } h3 { font-size: 10pt; margin: .6rem 0 .2rem; }
       nav.toc, details.more > summary, .screen-only, .fold > table.short { display: none; }
       details.more { display: block; } details.more > * { display: revert; }
+      /* A closed <details> keeps its content in a slot that Chromium hides whatever its display: the whole table
+         printed nothing (the GES and PTCE table was missing from every printed report). */
+      details.more::details-content { content-visibility: visible; display: contents; }
+      details.more.screen-only { display: none; }
       h2, h3 { break-after: avoid; } h2 { margin-top: 1.2rem; }
       tr, .answer, .todo, .figure, dl dt, .chart, figure { break-inside: avoid; }
       /* The map on a page of its own, in landscape, as large as the page. */

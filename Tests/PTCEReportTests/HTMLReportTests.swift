@@ -62,6 +62,24 @@ struct HTMLReportTests {
         #expect(items.dropFirst(30).allSatisfy { $0.contains("class=\"screen-only\"") })
     }
 
+    /// A long table prints (Chromium printed nothing of a closed fold: `::details-content` is shown on paper) but
+    /// only its first 40 rows, as a line printed above it says: 45 PTCE give 5 screen-only rows.
+    @Test func longTablesPrintTheirFirstRowsAndSaySo() throws {
+        let groups = (0..<45).map { Group(id: "p\($0)", name: String(format: "PTCE %02d", $0), kind: "ptce") }
+        let memberships = (0..<45).map { Membership(group: "p\($0)", member: $0 % 2 == 0 ? "a" : "b") }
+        var network = Self.network()
+        network.groups = groups
+        network.memberships = memberships
+        let page = Self.render(Analysis(network: network))
+        #expect(page.contains("Sur papier, les 40 premières lignes ; les 5 autres sont à l'écran."))
+        #expect(page.contains("details.more::details-content { content-visibility: visible; display: contents; }"))
+        let whole = try #require(page.components(separatedBy: "<details class=\"more\">").dropFirst().first { $0.contains("PTCE 44") })
+        let table = try #require(whole.components(separatedBy: "</table>").first)
+        let rows = table.components(separatedBy: "<tr").dropFirst(2)  // the header row is first
+        #expect(rows.count == 45)
+        #expect(rows.prefix(40).allSatisfy { !$0.contains("screen-only") } && rows.dropFirst(40).allSatisfy { $0.contains("screen-only") })
+    }
+
     @Test func textFromTheDataIsNeverMarkup() {
         let title = "\"><meta http-equiv=\"refresh\" content=\"0;url=https://example.org\">"
         let name = "<script>alert(1)</script> & <b>gras</b>"
