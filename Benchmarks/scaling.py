@@ -47,7 +47,7 @@ def main():
             label = str(int(scale)) if scale == int(scale) else str(scale)
             network = os.path.join(tmp, f"national-{label}")
             print(f"scale {label}: generate…", file=sys.stderr)
-            generate_s, generate_mb, err = timed([PTCE, "generate", "--profile", "national", "--scale", label, "--seed", "42", "--out", network])
+            generate_s, generate_mb, err = timed([PTCE, "generate", "--profile", "national", "--scale", label, "--seed", "42", "--out", network, "--lang", "en"])
             counts = re.search(r"(\d+) actors, (\d+) groups, (\d+) memberships, (\d+) ties", err)
             actors, ties = int(counts.group(1)), int(counts.group(4))
             print(f"scale {label}: analyze…", file=sys.stderr)
