@@ -142,6 +142,14 @@ struct MapData: Encodable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let data = (try? encoder.encode(self)) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self).replacingOccurrences(of: "<", with: "\\u003c")
+        // Byte by byte: `<` is one byte in UTF-8 and never part of another character's bytes.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(data.count + 64)
+        data.withUnsafeBytes { raw in
+            for byte in raw {
+                if byte == UInt8(ascii: "<") { bytes.append(contentsOf: "\\u003c".utf8) } else { bytes.append(byte) }
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

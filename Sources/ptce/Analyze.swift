@@ -42,10 +42,14 @@ struct Analyze: ParsableCommand {
     @Flag(help: "Replace the files of an earlier analysis in the output folder.")
     var force = false
 
+    @Flag(help: "Write the seconds of each step (loading, each measure, each file) to stderr as one JSON line.")
+    var timings = false
+
     func run() throws {
         try OutputPolicy(inputs: [input.path, input.nodes, input.taxonomy], force: force, language: input.lang)
             .check(folder: out, files: Analyze.outputs)
-        let result = try input.load(quietWarnings: true)
+        var timer = StepTimer()
+        let result = try timer.time("load") { try input.load(quietWarnings: true) }
         try ViewOptions.checkYear(at?.value, in: result.network, language: input.lang)
         let outURL = URL(fileURLWithPath: out, isDirectory: true)
         do { try FileManager.default.createDirectory(at: outURL, withIntermediateDirectories: true) } catch {
@@ -59,54 +63,106 @@ struct Analyze: ParsableCommand {
         options.language = input.lang
         let bar = ProgressBar(label: input.lang == .fr ? "Mesures" : "Measures")
         options.progress = bar.counter
-        let analysis = Analysis(network: result.network, taxonomy: taxonomy, options: options)
+        let analysis = timer.time("analysis") { Analysis(network: result.network, taxonomy: taxonomy, options: options) }
         bar.finish()
         for note in analysis.notes { printError((input.lang == .fr ? "note : " : "note: ") + note.text(input.lang)) }
         let summary = analysis.summary, centrality = analysis.centrality, cooperation = analysis.cooperation
-        try writeOutput(try summary.json(), to: outURL.appendingPathComponent("summary.json"), language: input.lang)
-        try writeOutput(Data(summary.text(input.lang).utf8), to: outURL.appendingPathComponent("summary.txt"), language: input.lang)
-        try writeOutput(Data(centrality.csv().utf8), to: outURL.appendingPathComponent("centrality.csv"), language: input.lang)
-        if let cooperation {
-            try writeOutput(try cooperation.json(), to: outURL.appendingPathComponent("cooperation.json"), language: input.lang)
-            try writeOutput(Data(cooperation.text(input.lang).utf8), to: outURL.appendingPathComponent("cooperation.txt"), language: input.lang)
-        } else if let failure = analysis.cooperationFailure {
-            printError((input.lang == .fr ? "note : pas de cooperation.json : " : "note: no cooperation.json: ") + cooperationFailure(failure, language: input.lang))
+        let language = input.lang, network = result.network, title = self.title, year = at?.value, wantWhole = !noWholeDiagram
+        let warningList = result.diagnostics.filter { $0.severity == .warning }
+        let reportTitle = title ?? network.title ?? (language == .fr ? "Réseau de coopération" : "Cooperation network")
+        let sourcePath = input.path, today = PartialDate.today.description
+        // The files are formatted at once on the machine's cores (each job only reads the analysis), then written in
+        // this order; a job's failure stops the writing where the sequential command stopped.
+        let jobs: [() throws -> Produced] = [
+            {
+                var produced = Produced()
+                produced.files.append(("summary.json", try produced.time("summary files") { try summary.json() }))
+                produced.files.append(("summary.txt", Data(summary.text(language).utf8)))
+                produced.files.append(("centrality.csv", produced.time("centrality.csv") { Data(centrality.csv().utf8) }))
+                return produced
+            },
+            {
+                var produced = Produced()
+                if let cooperation {
+                    produced.files.append(("cooperation.json", try produced.time("cooperation files") { try cooperation.json() }))
+                    produced.files.append(("cooperation.txt", produced.time("cooperation files") { Data(cooperation.text(language).utf8) }))
+                }
+                return produced
+            },
+            {
+                var produced = Produced()
+                let diagrams = try produced.time("diagrams") {
+                    try AnalysisDiagrams(network: network, taxonomy: taxonomy, title: title, at: year, language: language, wantWhole: wantWhole)
+                }
+                produced.files += diagrams.files.map { ("network.\($0.format.rawValue)", $0.data) }
+                produced.notes = diagrams.notes
+                let reportInput = ReportInput(
+                    analysis: analysis, title: reportTitle, warnings: warningList, wholeDiagram: diagrams.wholeSVG,
+                    aggregateDiagram: diagrams.aggregateSVG, sourcePath: sourcePath, version: PTCEVersion.current,
+                    graphvizVersion: GraphvizRenderer.version, date: today)
+                produced.files.append(("report.html", produced.time("report") { Data(HTMLReport.render(reportInput).utf8) }))
+                return produced
+            },
+            {
+                // The same results as a workbook, for people who work in Excel or LibreOffice.
+                var produced = Produced()
+                let workbook = ResultsWorkbook(network: network, taxonomy: taxonomy, language: language, summary: summary,
+                                               centrality: centrality, cooperation: cooperation, warnings: warningList, date: today)
+                produced.files.append((ResultsWorkbook.fileName(language), try produced.time("workbook") { try workbook.data() }))
+                return produced
+            },
+        ]
+        let results = timer.time("files") { concurrently(jobs) }
+        func write(_ files: [(String, Data)]) throws {
+            for (name, data) in files { try writeOutput(data, to: outURL.appendingPathComponent(name), language: language) }
         }
-        let diagrams: AnalysisDiagrams
+        try write(try results[0].get().files)
+        if cooperation != nil {
+            try write(try results[1].get().files)
+        } else if let failure = analysis.cooperationFailure {
+            printError((language == .fr ? "note : pas de cooperation.json : " : "note: no cooperation.json: ") + cooperationFailure(failure, language: language))
+        }
+        let diagramsAndReport: Produced
         do {
-            diagrams = try AnalysisDiagrams(network: result.network, taxonomy: taxonomy, title: title, at: at?.value,
-                                            language: input.lang, wantWhole: !noWholeDiagram)
-            for file in diagrams.files {
-                try writeOutput(file.data, to: outURL.appendingPathComponent("network.\(file.format.rawValue)"), language: input.lang)
-            }
-            for note in diagrams.notes { printError((input.lang == .fr ? "note : " : "note: ") + note.text(input.lang)) }
+            diagramsAndReport = try results[2].get()
         } catch let error as Diagram.BuildError {
-            printError((input.lang == .fr ? "erreur : " : "error: ") + "\(error)")
+            printError((language == .fr ? "erreur : " : "error: ") + "\(error)")
             throw Exit.dataError
         } catch let error as RenderError {
-            printError((input.lang == .fr ? "erreur : " : "error: ") + error.description)
+            printError((language == .fr ? "erreur : " : "error: ") + error.description)
             throw Exit.software
         }
-        let reportInput = ReportInput(
-            analysis: analysis, title: title ?? result.network.title ?? (input.lang == .fr ? "Réseau de coopération" : "Cooperation network"),
-            warnings: result.diagnostics.filter { $0.severity == .warning }, wholeDiagram: diagrams.wholeSVG, aggregateDiagram: diagrams.aggregateSVG,
-            sourcePath: input.path, version: PTCEVersion.current, graphvizVersion: GraphvizRenderer.version,
-            date: PartialDate.today.description)
-        // The same results as a workbook, for people who work in Excel or LibreOffice.
-        let workbook = ResultsWorkbook(network: result.network, taxonomy: taxonomy, language: input.lang, summary: summary,
-                                       centrality: centrality, cooperation: cooperation,
-                                       warnings: result.diagnostics.filter { $0.severity == .warning }, date: PartialDate.today.description)
-        try writeOutput(try workbook.data(), to: outURL.appendingPathComponent(ResultsWorkbook.fileName(input.lang)), language: input.lang)
+        try write(diagramsAndReport.files.filter { $0.0 != "report.html" })
+        for note in diagramsAndReport.notes { printError((language == .fr ? "note : " : "note: ") + note.text(language)) }
+        try write(try results[3].get().files)
         let reportURL = outURL.appendingPathComponent("report.html")
-        try writeOutput(Data(HTMLReport.render(reportInput).utf8), to: reportURL, language: input.lang)
+        try write(diagramsAndReport.files.filter { $0.0 == "report.html" })
         let warnings = result.warningCount
         printError(input.lang == .fr
             ? "Résultats écrits dans \(outURL.path)/ : report.html (le rapport à ouvrir), resultats.xlsx (les chiffres pour Excel ou LibreOffice), summary.txt, summary.json, centrality.csv (pour les outils), cooperation.txt/json, network.svg/png/pdf (\(warnings) avertissement(s), détaillés dans le rapport)"
             : "Results written to \(outURL.path)/: report.html (the report to open), results.xlsx (the figures for Excel or LibreOffice), summary.txt, summary.json, centrality.csv (for tools), cooperation.txt/json, network.svg/png/pdf (\(warnings) warning(s), listed in the report)")
         print(reportURL.path)
+        if timings {
+            var object: [String: Double] = [:]
+            let jobTimings = results.flatMap { (try? $0.get().timer.timings) ?? [] }
+            for (name, seconds) in timer.timings + analysis.timings.map({ ("analysis: " + $0.0, $0.1) }) + jobTimings {
+                object[name, default: 0] += seconds
+            }
+            let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+            printError(String(decoding: data, as: UTF8.self))
+        }
     }
 
     /// The files `analyze` writes in its folder.
     static let outputs = ["summary.json", "summary.txt", "centrality.csv", "cooperation.json", "cooperation.txt",
                           "network.svg", "network.png", "network.pdf", "report.html", "resultats.xlsx", "results.xlsx"]
+}
+
+/// What one of `analyze`'s jobs formatted: files (name, bytes) in writing order, notes, seconds.
+private struct Produced {
+    var files: [(String, Data)] = []
+    var notes: [Localized] = []
+    var timer = StepTimer()
+
+    mutating func time<T, E: Error>(_ name: String, _ work: () throws(E) -> T) throws(E) -> T { try timer.time(name, work) }
 }

@@ -45,6 +45,9 @@ struct Communities: ParsableCommand {
     @Option(help: "Worker threads for the runs (default: every core); the result does not depend on it.")
     var threads: Int = defaultThreadCount
 
+    @Flag(help: "Write the seconds of loading and of the community runs (with their comparison) to stderr as one JSON line.")
+    var timings = false
+
     enum Format: String, ExpressibleByArgument { case text, json, csv }
 
     func validate() throws {
@@ -55,12 +58,15 @@ struct Communities: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = try viewOptions.load(input)
+        var timer = StepTimer()
+        let loaded = try timer.time("load") { try viewOptions.load(input) }
         let (network, view, taxonomy) = (loaded.network, loaded.view, loaded.taxonomy)
         let report: CommunityReport
         do {
-            report = try CommunityReport(network: network, view: view, method: method, resolution: resolution, runs: runs, seed: seed,
-                                         attribute: by, taxonomy: taxonomy, language: input.lang, threads: threads)
+            report = try timer.time("communities") { () throws(CooperationReport.Failure) -> CommunityReport in
+                try CommunityReport(network: network, view: view, method: method, resolution: resolution, runs: runs, seed: seed,
+                                    attribute: by, taxonomy: taxonomy, language: input.lang, threads: threads)
+            }
         } catch {
             printError(cooperationFailure(error, language: input.lang))
             throw Exit.dataError
@@ -69,6 +75,10 @@ struct Communities: ParsableCommand {
         case .text: print(report.text(input.lang, top: top), terminator: "")
         case .json: print(String(decoding: try report.json(), as: UTF8.self))
         case .csv: print(report.csv(), terminator: "")
+        }
+        if timings {
+            let data = try JSONSerialization.data(withJSONObject: Dictionary(timer.timings, uniquingKeysWith: +), options: [.sortedKeys])
+            printError(String(decoding: data, as: UTF8.self))
         }
     }
 }

@@ -116,14 +116,28 @@ public struct CommunityDetection: Sendable {
     }
 }
 
-/// Renumbers labels `0..<k` in order of first appearance.
+/// Renumbers labels `0..<k` in order of first appearance (labels are node or community indices, ≥ 0).
 func compacted(_ labels: [Int]) -> ([Int], Int) {
-    var renumber = [Int: Int]()
+    var renumber = [Int](repeating: -1, count: (labels.max() ?? -1) + 1)
     var out = [Int](repeating: 0, count: labels.count)
+    var k = 0
     for (v, label) in labels.enumerated() {
-        if let known = renumber[label] { out[v] = known } else { out[v] = renumber.count; renumber[label] = out[v] }
+        if renumber[label] < 0 { renumber[label] = k; k += 1 }
+        out[v] = renumber[label]
     }
-    return (out, renumber.count)
+    return (out, k)
+}
+
+/// The nodes of each group, groups `0..<k` in order and each group's nodes in increasing order, as one flat array:
+/// group c is `nodes[offsets[c]..<offsets[c + 1]]` (a counting sort, no array per group).
+func groupMembers(_ labels: [Int], count k: Int) -> (offsets: [Int], nodes: [Int]) {
+    var offsets = [Int](repeating: 0, count: k + 1)
+    for label in labels { offsets[label + 1] += 1 }
+    for c in 0..<k { offsets[c + 1] += offsets[c] }
+    var next = offsets
+    var nodes = [Int](repeating: 0, count: labels.count)
+    for (v, label) in labels.enumerated() { nodes[next[label]] = v; next[label] += 1 }
+    return (offsets, nodes)
 }
 
 /// A symmetric weighted adjacency with self-loops, the working graph of the modularity methods (aggregation creates
@@ -196,16 +210,19 @@ struct WeightedAdjacency {
 
     /// The graph of communities: node c holds community c; edge weights summed; internal weight as a self-loop.
     func aggregate(_ labels: [Int], count k: Int) -> WeightedAdjacency {
-        var members = [[Int]](repeating: [], count: k)
-        for v in 0..<count { members[labels[v]].append(v) }
+        let members = groupMembers(labels, count: k)
         var scratch = [Double](repeating: 0, count: k)
         var touched: [Int] = []
         var offsets = [0]
         var targets: [Int] = []
         var weights: [Double] = []
         var loops = [Double](repeating: 0, count: k)
+        targets.reserveCapacity(self.targets.count)
+        weights.reserveCapacity(self.targets.count)
+        offsets.reserveCapacity(k + 1)
         for c in 0..<k {
-            for v in members[c] {
+            for slot in members.offsets[c]..<members.offsets[c + 1] {
+                let v = members.nodes[slot]
                 loops[c] += selfLoops[v]
                 for i in span(of: v) {
                     let d = labels[self.targets[i]]
@@ -348,8 +365,8 @@ struct WeightedAdjacency {
         let theta = 0.01
         let m = total
         var communityDegree = [Double](repeating: 0, count: communityCount)
-        var members = [[Int]](repeating: [], count: communityCount)
-        for v in 0..<count { communityDegree[partition[v]] += degrees[v]; members[partition[v]].append(v) }
+        for v in 0..<count { communityDegree[partition[v]] += degrees[v] }
+        let members = groupMembers(partition, count: communityCount)
         var refined = Array(0..<count)
         var refinedDegree = degrees
         var refinedSize = [Int](repeating: 1, count: count)
@@ -361,9 +378,13 @@ struct WeightedAdjacency {
         var toRefined = [Double](repeating: 0, count: count)
         var seen = [Bool](repeating: false, count: count)
         var candidates: [Int] = []
-        for c in 0..<communityCount where members[c].count > 1 {
+        var options: [(Int, Double)] = []
+        var chances: [Double] = []
+        var order: [Int] = []
+        for c in 0..<communityCount where members.offsets[c + 1] - members.offsets[c] > 1 {
             let total = communityDegree[c]
-            var order = members[c]
+            order.removeAll(keepingCapacity: true)
+            order.append(contentsOf: members.nodes[members.offsets[c]..<members.offsets[c + 1]])
             order.shuffle(using: &random)
             for v in order {
                 guard refinedSize[refined[v]] == 1 else { continue }  // only singletons move
@@ -374,7 +395,8 @@ struct WeightedAdjacency {
                     if !seen[r] { seen[r] = true; candidates.append(r) }
                     toRefined[r] += weights[i]
                 }
-                var options: [(Int, Double)] = [(refined[v], 0)]
+                options.removeAll(keepingCapacity: true)
+                options.append((refined[v], 0))
                 for r in candidates where r != refined[v] {
                     let kr = refinedDegree[r]
                     guard external[r] >= resolution * kr * (total - kr) / (2 * m) else { continue }  // r well connected
@@ -383,8 +405,10 @@ struct WeightedAdjacency {
                 }
                 // θ applies to the gain in edge-weight units (ΔQ·m), as in igraph's and the Leiden paper's code: on
                 // ΔQ itself (≈ 1/m per edge) every option would be about equally likely, a random merge.
-                let top = options.map(\.1).max()!
-                let chances = options.map { exp(($0.1 - top) * m / theta) }
+                var top = options[0].1
+                for option in options where option.1 > top { top = option.1 }
+                chances.removeAll(keepingCapacity: true)
+                for option in options { chances.append(exp((option.1 - top) * m / theta)) }
                 var pick = Double(random.next() >> 11) * 0x1p-53 * chances.reduce(0, +)
                 var chosen = options[options.count - 1].0
                 for (option, chance) in zip(options, chances) {

@@ -54,9 +54,10 @@ func accumulateOverSources<Scratch>(
 }
 
 /// Runs `body` over contiguous ranges covering `0..<count`, on up to `threads` workers. Each index belongs to one
-/// range, so a body writing only at its own indices gives the same result for any thread count.
-func parallelRanges(count: Int, threads: Int, body: (Range<Int>) -> Void) {
-    let workers = max(1, min(threads, count / 4096 + 1))
+/// range, so a body writing only at its own indices gives the same result for any thread count. A second worker
+/// starts only from `minimumPerWorker` indices (cheap bodies are not worth a thread below that).
+func parallelRanges(count: Int, threads: Int, minimumPerWorker: Int = 4096, body: (Range<Int>) -> Void) {
+    let workers = max(1, min(threads, count / minimumPerWorker + (minimumPerWorker == 1 ? 0 : 1)))
     if workers == 1 { body(0..<count); return }
     let size = (count + workers - 1) / workers
     withoutActuallyEscaping(body) { body in

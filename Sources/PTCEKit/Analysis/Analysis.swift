@@ -51,6 +51,8 @@ public struct Analysis: Sendable {
     public let evolution: [Evolution.YearRow]?
     /// What was estimated or left out, for people.
     public let notes: [Localized]
+    /// Seconds spent in each step (`ptce analyze --timings`).
+    public let timings: [(String, Double)]
 
     /// Computes everything; the cost is that of the measures (see `CentralityReport`), the permutation test
     /// (999 recomputations of the E-I index) and the community runs.
@@ -61,8 +63,8 @@ public struct Analysis: Sendable {
         var view = GraphViewOptions()
         view.at = options.at
         self.view = view
-        summary = Summary(network, taxonomy: taxonomy, language: options.language)
-        isSampled = network.actors.count > options.exactLimit
+        let isSampled = network.actors.count > options.exactLimit
+        self.isSampled = isSampled
         var centralityOptions = CentralityOptions()
         var notes: [Localized] = []
         if isSampled {
@@ -74,24 +76,60 @@ public struct Analysis: Sendable {
                 en: "\(network.actors.count) actors: betweenness estimated from 200 sources (seed 0); closeness, harmonic and eccentricity left out; eigenvector, Katz and PageRank to tolerance 1e-9"))
         }
         centralityOptions.progress = options.progress
-        centrality = CentralityReport(network: network, view: view, options: centralityOptions, taxonomy: taxonomy)
         self.notes = notes
-        do {
-            cooperation = try CooperationReport(network: network, view: view, attribute: "family", permutations: isSampled ? 0 : 999,
-                                                taxonomy: taxonomy, language: options.language)
-            cooperationFailure = nil
-        } catch {
-            cooperation = nil
-            cooperationFailure = error
+        // Three independent jobs at once (each reads only the network): the measures then the removal curve that
+        // reuses their betweenness; the cooperation report; the key figures and the evolution table.
+        let parts = concurrently([
+            { () -> Part in
+                var timer = StepTimer()
+                let centrality = timer.time("centrality") {
+                    CentralityReport(network: network, view: view, options: centralityOptions, taxonomy: taxonomy)
+                }
+                let robustness = timer.time("robustness") {
+                    Self.robustness(network: network, view: view, taxonomy: taxonomy, steps: options.robustnessSteps, betweenness: centrality)
+                }
+                return .measures(centrality, robustness, timer)
+            },
+            { () -> Part in
+                var timer = StepTimer()
+                let result = timer.time("cooperation") {
+                    Result<CooperationReport, CooperationReport.Failure> { () throws(CooperationReport.Failure) in
+                        try CooperationReport(network: network, view: view, attribute: "family", permutations: isSampled ? 0 : 999,
+                                              taxonomy: taxonomy, language: options.language)
+                    }
+                }
+                return .cooperation(result, timer)
+            },
+            { () -> Part in
+                var timer = StepTimer()
+                let summary = timer.time("summary") { Summary(network, taxonomy: taxonomy, language: options.language) }
+                let evolution = timer.time("evolution") { () -> [Evolution.YearRow]? in
+                    guard let span = Evolution.span(network), span.count > 1 else { return nil }
+                    return try? Evolution.table(network, from: span.lowerBound,
+                                                to: min(span.upperBound, span.lowerBound + options.evolutionYears - 1), taxonomy: taxonomy)
+                }
+                return .figures(summary, evolution, timer)
+            },
+        ])
+        guard case .measures(let centrality, let robustness, let measuresTimer) = parts[0],
+              case .cooperation(let cooperationResult, let cooperationTimer) = parts[1],
+              case .figures(let summary, let evolution, let figuresTimer) = parts[2] else { preconditionFailure("jobs out of order") }
+        self.centrality = centrality
+        self.robustness = robustness
+        self.summary = summary
+        self.evolution = evolution
+        switch cooperationResult {
+        case .success(let report): cooperation = report; cooperationFailure = nil
+        case .failure(let error): cooperation = nil; cooperationFailure = error
         }
-        robustness = Self.robustness(network: network, view: view, taxonomy: taxonomy, steps: options.robustnessSteps,
-                                     betweenness: centrality)
-        if let span = Evolution.span(network), span.count > 1 {
-            evolution = try? Evolution.table(network, from: span.lowerBound,
-                                             to: min(span.upperBound, span.lowerBound + options.evolutionYears - 1), taxonomy: taxonomy)
-        } else {
-            evolution = nil
-        }
+        timings = figuresTimer.timings + measuresTimer.timings + cooperationTimer.timings
+    }
+
+    /// What each of the three jobs of `init` computed.
+    private enum Part {
+        case measures(CentralityReport, RobustnessReport?, StepTimer)
+        case cooperation(Result<CooperationReport, CooperationReport.Failure>, StepTimer)
+        case figures(Summary, [Evolution.YearRow]?, StepTimer)
     }
 
     /// The removal curve by decreasing betweenness: the centrality report's (exact, or estimated above the limit),

@@ -461,14 +461,20 @@ extension CentralityReport {
     }
 }
 
-/// Seconds spent in each step of a computation, in the order the steps ran (`ptce centrality --timings`).
-struct StepTimer {
+/// Seconds spent in each step of a computation, in the order the steps ran (`ptce centrality --timings`,
+/// `ptce analyze --timings`).
+public struct StepTimer: Sendable {
     private let clock = ContinuousClock()
-    private(set) var timings: [(String, Double)] = []
+    /// Each step's name and seconds, in the order they ran.
+    public private(set) var timings: [(String, Double)] = []
 
-    mutating func time<T>(_ name: String, _ work: () -> T) -> T {
+    /// No step yet.
+    public init() {}
+
+    /// Runs `work` and records its wall-clock seconds under `name`.
+    public mutating func time<T, E: Error>(_ name: String, _ work: () throws(E) -> T) throws(E) -> T {
         let start = clock.now
-        let result = work()
+        let result = try work()
         let elapsed = start.duration(to: clock.now)
         timings.append((name, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18))
         return result

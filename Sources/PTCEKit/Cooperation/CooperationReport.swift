@@ -227,17 +227,38 @@ public struct CooperationReport: Sendable {
         sameDepartmentShare = department.known > 0 ? Double(department.same) / Double(department.known) : nil
         sameRegionShare = region.known > 0 ? Double(region.same) / Double(region.known) : nil
         meanTieLengthKm = measured > 0 ? length / Double(measured) : nil
-        communities = communityRuns > 0
-            ? try CommunityReport(network: network, view: view, method: communityMethod, runs: communityRuns, seed: seed,
-                                  attribute: attribute, taxonomy: taxonomy, language: language)
-            : nil
-        let pairs = LinkPrediction.pairs(g, limit: count)
+        // The community runs and the suggested meetings are independent: computed at once.
+        let (communityResult, pairs) = Self.communitiesAndPairs(
+            { () throws(Failure) -> CommunityReport? in
+                communityRuns > 0
+                    ? try CommunityReport(network: network, view: view, method: communityMethod, runs: communityRuns, seed: seed,
+                                          attribute: attribute, taxonomy: taxonomy, language: language)
+                    : nil
+            },
+            { LinkPrediction.pairs(g, limit: count) })
+        communities = try communityResult.get()
         suggestions = pairs.map { pair in
             let a = network.actors[networkGraph.actorIndices[pair.u]], b = network.actors[networkGraph.actorIndices[pair.v]]
             return Suggestion(source: a.id, sourceName: a.name, target: b.id, targetName: b.name, score: pair.score,
                               sharedPartners: pair.through.prefix(5).map { network.actors[networkGraph.actorIndices[$0]].name },
                               crossFamily: familyOf[pair.u]?.id != familyOf[pair.v]?.id, sharedPartnerCount: pair.through.count)
         }
+    }
+
+    private enum Part {
+        case communities(Result<CommunityReport?, Failure>)
+        case pairs([LinkPrediction.Pair])
+    }
+
+    private static func communitiesAndPairs(_ communities: @escaping () throws(Failure) -> CommunityReport?,
+                                            _ pairs: @escaping () -> [LinkPrediction.Pair])
+        -> (Result<CommunityReport?, Failure>, [LinkPrediction.Pair]) {
+        let parts: [Part] = concurrently([
+            { .communities(Result { () throws(Failure) in try communities() }) },
+            { .pairs(pairs()) },
+        ])
+        guard case .communities(let result) = parts[0], case .pairs(let found) = parts[1] else { preconditionFailure("jobs out of order") }
+        return (result, found)
     }
 
     /// The graph of the view and the partition of its actors by `attribute`: what both reports start from. Fails
@@ -363,14 +384,30 @@ public struct CooperationReport: Sendable {
 
     /// PTCE sharing members, by Jaccard similarity of their member sets.
     private static func overlaps(_ memberSets: [(String, Set<String>)]) -> [Overlap] {
+        // Pairs that share a member, found through each member's groups (not every pair of groups: 1,851 groups are
+        // 1.7 million pairs, of which a few thousand share anyone), in the order of the pairs (i, then j > i).
+        var groupsOfMember: [String: [Int]] = [:]
+        for (index, (_, members)) in memberSets.enumerated() {
+            for member in members { groupsOfMember[member, default: []].append(index) }
+        }
+        var shared = [Int](repeating: 0, count: memberSets.count)
+        var touched: [Int] = []
         var overlaps: [Overlap] = []
         for i in memberSets.indices {
-            for j in memberSets.indices where j > i {
-                let shared = memberSets[i].1.intersection(memberSets[j].1).count
-                guard shared > 0 else { continue }
-                let union = memberSets[i].1.union(memberSets[j].1).count
-                overlaps.append(Overlap(first: memberSets[i].0, second: memberSets[j].0, sharedMembers: shared, jaccard: Double(shared) / Double(union)))
+            for member in memberSets[i].1 {
+                for j in groupsOfMember[member] ?? [] where j > i {
+                    if shared[j] == 0 { touched.append(j) }
+                    shared[j] += 1
+                }
             }
+            touched.sort()
+            for j in touched {
+                let union = memberSets[i].1.count + memberSets[j].1.count - shared[j]
+                overlaps.append(Overlap(first: memberSets[i].0, second: memberSets[j].0, sharedMembers: shared[j],
+                                        jaccard: Double(shared[j]) / Double(union)))
+                shared[j] = 0
+            }
+            touched.removeAll(keepingCapacity: true)
         }
         return overlaps
     }

@@ -16,6 +16,11 @@ package enum OutputText {
 
     /// `text` with every forbidden scalar replaced by U+FFFD (the replacement character, shown as �).
     package static func clean(_ text: String) -> String {
+        // Most text is plain printable ASCII: nothing to replace.
+        let plain = text.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.allSatisfy { ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+        }
+        if plain == true { return text }
         guard text.unicodeScalars.contains(where: isForbidden) else { return text }
         var result = String.UnicodeScalarView()
         for scalar in text.unicodeScalars { result.append(isForbidden(scalar) ? "\u{FFFD}" : scalar) }

@@ -21,6 +21,15 @@ package struct SheetData: Sendable {
         case decimal = 3
         /// Shares: `0.0 %`.
         case percent = 4
+
+        /// The `s` attribute of a cell in this style.
+        var styleID: String {
+            switch self {
+            case .integer: "2"
+            case .decimal: "3"
+            case .percent: "4"
+            }
+        }
     }
 
     package var name: String
@@ -73,8 +82,10 @@ package enum XLSXWriter {
             sheets.indices.map { ("rId\($0 + 1)", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet", "worksheets/sheet\($0 + 1).xml") }
             + [("rId\(sheets.count + 1)", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles", "styles.xml")]), pretty: false)))
         parts.append(("xl/styles.xml", styles()))
-        for (index, sheet) in sheets.enumerated() {
-            parts.append(("xl/worksheets/sheet\(index + 1).xml", worksheet(sheet)))
+        // The sheets are written at once on the machine's cores (each writer is its own), kept in their order.
+        let sheetParts = concurrently(sheets.map { sheet in { worksheet(sheet) } })
+        for (index, part) in sheetParts.enumerated() {
+            parts.append(("xl/worksheets/sheet\(index + 1).xml", part))
         }
         let archive = try Archive(data: Data(), accessMode: .create)
         // The date of every entry is fixed (zip stores local date and time fields: the same in every time zone).
@@ -242,33 +253,47 @@ package enum XLSXWriter {
         xml.start("sheetData")
         let lastEditableRow = sheet.editable.map(\.rows.upperBound).max() ?? -1
         let lastEditableColumn = sheet.editable.map(\.columns.upperBound).max() ?? -1
+        let letters = (0..<max(columnCount(sheet), lastEditableColumn + 1)).map { SourceLocation.columnLetters($0 + 1) }
         for rowIndex in 0..<max(sheet.rows.count, lastEditableRow + 1) {
             let row = rowIndex < sheet.rows.count ? sheet.rows[rowIndex] : []
-            var rowAttributes = [("r", "\(rowIndex + 1)")]
+            let rowNumber = String(rowIndex + 1)
+            var rowAttributes = [("r", rowNumber)]
             if let height = sheet.rowHeights[rowIndex] { rowAttributes += [("ht", String(format: "%.1f", height)), ("customHeight", "1")] }
             xml.start("row", rowAttributes)
             for columnIndex in 0..<max(row.count, lastEditableColumn + 1) {
                 let cell = columnIndex < row.count ? row[columnIndex] : .empty
-                let reference = "\(SourceLocation.columnLetters(columnIndex + 1))\(rowIndex + 1)"
+                let reference = letters[columnIndex] + rowNumber
                 let isHeader = (sheet.header && rowIndex == 0) || sheet.boldRows.contains(rowIndex)
                 let unlocked = sheet.protected && isEditable(sheet, row: rowIndex, column: columnIndex)
+                // Attributes one by one: a sheet has about a million cells, and an array of pairs per cell was most
+                // of the time of writing it.
                 switch cell {
                 case .empty:
-                    if unlocked { xml.element("c", [("r", reference), ("s", "6")]) }
+                    if unlocked { xml.start("c"); xml.attribute("r", reference); xml.attribute("s", "6"); xml.end() }
                 case .text(let text):
-                    let style = sheet.titleRows.contains(rowIndex) ? "8" : isHeader ? "1" : unlocked ? "6" : (text.count > 60 ? "5" : "0")
-                    xml.start("c", [("r", reference), ("t", "inlineStr"), ("s", style)])
+                    let style = sheet.titleRows.contains(rowIndex) ? "8" : isHeader ? "1" : unlocked ? "6" : (text.utf8.count > 60 && text.count > 60 ? "5" : "0")
+                    xml.start("c")
+                    xml.attribute("r", reference)
+                    xml.attribute("t", "inlineStr")
+                    xml.attribute("s", style)
                     xml.start("is")
-                    xml.element("t", [("xml:space", "preserve")], text: OutputText.clean(text))
+                    xml.start("t")
+                    xml.attribute("xml:space", "preserve")
+                    xml.text(OutputText.clean(text))
+                    xml.end()
                     xml.end()
                     xml.end()
                 case .number(let value, let style):
                     guard value.isFinite else {
-                        if unlocked { xml.element("c", [("r", reference), ("s", "6")]) }
+                        if unlocked { xml.start("c"); xml.attribute("r", reference); xml.attribute("s", "6"); xml.end() }
                         continue
                     }
-                    xml.start("c", [("r", reference), ("s", unlocked ? "7" : "\(style.rawValue)")])
-                    xml.element("v", text: number(value))
+                    xml.start("c")
+                    xml.attribute("r", reference)
+                    xml.attribute("s", unlocked ? "7" : style.styleID)
+                    xml.start("v")
+                    xml.text(number(value))
+                    xml.end()
                     xml.end()
                 }
             }

@@ -16,6 +16,9 @@ final class XMLStream {
     init() {
         _ = Self.library
         buffer = xmlBufferCreate()
+        // Grown by doubling: libxml2's default for a buffer is to grow it exactly as needed, one reallocation (and a
+        // copy of the whole document) per write.
+        xmlBufferSetAllocationScheme(buffer, XML_BUFFER_ALLOC_DOUBLEIT)
         writer = xmlNewTextWriterMemory(buffer, 0)
         xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil)
     }
@@ -34,6 +37,11 @@ final class XMLStream {
         for (key, value) in attributes {
             _ = Self.with(key) { key in Self.with(value) { xmlTextWriterWriteAttribute(writer, key, $0) } }
         }
+    }
+
+    /// One more attribute of the element just opened (before any content).
+    func attribute(_ key: String, _ value: String) {
+        _ = Self.with(key) { key in Self.with(value) { xmlTextWriterWriteAttribute(writer, key, $0) } }
     }
 
     /// Escaped text inside the open element.
