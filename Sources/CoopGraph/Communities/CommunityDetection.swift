@@ -8,7 +8,8 @@ import Foundation
 ///   weights are used when `weighted` (an unweighted graph has weight 1 on every edge).
 /// - Louvain follows networkx's `louvain_partitions`: nodes visited in a seeded random order, each moved to the
 ///   neighbouring community of largest positive gain, levels aggregated until the modularity gain of a level is
-///   ≤ `threshold` (1e-7). The random stream is SplitMix64, not Python's, so a seed gives a partition of the same
+///   ≤ `threshold` (1e-7); after the first sweep of a level only nodes with a neighbour that moved are visited
+///   again, and gains within rounding noise do not move a node (see `louvainLevel`). The random stream is SplitMix64, not Python's, so a seed gives a partition of the same
 ///   quality as networkx's but not necessarily the same one.
 /// - Leiden adds the refinement phase: inside each community, nodes are merged only into well-connected
 ///   sub-communities, chosen at random with probability ∝ exp(m·ΔQ/θ) (θ = 0.01: the gain in units of edge weight,
@@ -259,7 +260,12 @@ struct WeightedAdjacency {
         }
     }
 
-    /// One Louvain level (networkx's `_one_level`): repeated sweeps in a random order until no node moves.
+    /// One Louvain level (networkx's `_one_level`): sweeps in a random order until no node moves, each sweep after
+    /// the first visiting only the nodes whose neighbourhood changed (a neighbour moved since their last visit:
+    /// the pruning of Ozaki, Tezuka, Inaba, "A simple acceleration method for the Louvain algorithm", IJCEE 8(3),
+    /// 2016 — on G(200k, 1M) full sweeps went on for hundreds of rounds moving a few nodes each). A move needs a gain
+    /// above the rounding noise of its terms (10⁻¹² of the node's degree over m): gains of 10⁻²³ made nodes cycle
+    /// between two equally good communities.
     /// Returns compact labels, their count, and whether any node moved.
     func louvainLevel(resolution: Double, random: inout SplitMix64) -> ([Int], Int, Bool) {
         var community = Array(0..<count)
@@ -269,19 +275,21 @@ struct WeightedAdjacency {
         let m = total
         var toCommunity = [Double](repeating: 0, count: count)
         var seen = [Bool](repeating: false, count: count)
+        var active = [Bool](repeating: true, count: count)
         var neighbourCommunities: [Int] = []
         var movedAny = false
         var moves = 1
         while moves > 0 {
             moves = 0
-            for u in order {
+            for u in order where active[u] {
+                active[u] = false
                 let current = community[u]
                 gatherNeighbourCommunities(of: u, community: community, toCommunity: &toCommunity, seen: &seen, into: &neighbourCommunities)
                 let degree = degrees[u]
                 communityDegree[current] -= degree
                 let removeCost = -toCommunity[current] / m + resolution * communityDegree[current] * degree / (2 * m * m)
                 var best = current
-                var bestGain = 0.0
+                var bestGain = 1e-12 * degree / m
                 for c in neighbourCommunities {
                     let gain = removeCost + toCommunity[c] / m - resolution * communityDegree[c] * degree / (2 * m * m)
                     if gain > bestGain { bestGain = gain; best = c }
@@ -293,6 +301,7 @@ struct WeightedAdjacency {
                     community[u] = best
                     moves += 1
                     movedAny = true
+                    for i in span(of: u) { active[targets[i]] = true }
                 }
             }
         }

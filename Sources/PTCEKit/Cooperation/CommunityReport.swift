@@ -104,6 +104,8 @@ public struct CommunityReport: Sendable {
     public var formalGroups: [FormalMatch]
     /// One row per actor of the view.
     public var actorRows: [ActorRow]
+    /// Seconds the runs took (`ptce communities --timings`; not in the JSON).
+    public let detectionSeconds: Double
 
     /// The report of `network` seen through `view`: `runs` detections, the consensus, and the comparisons.
     /// - Complexity: `runs` community detections (`CommunityEnsemble`), then O(n + m).
@@ -113,8 +115,11 @@ public struct CommunityReport: Sendable {
         let (networkGraph, partition) = try CooperationReport.graphAndPartition(network, view: view, attribute: attribute,
                                                                                 taxonomy: taxonomy, language: language)
         let g = networkGraph.graph
-        let ensemble = CommunityEnsemble(g, method: method, resolution: resolution, runs: max(1, runs), seed: seed,
-                                         weighted: view.weighted, threads: threads)
+        var timer = StepTimer()
+        let ensemble = timer.time("detection") {
+            CommunityEnsemble(g, method: method, resolution: resolution, runs: max(1, runs), seed: seed, weighted: view.weighted, threads: threads)
+        }
+        detectionSeconds = timer.timings.first?.1 ?? 0
         let labels = ensemble.consensus.labels
         self.method = method
         self.resolution = resolution
