@@ -71,36 +71,25 @@ struct Analyze: ParsableCommand {
         let warningList = result.diagnostics.filter { $0.severity == .warning }
         let reportTitle = title ?? network.title ?? (language == .fr ? "Réseau de coopération" : "Cooperation network")
         let sourcePath = input.path, today = PartialDate.today.description
-        // The files are formatted at once on the machine's cores (each job only reads the analysis), then written in
-        // this order; a job's failure stops the writing where the sequential command stopped.
+        // The files are formatted at once on the machine's cores (each job only reads the analysis) and each is
+        // written as soon as it is made, so that a national network's large files are not all held in memory together.
+        // A failed write says so and the command exits 73 once the jobs are done.
+        let write = { (name: String, data: Data) throws -> Void in
+            try writeOutput(data, to: outURL.appendingPathComponent(name), language: language)
+        }
         let jobs: [() throws -> Produced] = [
-            {
-                var produced = Produced()
-                produced.files.append(("summary.json", try produced.time("summary files") { try summary.json() }))
-                produced.files.append(("summary.txt", Data(summary.text(language).utf8)))
-                produced.files.append(("centrality.csv", produced.time("centrality.csv") { Data(centrality.csv().utf8) }))
-                return produced
-            },
-            {
-                var produced = Produced()
-                if let cooperation {
-                    produced.files.append(("cooperation.json", try produced.time("cooperation files") { try cooperation.json() }))
-                    produced.files.append(("cooperation.txt", produced.time("cooperation files") { Data(cooperation.text(language).utf8) }))
-                }
-                return produced
-            },
             {
                 var produced = Produced()
                 let diagrams = try produced.time("diagrams") {
                     try AnalysisDiagrams(network: network, taxonomy: taxonomy, title: title, at: year, language: language, wantWhole: wantWhole)
                 }
-                produced.files += diagrams.files.map { ("network.\($0.format.rawValue)", $0.data) }
+                for file in diagrams.files { try write("network.\(file.format.rawValue)", file.data) }
                 produced.notes = diagrams.notes
                 let reportInput = ReportInput(
                     analysis: analysis, title: reportTitle, warnings: warningList, wholeDiagram: diagrams.wholeSVG,
                     aggregateDiagram: diagrams.aggregateSVG, sourcePath: sourcePath, version: PTCEVersion.current,
                     graphvizVersion: GraphvizRenderer.version, date: today)
-                produced.files.append(("report.html", produced.time("report") { Data(HTMLReport.render(reportInput).utf8) }))
+                try write("report.html", produced.time("report") { Data(HTMLReport.render(reportInput).utf8) })
                 return produced
             },
             {
@@ -108,35 +97,42 @@ struct Analyze: ParsableCommand {
                 var produced = Produced()
                 let workbook = ResultsWorkbook(network: network, taxonomy: taxonomy, language: language, summary: summary,
                                                centrality: centrality, cooperation: cooperation, warnings: warningList, date: today)
-                produced.files.append((ResultsWorkbook.fileName(language), try produced.time("workbook") { try workbook.data() }))
+                try write(ResultsWorkbook.fileName(language), try produced.time("workbook") { try workbook.data() })
+                return produced
+            },
+            {
+                var produced = Produced()
+                if let cooperation {
+                    try write("cooperation.json", try produced.time("cooperation files") { try cooperation.json() })
+                    try write("cooperation.txt", produced.time("cooperation files") { Data(cooperation.text(language).utf8) })
+                }
+                return produced
+            },
+            {
+                var produced = Produced()
+                try write("summary.json", try produced.time("summary files") { try summary.json() })
+                try write("summary.txt", Data(summary.text(language).utf8))
+                try write("centrality.csv", produced.time("centrality.csv") { Data(centrality.csv().utf8) })
                 return produced
             },
         ]
         let results = timer.time("files") { concurrently(jobs) }
-        func write(_ files: [(String, Data)]) throws {
-            for (name, data) in files { try writeOutput(data, to: outURL.appendingPathComponent(name), language: language) }
-        }
-        try write(try results[0].get().files)
-        if cooperation != nil {
-            try write(try results[1].get().files)
-        } else if let failure = analysis.cooperationFailure {
+        if cooperation == nil, let failure = analysis.cooperationFailure {
             printError((language == .fr ? "note : pas de cooperation.json : " : "note: no cooperation.json: ") + cooperationFailure(failure, language: language))
         }
-        let diagramsAndReport: Produced
-        do {
-            diagramsAndReport = try results[2].get()
-        } catch let error as Diagram.BuildError {
-            printError((language == .fr ? "erreur : " : "error: ") + "\(error)")
-            throw Exit.dataError
-        } catch let error as RenderError {
-            printError((language == .fr ? "erreur : " : "error: ") + error.description)
-            throw Exit.software
+        for result in results {
+            do {
+                let produced = try result.get()
+                for note in produced.notes { printError((language == .fr ? "note : " : "note: ") + note.text(language)) }
+            } catch let error as Diagram.BuildError {
+                printError((language == .fr ? "erreur : " : "error: ") + "\(error)")
+                throw Exit.dataError
+            } catch let error as RenderError {
+                printError((language == .fr ? "erreur : " : "error: ") + error.description)
+                throw Exit.software
+            }
         }
-        try write(diagramsAndReport.files.filter { $0.0 != "report.html" })
-        for note in diagramsAndReport.notes { printError((language == .fr ? "note : " : "note: ") + note.text(language)) }
-        try write(try results[3].get().files)
         let reportURL = outURL.appendingPathComponent("report.html")
-        try write(diagramsAndReport.files.filter { $0.0 == "report.html" })
         let warnings = result.warningCount
         printError(input.lang == .fr
             ? "Résultats écrits dans \(outURL.path)/ : report.html (le rapport à ouvrir), resultats.xlsx (les chiffres pour Excel ou LibreOffice), summary.txt, summary.json, centrality.csv (pour les outils), cooperation.txt/json, network.svg/png/pdf (\(warnings) avertissement(s), détaillés dans le rapport)"
@@ -158,9 +154,8 @@ struct Analyze: ParsableCommand {
                           "network.svg", "network.png", "network.pdf", "report.html", "resultats.xlsx", "results.xlsx"]
 }
 
-/// What one of `analyze`'s jobs formatted: files (name, bytes) in writing order, notes, seconds.
+/// What one of `analyze`'s jobs leaves once its files are written: notes, seconds.
 private struct Produced {
-    var files: [(String, Data)] = []
     var notes: [Localized] = []
     var timer = StepTimer()
 

@@ -64,6 +64,19 @@ struct CooperationTests {
         #expect(throws: CooperationReport.Failure.partition(.empty("commune"))) { try CooperationReport(network: noCommune, attribute: "commune", permutations: 0) }
     }
 
+    /// The actor rows encoded by chunks and spliced (what keeps a national network's JSON within memory) give the
+    /// same bytes as one encoding, whatever the chunk size, on the real dataset and on a synthetic one.
+    @Test func jsonByChunksIsTheSameBytes() throws {
+        let synthetic = NationalProfile(scale: 0.3, seed: 3).generate()
+        for network in [load(Repo.path("Datasets/coorace")).network, synthetic] {
+            let report = try CooperationReport(network: network, permutations: 0, communityRuns: 2)
+            let whole = try report.json(rowsPerChunk: .max)
+            for size in [1, 7, 64, 1_000] {
+                #expect(try report.json(rowsPerChunk: size) == whole, "chunks of \(size), \(network.actors.count) actors")
+            }
+        }
+    }
+
     @Test func realDatasetJSONHasNoNaN() throws {
         let report = try CooperationReport(network: load(Repo.path("Datasets/coorace")).network, permutations: 99)
         let object = try #require(try JSONSerialization.jsonObject(with: report.json()) as? [String: Any])

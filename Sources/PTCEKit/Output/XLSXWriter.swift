@@ -67,8 +67,9 @@ package struct SheetData: Sendable {
 
 /// Writes `.xlsx` workbooks (Office Open XML, ECMA-376 part 1) that Excel and LibreOffice open: inline strings,
 /// numbers stored as numbers with a display format, bold header rows frozen with an autofilter, column widths, and
-/// data-validation lists. The XML is built with FoundationXML (escaping by libxml2) and zipped by ZIPFoundation with a
-/// fixed date, so the same sheets give the same bytes.
+/// data-validation lists. The small parts are built with FoundationXML, the sheets streamed to temporary files through
+/// libxml2's writer (`XMLStream`, which escapes), and everything zipped by ZIPFoundation with a fixed date, so the same
+/// sheets give the same bytes.
 package enum XLSXWriter {
     static let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
     static let relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -82,10 +83,15 @@ package enum XLSXWriter {
             sheets.indices.map { ("rId\($0 + 1)", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet", "worksheets/sheet\($0 + 1).xml") }
             + [("rId\(sheets.count + 1)", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles", "styles.xml")]), pretty: false)))
         parts.append(("xl/styles.xml", styles()))
-        // The sheets are written at once on the machine's cores (each writer is its own), kept in their order.
-        let sheetParts = concurrently(sheets.map { sheet in { worksheet(sheet) } })
-        for (index, part) in sheetParts.enumerated() {
-            parts.append(("xl/worksheets/sheet\(index + 1).xml", part))
+        // The sheets go to temporary files as they are written (a sheet of every tie of a national network is
+        // hundreds of megabytes of XML: never held in memory), at once on the machine's cores, then are zipped from
+        // those files by chunks.
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ptce-xlsx-\(UUID().uuidString)", isDirectory: true)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let sheetFiles = sheets.indices.map { folder.appendingPathComponent("sheet\($0 + 1).xml") }
+        for result in concurrently(zip(sheets, sheetFiles).map { sheet, file in { try worksheet(sheet, to: file) } }) {
+            try result.get()
         }
         let archive = try Archive(data: Data(), accessMode: .create)
         // The date of every entry is fixed (zip stores local date and time fields: the same in every time zone).
@@ -94,6 +100,17 @@ package enum XLSXWriter {
             try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: date,
                                  compressionMethod: .deflate) { position, size in
                 data.subdata(in: Int(position)..<Int(position) + size)
+            }
+        }
+        for (index, file) in sheetFiles.enumerated() {
+            let handle = try FileHandle(forReadingFrom: file)
+            defer { try? handle.close() }
+            let size = try handle.seekToEnd()
+            try handle.seek(toOffset: 0)
+            try archive.addEntry(with: "xl/worksheets/sheet\(index + 1).xml", type: .file, uncompressedSize: Int64(size),
+                                 modificationDate: date, compressionMethod: .deflate) { position, chunk in
+                try handle.seek(toOffset: UInt64(position))
+                return try handle.read(upToCount: chunk) ?? Data()
             }
         }
         guard let data = archive.data else { throw CocoaError(.fileWriteUnknown) }
@@ -234,9 +251,9 @@ package enum XLSXWriter {
         return XMLOutput.data(root, pretty: false)
     }
 
-    private static func worksheet(_ sheet: SheetData) -> Data {
-        // Streamed: a sheet of every actor is the largest part of a workbook (see `XMLStream`).
-        let xml = XMLStream()
+    private static func worksheet(_ sheet: SheetData, to file: URL) throws {
+        // Streamed to a file: a sheet of every actor or every tie is the largest part of a workbook (see `XMLStream`).
+        let xml = try XMLStream(file: file)
         xml.start("worksheet", [("xmlns", main), ("xmlns:r", relationships)])
         // Printed on landscape pages, as wide as the page (as many pages down as needed).
         xml.start("sheetPr")
@@ -311,7 +328,7 @@ package enum XLSXWriter {
         xml.element("pageMargins", [("left", "0.5"), ("right", "0.5"), ("top", "0.6"), ("bottom", "0.6"), ("header", "0.3"), ("footer", "0.3")])
         xml.element("pageSetup", [("paperSize", "9"), ("orientation", "landscape"), ("fitToWidth", "1"), ("fitToHeight", "0")])
         xml.end()
-        return xml.data()
+        try xml.close()
     }
 
     /// The frozen rows and columns, nil when none.

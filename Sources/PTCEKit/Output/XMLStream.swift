@@ -4,22 +4,23 @@ import Foundation
 import FoundationXML
 #endif
 
-/// An XML document written as it goes through libxml2's `xmlTextWriter` (which escapes text and attribute values),
-/// for the parts too large for a tree: a workbook sheet of 27,000 actors is about a million elements, and
-/// FoundationXML's tree of it took 3 GiB and most of the time of `ptce analyze`. No pretty printing (whitespace inside
+/// An XML document written to a file as it goes through libxml2's `xmlTextWriter` (which escapes text and attribute
+/// values), for the parts too large for a tree or even a string: a workbook sheet of 27,000 actors is about a million
+/// elements (FoundationXML's tree of it took 3 GiB and most of the time of `ptce analyze`), the sheet of the 922,000
+/// ties of `generate --scale 100` 800 MB of text. No pretty printing (whitespace inside
 /// a cell's `<t>` is content).
 final class XMLStream {
-    private let buffer: xmlBufferPtr
     private let writer: xmlTextWriterPtr
+    private var closed = false
 
-    /// A document with its declaration (`<?xml version="1.0" encoding="UTF-8"?>`).
-    init() {
+    /// A document written to a file as it goes (nothing of it kept in memory), with its declaration
+    /// (`<?xml version="1.0" encoding="UTF-8"?>`); `close()` finishes it.
+    init(file url: URL) throws {
         _ = Self.library
-        buffer = xmlBufferCreate()
-        // Grown by doubling: libxml2's default for a buffer is to grow it exactly as needed, one reallocation (and a
-        // copy of the whole document) per write.
-        xmlBufferSetAllocationScheme(buffer, XML_BUFFER_ALLOC_DOUBLEIT)
-        writer = xmlNewTextWriterMemory(buffer, 0)
+        guard let writer = url.withUnsafeFileSystemRepresentation({ path in path.flatMap { xmlNewTextWriterFilename($0, 0) } }) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
+        }
+        self.writer = writer
         xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil)
     }
 
@@ -27,8 +28,7 @@ final class XMLStream {
     private static let library: Void = xmlInitParser()
 
     deinit {
-        xmlFreeTextWriter(writer)
-        xmlBufferFree(buffer)
+        if !closed { xmlFreeTextWriter(writer) }
     }
 
     /// Opens `<name attributes…>`; `end()` closes it (`<name/>` when nothing was written inside).
@@ -66,12 +66,14 @@ final class XMLStream {
         _ = Self.with(element.xmlString(options: [])) { xmlTextWriterWriteRaw(writer, $0) }
     }
 
-    /// Closes every open element and returns the document.
-    func data() -> Data {
-        xmlTextWriterEndDocument(writer)
-        xmlTextWriterFlush(writer)
-        guard let content = xmlBufferContent(buffer) else { return Data() }
-        return Data(bytes: content, count: Int(xmlBufferLength(buffer)))
+    /// Closes every open element and the file; throws when the file could not be
+    /// written completely (a full disk).
+    func close() throws {
+        let ended = xmlTextWriterEndDocument(writer)
+        let flushed = xmlTextWriterFlush(writer)
+        xmlFreeTextWriter(writer)
+        closed = true
+        if ended < 0 || flushed < 0 { throw CocoaError(.fileWriteOutOfSpace) }
     }
 
     private static func with<R>(_ text: String, _ body: (UnsafePointer<xmlChar>) -> R) -> R {
