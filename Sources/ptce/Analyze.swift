@@ -66,14 +66,48 @@ struct Analyze: ParsableCommand {
         let analysis = timer.time("analysis") { Analysis(network: result.network, taxonomy: taxonomy, options: options) }
         bar.finish()
         for note in analysis.notes { printError((input.lang == .fr ? "note : " : "note: ") + note.text(input.lang)) }
+        let results = timer.time("files") { writeFiles(analysis: analysis, loaded: result, taxonomy: taxonomy, to: outURL) }
+        if analysis.cooperation == nil, let failure = analysis.cooperationFailure {
+            printError((input.lang == .fr ? "note : pas de cooperation.json : " : "note: no cooperation.json: ") + cooperationFailure(failure, language: input.lang))
+        }
+        for result in results {
+            do {
+                let produced = try result.get()
+                for note in produced.notes { printError((input.lang == .fr ? "note : " : "note: ") + note.text(input.lang)) }
+            } catch let error as Diagram.BuildError {
+                printError((input.lang == .fr ? "erreur : " : "error: ") + "\(error)")
+                throw Exit.dataError
+            } catch let error as RenderError {
+                printError((input.lang == .fr ? "erreur : " : "error: ") + error.description)
+                throw Exit.software
+            }
+        }
+        let reportURL = outURL.appendingPathComponent("report.html")
+        let warnings = result.warningCount
+        printError(input.lang == .fr
+            ? "Résultats écrits dans \(outURL.path)/ : report.html (le rapport à ouvrir), resultats.xlsx (les chiffres pour Excel ou LibreOffice), summary.txt, summary.json, centrality.csv (pour les outils), cooperation.txt/json, network.svg/png/pdf (\(warnings) avertissement(s), détaillés dans le rapport)"
+            : "Results written to \(outURL.path)/: report.html (the report to open), results.xlsx (the figures for Excel or LibreOffice), summary.txt, summary.json, centrality.csv (for tools), cooperation.txt/json, network.svg/png/pdf (\(warnings) warning(s), listed in the report)")
+        print(reportURL.path)
+        if timings {
+            var object: [String: Double] = [:]
+            let jobTimings = results.flatMap { (try? $0.get().timer.timings) ?? [] }
+            for (name, seconds) in timer.timings + analysis.timings.map({ ("analysis: " + $0.0, $0.1) }) + jobTimings {
+                object[name, default: 0] += seconds
+            }
+            let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+            printError(String(decoding: data, as: UTF8.self))
+        }
+    }
+
+    /// Formats every file of the analysis as four jobs on the machine's cores (each job only reads the analysis) and
+    /// writes each file as soon as it is made, so that a national network's large files are not all held in memory
+    /// together. A failed write has been said when the results come back; the first failure is the command's.
+    private func writeFiles(analysis: Analysis, loaded result: LoadResult, taxonomy: Taxonomy, to outURL: URL) -> [Result<Produced, any Error>] {
         let summary = analysis.summary, centrality = analysis.centrality, cooperation = analysis.cooperation
         let language = input.lang, network = result.network, title = self.title, year = at?.value, wantWhole = !noWholeDiagram
         let warningList = result.diagnostics.filter { $0.severity == .warning }
         let reportTitle = title ?? network.title ?? (language == .fr ? "Réseau de coopération" : "Cooperation network")
         let sourcePath = input.path, today = PartialDate.today.description
-        // The files are formatted at once on the machine's cores (each job only reads the analysis) and each is
-        // written as soon as it is made, so that a national network's large files are not all held in memory together.
-        // A failed write says so and the command exits 73 once the jobs are done.
         let write = { (name: String, data: Data) throws -> Void in
             try writeOutput(data, to: outURL.appendingPathComponent(name), language: language)
         }
@@ -97,7 +131,9 @@ struct Analyze: ParsableCommand {
                 var produced = Produced()
                 let workbook = ResultsWorkbook(network: network, taxonomy: taxonomy, language: language, summary: summary,
                                                centrality: centrality, cooperation: cooperation, warnings: warningList, date: today)
-                try write(ResultsWorkbook.fileName(language), try produced.time("workbook") { try workbook.data() })
+                try produced.time("workbook") {
+                    try writeWorkbook({ try workbook.data() }, to: outURL.appendingPathComponent(ResultsWorkbook.fileName(language)), language: language)
+                }
                 return produced
             },
             {
@@ -116,37 +152,7 @@ struct Analyze: ParsableCommand {
                 return produced
             },
         ]
-        let results = timer.time("files") { concurrently(jobs) }
-        if cooperation == nil, let failure = analysis.cooperationFailure {
-            printError((language == .fr ? "note : pas de cooperation.json : " : "note: no cooperation.json: ") + cooperationFailure(failure, language: language))
-        }
-        for result in results {
-            do {
-                let produced = try result.get()
-                for note in produced.notes { printError((language == .fr ? "note : " : "note: ") + note.text(language)) }
-            } catch let error as Diagram.BuildError {
-                printError((language == .fr ? "erreur : " : "error: ") + "\(error)")
-                throw Exit.dataError
-            } catch let error as RenderError {
-                printError((language == .fr ? "erreur : " : "error: ") + error.description)
-                throw Exit.software
-            }
-        }
-        let reportURL = outURL.appendingPathComponent("report.html")
-        let warnings = result.warningCount
-        printError(input.lang == .fr
-            ? "Résultats écrits dans \(outURL.path)/ : report.html (le rapport à ouvrir), resultats.xlsx (les chiffres pour Excel ou LibreOffice), summary.txt, summary.json, centrality.csv (pour les outils), cooperation.txt/json, network.svg/png/pdf (\(warnings) avertissement(s), détaillés dans le rapport)"
-            : "Results written to \(outURL.path)/: report.html (the report to open), results.xlsx (the figures for Excel or LibreOffice), summary.txt, summary.json, centrality.csv (for tools), cooperation.txt/json, network.svg/png/pdf (\(warnings) warning(s), listed in the report)")
-        print(reportURL.path)
-        if timings {
-            var object: [String: Double] = [:]
-            let jobTimings = results.flatMap { (try? $0.get().timer.timings) ?? [] }
-            for (name, seconds) in timer.timings + analysis.timings.map({ ("analysis: " + $0.0, $0.1) }) + jobTimings {
-                object[name, default: 0] += seconds
-            }
-            let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
-            printError(String(decoding: data, as: UTF8.self))
-        }
+        return concurrently(jobs)
     }
 
     /// The files `analyze` writes in its folder.

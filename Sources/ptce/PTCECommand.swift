@@ -111,6 +111,20 @@ func printError(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))
 }
 
+/// Makes a workbook (`make`) and writes it: a workbook's sheets go through temporary files (`XLSXWriter`), so a
+/// temporary folder that cannot be written is said as such, exit 73, like any output that cannot be written.
+func writeWorkbook(_ make: () throws -> Data, to url: URL, language: Language) throws {
+    let data: Data
+    do { data = try make() } catch {
+        let folder = FileManager.default.temporaryDirectory.path
+        printError(language == .fr
+            ? "\(url.path): erreur : impossible de préparer le classeur dans le dossier temporaire \(folder)\n  conseil : ce dossier doit exister, être accessible en écriture et avoir de la place ; un autre se choisit par la variable TMPDIR"
+            : "\(url.path): error: cannot prepare the workbook in the temporary folder \(folder) (\(error.localizedDescription))\n  hint: that folder must exist, be writable and have room; choose another with the TMPDIR variable")
+        throw Exit.cannotCreate
+    }
+    try writeOutput(data, to: url, language: language)
+}
+
 func writeOutput(_ data: Data, to url: URL, language: Language) throws {
     do { try data.write(to: url, options: .atomic) } catch {
         let folder = url.deletingLastPathComponent().path

@@ -118,7 +118,7 @@ struct SurveyCommand: ParsableCommand {
                 questionnaire.taxonomy = taxonomy
                 questionnaire.previous = previousAnswers[id] ?? [:]
                 questionnaire.previousWave = previousAnswers[id] == nil ? nil : previousWave
-                try writeOutput(try questionnaire.workbook(), to: URL(fileURLWithPath: out).appendingPathComponent(file), language: input.lang)
+                try writeWorkbook({ try questionnaire.workbook() }, to: URL(fileURLWithPath: out).appendingPathComponent(file), language: input.lang)
                 index.row([.text(id), .text(actor.name), .text(file)])
             }
             try writeOutput(Data(index.output.utf8), to: URL(fileURLWithPath: out).appendingPathComponent("questionnaires.csv"), language: input.lang)

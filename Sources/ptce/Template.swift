@@ -31,8 +31,7 @@ struct Template: ParsableCommand {
     func run() throws {
         let policy = OutputPolicy(inputs: [], force: force, language: lang)
         try policy.check(file: out)
-        let data = try TemplateWorkbook.data(language: lang)
-        try writeOutput(data, to: URL(fileURLWithPath: out), language: lang)
+        try writeWorkbook({ try TemplateWorkbook.data(language: lang) }, to: URL(fileURLWithPath: out), language: lang)
         printError(lang == .fr ? "\(out) : modèle écrit (feuilles À lire, Acteurs, Liens, Groupes, Adhésions, Listes) ; une fois rempli : ptce validate \(out)"
                                : "\(out): template written (sheets Read me, Actors, Ties, Groups, Memberships, Lists); once filled in: ptce validate \(out)")
     }

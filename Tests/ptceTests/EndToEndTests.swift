@@ -29,11 +29,14 @@ struct EndToEndTests {
         ProcessInfo.processInfo.environment["PTCE_BIN"] ?? productsDirectory.appendingPathComponent("ptce").path
     }
 
-    static func ptce(_ arguments: [String]) throws -> Run {
+    static func ptce(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
         let binary = Self.binary
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        }
         process.currentDirectoryURL = root
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
@@ -43,6 +46,20 @@ struct EndToEndTests {
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// A workbook's sheets go through temporary files: a temporary folder that cannot be written is said as such,
+    /// with the folder and what to do, exit 73, and no workbook is left half written.
+    @Test func unwritableTemporaryFolderIsSaid() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ptce-tmpdir-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("modele.xlsx").path
+        let run = try Self.ptce(["template", "--out", out], environment: ["TMPDIR": "/proc/"])
+        #expect(run.status == 73)
+        #expect(run.stderr.contains("erreur : impossible de préparer le classeur dans le dossier temporaire /proc"))
+        #expect(run.stderr.contains("conseil : ce dossier doit exister, être accessible en écriture"))
+        #expect(!FileManager.default.fileExists(atPath: out))
     }
 
     /// The counts Datasets/README.md gives for each real dataset ("87 actors, 62 groups (31 PTCE, …), 97 memberships,
