@@ -1,11 +1,11 @@
 import CoopGraph
 import Foundation
-import Synchronization
+import PTCEKit
 
 /// A progress bar on stderr for work longer than a second, drawn only when stderr is a terminal.
 ///
 /// The timer fires on a global queue while `finish()` runs on the caller's: everything both touch (the timer and
-/// whether a line was drawn) sits behind one mutex, so the bar is `Sendable` without an unchecked promise.
+/// whether a line was drawn) sits behind one mutex, so the bar is `Sendable` without an unchecked promise (`Locked`: a lock ThreadSanitizer sees).
 final class ProgressBar: Sendable {
     let counter = ProgressCounter()
     private let label: String
@@ -15,7 +15,7 @@ final class ProgressBar: Sendable {
         var timer: (any DispatchSourceTimer)?
         var drawn = false
     }
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     init(label: String) {
         self.label = label

@@ -34,3 +34,22 @@ private final class JobSlots<T>: @unchecked Sendable {
 
     func results() -> [Result<T, any Error>] { slots.map { $0! } }
 }
+
+/// A value shared between threads behind a lock.
+///
+/// Built on `NSLock` (a pthread mutex) rather than `Synchronization.Mutex`: on Linux `Mutex` waits on a futex inside
+/// the uninstrumented standard library, so ThreadSanitizer does not see it order the accesses and reports the guarded
+/// value as racing (`make sanitize` did, on the vocabulary cache). ThreadSanitizer knows pthread mutexes.
+package final class Locked<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: Value
+
+    package init(_ value: Value) { self.value = value }
+
+    /// Runs `body` with the value while holding the lock.
+    package func withLock<R>(_ body: (inout Value) throws -> R) rethrows -> R {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body(&value)
+    }
+}

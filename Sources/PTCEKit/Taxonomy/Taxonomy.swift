@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// The vocabulary of a PTCE network, shipped as data (`Resources/taxonomy.json`) and overridable by a user file:
 /// actor kinds and their families, tie types, group kinds and membership roles, each with French and English labels.
@@ -150,7 +149,7 @@ package struct Vocabulary: Sendable {
         cache.withLock { if $0.count < 64 { $0[terms] = vocabulary } }
         return vocabulary
     }
-    private static let cache = Mutex<[[Taxonomy.Term]: Vocabulary]>([:])
+    private static let cache = Locked<[[Taxonomy.Term]: Vocabulary]>([:])
 
     package init(_ terms: [Taxonomy.Term]) {
         self.terms = terms
