@@ -306,9 +306,7 @@ private struct Page {
                               .div(.class("diagram"), .id("diagramme-agrege"), .attribute(named: "tabindex", value: "0"), .raw(HTMLReport.inlineSVG(aggregate))),
                               .element(named: "aside", nodes: [.id("fiche-agrege"), .class("screen-only fiche"), .attribute(named: "hidden", value: "hidden"),
                                                                .attribute(named: "aria-live", value: "polite")])))
-            if input.wholeDiagram == nil {
-                nodes.append(.raw("<script type=\"application/json\" id=\"map-data\">" + MapData(input: input).json() + "</script>"))
-            }
+            nodes.append(.raw("<script type=\"application/json\" id=\"aggregate-data\">" + AggregateData(input: input).json() + "</script>"))
         }
         return .element(named: "section", nodes: [.id("carte"), .h2(.literal(t("Carte du réseau", "Network map")))] + nodes)
     }

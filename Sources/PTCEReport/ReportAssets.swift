@@ -109,49 +109,40 @@ enum ReportAssets {
       table.setAttribute("data-sortable", "ready");
     });
 
-    // The aggregate map: a family's card (its actors, best connected first; its ties to the other families).
+    // The aggregate map: a family's card (its actors, best connected first; its ties to the other families), from the
+    // figures of #aggregate-data (computed by ptce: the page does not receive every actor and tie).
     (function () {
-      var block = document.getElementById("map-data"), box = document.getElementById("diagramme-agrege");
+      var block = document.getElementById("aggregate-data"), box = document.getElementById("diagramme-agrege");
       var svg = box && box.querySelector("svg"), card = document.getElementById("fiche-agrege");
       if (!block || !svg || !card) { return; }
-      var data = JSON.parse(block.textContent), words = data.words, degree = data.actors.map(function () { return 0; });
-      var familyOf = [];
-      data.aggregate.forEach(function (node, n) { node.actors.forEach(function (i) { familyOf[i] = n; }); });
-      data.ties.forEach(function (tie) { degree[tie.u] += 1; degree[tie.v] += 1; });
+      var data = JSON.parse(block.textContent), words = data.words;
       function element(tag, text) { var e = document.createElement(tag); if (text !== undefined) { e.textContent = text; } return e; }
       function open(n, g) {
         svg.querySelectorAll("g.node").forEach(function (other) { other.classList.toggle("map-selected", other === g); });
-        var node = data.aggregate[n], inside = 0, towards = {};
-        data.ties.forEach(function (tie) {
-          var a = familyOf[tie.u], b = familyOf[tie.v];
-          if (a === n && b === n) { inside += 1; } else if (a === n) { towards[b] = (towards[b] || 0) + 1; } else if (b === n) { towards[a] = (towards[a] || 0) + 1; }
-        });
+        var family = data.families[n];
         card.textContent = "";
         var close = element("button", words.close);
         close.type = "button"; close.className = "close";
         close.addEventListener("click", function () { card.hidden = true; g.classList.remove("map-selected"); g.focus(); });
         card.appendChild(close);
-        card.appendChild(element("h3", node.label));
-        card.appendChild(element("p", node.actors.length + " " + (node.actors.length === 1 ? words.actor : words.actors) + ", " + inside + " " + words.inside));
+        card.appendChild(element("h3", family.label));
+        card.appendChild(element("p", family.count + " " + (family.count === 1 ? words.actor : words.actors) + ", " + family.inside + " " + words.inside));
         var list = element("ol");
-        node.actors.slice().sort(function (a, b) { return degree[b] - degree[a] || data.actors[a].name.localeCompare(data.actors[b].name); })
-          .slice(0, 30).forEach(function (i) { list.appendChild(element("li", data.actors[i].name + " — " + degree[i] + " " + words.partners)); });
+        family.top.forEach(function (member) { list.appendChild(element("li", member.name + " — " + member.partners + " " + words.partners)); });
         card.appendChild(list);
-        if (node.actors.length > 30) { card.appendChild(element("p", words.more.replace("%d", node.actors.length - 30))); }
+        if (family.count > family.top.length) { card.appendChild(element("p", words.more.replace("%d", family.count - family.top.length))); }
         card.appendChild(element("h4", words.towards));
         var out = element("ul");
-        Object.keys(towards).sort(function (a, b) { return towards[b] - towards[a]; }).forEach(function (m) {
-          out.appendChild(element("li", data.aggregate[m].label + " : " + towards[m]));
-        });
+        family.towards.forEach(function (pair) { out.appendChild(element("li", data.families[pair[0]].label + " : " + pair[1])); });
         card.appendChild(out);
         card.hidden = false;
         box.setAttribute("data-selected", String(n));
       }
       svg.querySelectorAll("g.node").forEach(function (g) {
         var match = /^value-(\\d+)$/.exec(g.id);
-        if (!match) { return; }
+        if (!match || !data.families[+match[1]]) { return; }
         var n = +match[1];
-        g.setAttribute("tabindex", "0"); g.setAttribute("role", "button"); g.setAttribute("aria-label", data.aggregate[n].label);
+        g.setAttribute("tabindex", "0"); g.setAttribute("role", "button"); g.setAttribute("aria-label", data.families[n].label);
         g.addEventListener("click", function () { open(n, g); });
         g.addEventListener("keydown", function (event) { if (event.key === "Enter" || event.key === " ") { event.preventDefault(); open(n, g); } });
       });

@@ -568,11 +568,11 @@ final class NetworkBuilder {
     /// Ids are compared as text, not as bytes: "Café" typed on a Mac (é as e + accent, NFD) and on Windows (é as one
     /// character, NFC) is one actor — Swift compares strings by canonical equivalence — with a warning the first time,
     /// since the two files did not write it alike. (Cells are read without their surrounding spaces, see `Table`.)
-    func addNode(id: String, name: String?, kind: String?, location: SourceLocation) -> Int {
+    func addNode(id: String, name: String?, kind: String?, location: @autoclosure () -> SourceLocation) -> Int {
         if let existing = actorLines[id] {
             let first = network.actors[existing.index].id
             if !first.utf8.elementsEqual(id.utf8), reportedUnicodeForms.insert(existing.index).inserted {
-                warning(location, "unicode-forms",
+                warning(location(), "unicode-forms",
                         fr: "« \(id) » est écrit ici avec d'autres caractères Unicode qu'en \(existing.location) (accents composés ou décomposés) : lu comme le même acteur",
                         en: "'\(id)' is written here with other Unicode characters than at \(existing.location) (composed or decomposed accents): read as the same actor",
                         hintFr: "rien à faire si c'est bien le même ; sinon, donnez-lui un autre identifiant",
@@ -580,7 +580,7 @@ final class NetworkBuilder {
             }
             return existing.index
         }
-        actorLines[id] = (network.actors.count, location)
+        actorLines[id] = (network.actors.count, location())
         network.actors.append(Actor(id: id, name: name ?? id, kind: kind ?? "unknown"))
         actorHasTie.append(false)
         actorHasMembership.append(false)
