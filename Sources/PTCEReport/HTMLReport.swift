@@ -169,14 +169,16 @@ private struct Page {
 
     /// A table, sortable by its headers when scripts run; rows beyond `HTMLReport.shortList` in a "show all" fold.
     /// `printRows`: on paper, only that many rows (the caller says so in a line printed above the table).
-    func table(printRows: Int? = nil, _ headers: [(String, Bool)], _ rows: [[String]], caption: String? = nil) -> Node<HTML.BodyContext> {
+    /// `rest`: the file where every row is, said when the screen shows only the first `screenRows`.
+    func table(printRows: Int? = nil, _ headers: [(String, Bool)], _ rows: [[String]], caption: String? = nil,
+               rest: (fr: String, en: String) = ("resultats.xlsx", "resultats.xlsx")) -> Node<HTML.BodyContext> {
         // Without a caller's limit, a long table prints its first `printedRows` rows and says so (a national network's
         // table of groups has thousands of rows).
         guard printRows != nil || rows.count <= Self.printedRows else {
             let more = rows.count - Self.printedRows
             return .group(.p(.class("print-only explain"), .literal(t("Sur papier, les \(Self.printedRows) premières lignes ; les \(more) autres sont à l'écran.",
                                                                    "On paper, the first \(Self.printedRows) rows; the \(more) others are on screen."))),
-                          table(printRows: Self.printedRows, headers, rows, caption: caption))
+                          table(printRows: Self.printedRows, headers, rows, caption: caption, rest: rest))
         }
         func build(_ slice: ArraySlice<[String]>, short: Bool = false) -> Node<HTML.BodyContext> {
             .table(
@@ -190,17 +192,28 @@ private struct Page {
             )
         }
         if rows.count <= HTMLReport.shortList + 5 { return build(rows[...]) }
-        // On screen the first rows and a fold with all of them; on paper only the whole table.
+        // On screen the first rows and a fold with all of them, or with the first `screenRows` and where the others
+        // are (a national network has 200,000 brokers: a page no browser shows usefully); on paper the whole table.
+        let cut = rows.count > Self.screenRows
+        let summary = cut ? t("Afficher les \(Self.screenRows) premières lignes (sur \(rows.count))", "Show the first \(Self.screenRows) rows (of \(rows.count))")
+                          : t("Tout afficher (\(rows.count) lignes)", "Show all (\(rows.count) rows)")
         return .div(
             .class("fold"),
             build(rows.prefix(HTMLReport.shortList), short: true),
             .element(named: "details", nodes: [
                 .class("more"),
-                .element(named: "summary", nodes: [Node<HTML.BodyContext>.literal(t("Tout afficher (\(rows.count) lignes)", "Show all (\(rows.count) rows)"))]),
-                build(rows[...]),
+                .element(named: "summary", nodes: [Node<HTML.BodyContext>.literal(summary)]),
+                build(rows.prefix(Self.screenRows)),
+                cut ? explain(t("Les \(rows.count - Self.screenRows) autres lignes ne sont pas dans la page : toutes sont dans \(rest.fr).",
+                                "The \(rows.count - Self.screenRows) other rows are not in the page: all are in \(rest.en).")) : .empty,
             ])
         )
     }
+
+    /// Rows of a table shown on screen at most (the first ones, in the table's order).
+    static let screenRows = 1_000
+    /// Where every group's row is.
+    static let groupsSheet = (fr: "resultats.xlsx (feuille Groupes)", en: "resultats.xlsx (sheet Groups)")
 
     func explain(_ text: String) -> Node<HTML.BodyContext> { .p(.class("explain"), .literal(text)) }
     func answer(_ text: String) -> Node<HTML.BodyContext> { .p(.class("answer"), .literal(text)) }
@@ -272,7 +285,7 @@ private struct Page {
                     table([(t("Type", "Type"), false), (t("Liens", "Ties"), true)], s.tiesByType.map { [$0.label, "\($0.count)"] }),
                 .h3(.literal(t("Groupes", "Groups"))),
                 table([(t("Groupe", "Group"), false), (t("Nature", "Kind"), false), (t("Membres", "Members"), true)],
-                      s.groupSizes.map { [$0.name, groupKind($0.kind), "\($0.members)"] }),
+                      s.groupSizes.map { [$0.name, groupKind($0.kind), "\($0.members)"] }, rest: Self.groupsSheet),
             ])
         )
     }
@@ -432,11 +445,15 @@ private struct Page {
             .h3(.literal(t("Courtiers : qui met en relation des partenaires qui ne se connaissent pas", "Brokers: who links partners who do not know each other"))),
             explain(t("Combien de fois l'acteur relie deux partenaires qui ne sont pas liés entre eux, selon les familles en jeu : coordinateur (tous les trois de la même famille), consultant (les deux autres d'une même famille, pas lui), passeur de frontière (lui et un seul des deux), agent de liaison (trois familles).",
                       "How many times the actor links two partners not tied to each other, by the families involved: coordinator (all one family), itinerant (the two others of one family, not it), boundary spanner (it and one of them), liaison (three families).")),
-            brokers.count > 12 ? .p(.class("print-only explain"), .literal(t("Sur papier, les 12 premiers courtiers ; les \(brokers.count - 12) autres sont à l'écran et dans cooperation.json.",
-                                                                              "On paper, the first 12 brokers; the \(brokers.count - 12) others are on screen and in cooperation.json."))) : .empty,
+            brokers.count > 12 ? .p(.class("print-only explain"), .literal(brokers.count <= Self.screenRows
+                ? t("Sur papier, les 12 premiers courtiers ; les \(brokers.count - 12) autres sont à l'écran et dans cooperation.json.",
+                    "On paper, the first 12 brokers; the \(brokers.count - 12) others are on screen and in cooperation.json.")
+                : t("Sur papier, les 12 premiers courtiers ; à l'écran, les \(Self.screenRows) premiers ; tous (\(brokers.count)) sont dans cooperation.json.",
+                    "On paper, the first 12 brokers; on screen, the first \(Self.screenRows); all of them (\(brokers.count)) are in cooperation.json."))) : .empty,
             brokers.isEmpty ? explain(t("Aucun courtier : aucun acteur ne relie deux partenaires non liés.", "No broker: no actor links two untied partners.")) :
                 table(printRows: 12, [(t("Acteur", "Actor"), false), (t("Famille", "Family"), false)] + roles.map { (roleName($0), true) },
-                      brokers.map { row in [row.name, row.group ?? "–"] + roles.map { "\(row.brokerage[$0] ?? 0)" } })
+                      brokers.map { row in [row.name, row.group ?? "–"] + roles.map { "\(row.brokerage[$0] ?? 0)" } },
+                      rest: ("cooperation.json (les rôles de courtier de chaque acteur)", "cooperation.json (each actor's brokerage roles)"))
         )
     }
 
@@ -453,7 +470,7 @@ private struct Page {
                 table([(t("Groupe", "Group"), false), (t("Nature", "Kind"), false), (t("Membres", "Members"), true), (t("Liens internes", "Internal ties"), true),
                        (t("Densité", "Density"), true), (t("Liens externes", "External ties"), true), (t("Membres sans lien interne", "Members without internal tie"), false)],
                       formal.map { [$0.name, groupKind($0.kind), "\($0.members)", "\($0.internalTies)", number($0.density, 2), "\($0.externalTies)",
-                                    $0.membersWithoutInternalTie.joined(separator: ", ")] }),
+                                    $0.membersWithoutInternalTie.joined(separator: ", ")] }, rest: Self.groupsSheet),
         ]
         if let communities = c.communities, let agreement = communities.agreementWithFormalGroups {
             nodes.append(.h3(.literal(t("Les communautés trouvées dans les liens", "Communities found in the ties"))))

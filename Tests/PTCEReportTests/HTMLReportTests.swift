@@ -80,6 +80,23 @@ struct HTMLReportTests {
         #expect(rows.prefix(40).allSatisfy { !$0.contains("screen-only") } && rows.dropFirst(40).allSatisfy { $0.contains("screen-only") })
     }
 
+    /// Beyond 1,000 rows the page holds the first 1,000 and says where all of them are (a national network has
+    /// 200,000 brokers and 18,000 groups: a page of 280 MB no browser shows usefully).
+    @Test func veryLongTablesStopOnScreenAndSayWhereTheRestIs() throws {
+        let count = 1_203
+        let groups = (0..<count).map { Group(id: "p\($0)", name: String(format: "PTCE %04d", $0), kind: "ptce") }
+        let memberships = (0..<count).map { Membership(group: "p\($0)", member: $0 % 2 == 0 ? "a" : "b") }
+        var network = Self.network()
+        network.groups = groups
+        network.memberships = memberships
+        let page = Self.render(Analysis(network: network))
+        #expect(page.contains("Afficher les 1000 premières lignes (sur \(count))"))
+        #expect(page.contains("Les 203 autres lignes ne sont pas dans la page : toutes sont dans resultats.xlsx (feuille Groupes)."))
+        let whole = try #require(page.components(separatedBy: "<details class=\"more\">").dropFirst().first { $0.contains("PTCE 0999") })
+        let table = try #require(whole.components(separatedBy: "</table>").first)
+        #expect(table.components(separatedBy: "<tr").dropFirst(2).count == 1_000)
+    }
+
     @Test func textFromTheDataIsNeverMarkup() {
         let title = "\"><meta http-equiv=\"refresh\" content=\"0;url=https://example.org\">"
         let name = "<script>alert(1)</script> & <b>gras</b>"
