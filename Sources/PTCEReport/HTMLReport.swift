@@ -176,8 +176,12 @@ private struct Page {
         // table of groups has thousands of rows).
         guard printRows != nil || rows.count <= Self.printedRows else {
             let more = rows.count - Self.printedRows
-            return .group(.p(.class("print-only explain"), .literal(t("Sur papier, les \(Self.printedRows) premières lignes ; les \(more) autres sont à l'écran.",
-                                                                   "On paper, the first \(Self.printedRows) rows; the \(more) others are on screen."))),
+            let line = rows.count <= Self.screenRows
+                ? t("Sur papier, les \(Self.printedRows) premières lignes ; les \(more) autres sont à l'écran.",
+                    "On paper, the first \(Self.printedRows) rows; the \(more) others are on screen.")
+                : t("Sur papier, les \(Self.printedRows) premières lignes ; à l'écran, les \(Self.screenRows) premières ; toutes (\(rows.count)) sont dans \(rest.fr).",
+                    "On paper, the first \(Self.printedRows) rows; on screen, the first \(Self.screenRows); all of them (\(rows.count)) are in \(rest.en).")
+            return .group(.p(.class("print-only explain"), .literal(line)),
                           table(printRows: Self.printedRows, headers, rows, caption: caption, rest: rest))
         }
         func build(_ slice: ArraySlice<[String]>, short: Bool = false) -> Node<HTML.BodyContext> {
@@ -204,8 +208,8 @@ private struct Page {
                 .class("more"),
                 .element(named: "summary", nodes: [Node<HTML.BodyContext>.literal(summary)]),
                 build(rows.prefix(Self.screenRows)),
-                cut ? explain(t("Les \(rows.count - Self.screenRows) autres lignes ne sont pas dans la page : toutes sont dans \(rest.fr).",
-                                "The \(rows.count - Self.screenRows) other rows are not in the page: all are in \(rest.en).")) : .empty,
+                cut ? .p(.class("explain screen-only"), .literal(t("Les \(rows.count - Self.screenRows) autres lignes ne sont pas dans la page : toutes sont dans \(rest.fr).",
+                                                                  "The \(rows.count - Self.screenRows) other rows are not in the page: all are in \(rest.en)."))) : .empty,
             ])
         )
     }

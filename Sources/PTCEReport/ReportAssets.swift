@@ -67,6 +67,7 @@ enum ReportAssets {
          printed nothing (the GES and PTCE table was missing from every printed report). */
       details.more::details-content { content-visibility: visible; display: contents; }
       details.more.screen-only { display: none; }
+      details.more > .screen-only { display: none; }
       h2, h3 { break-after: avoid; } h2 { margin-top: 1.2rem; }
       tr, .answer, .todo, .figure, dl dt, .chart, figure { break-inside: avoid; }
       /* The map on a page of its own, in landscape, as large as the page. */

@@ -92,6 +92,9 @@ struct HTMLReportTests {
         let page = Self.render(Analysis(network: network))
         #expect(page.contains("Afficher les 1000 premières lignes (sur \(count))"))
         #expect(page.contains("Les 203 autres lignes ne sont pas dans la page : toutes sont dans resultats.xlsx (feuille Groupes)."))
+        // On paper: the first 40, and the printed line says where all of them are (not "the others are on screen").
+        #expect(page.contains("Sur papier, les 40 premières lignes ; à l'écran, les 1000 premières ; toutes (\(count)) sont dans resultats.xlsx (feuille Groupes)."))
+        #expect(!page.contains("les \(count - 40) autres sont à l'écran"))
         let whole = try #require(page.components(separatedBy: "<details class=\"more\">").dropFirst().first { $0.contains("PTCE 0999") })
         let table = try #require(whole.components(separatedBy: "</table>").first)
         #expect(table.components(separatedBy: "<tr").dropFirst(2).count == 1_000)
