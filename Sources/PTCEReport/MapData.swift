@@ -37,14 +37,6 @@ struct MapData: Encodable {
         var label: String
     }
 
-    /// The nodes of the aggregate map by family (`value-N` in its SVG, in the order the diagram gives them: first
-    /// appearance in the actors), each with its actors' indices.
-    struct FamilyNode: Encodable {
-        var label: String
-        var actors: [Int]
-    }
-
-    var aggregate: [FamilyNode]
     var actors: [ActorCard]
     var ties: [TieItem]
     var groups: [GroupItem]
@@ -90,10 +82,6 @@ struct MapData: Encodable {
             return ActorCard(name: actor.name, kind: kind, family: family, familyLabel: taxonomy.familyLabel(family, language),
                              groups: groupsOf[actor.id] ?? [], measures: measures)
         }
-        let (labels, nodeOf) = Self.familyNodes(input)
-        var nodes = labels.map { FamilyNode(label: $0, actors: []) }
-        for (i, node) in nodeOf.enumerated() { nodes[node].actors.append(i) }
-        aggregate = nodes
         let index = network.actorIndex()
         var usedTypes: [String] = []
         ties = network.ties.compactMap { tie in
@@ -117,13 +105,9 @@ struct MapData: Encodable {
         words = fr ? [
             "groups": "Groupes", "ties": "Liens", "none": "aucun lien renseigné", "since": "depuis", "until": "jusqu'en",
             "allYears": "toutes les années", "close": "Fermer", "kind": "Nature", "family": "Famille",
-            "actors": "acteurs", "actor": "acteur", "partners": "partenaires", "towards": "Liens vers les autres familles",
-            "inside": "liens internes", "more": "et %d autres",
         ] : [
             "groups": "Groups", "ties": "Ties", "none": "no recorded tie", "since": "since", "until": "until",
             "allYears": "all years", "close": "Close", "kind": "Kind", "family": "Family",
-            "actors": "actors", "actor": "actor", "partners": "partners", "towards": "Ties to the other families",
-            "inside": "internal ties", "more": "and %d more",
         ]
     }
 
