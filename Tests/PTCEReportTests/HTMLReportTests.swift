@@ -21,6 +21,14 @@ struct HTMLReportTests {
             ])
     }
 
+    /// `network()` with `count` PTCE named by `nameFormat`, each with one member (a or b in turn).
+    static func network(ptce count: Int, nameFormat: String) -> Network {
+        var network = Self.network()
+        network.groups = (0..<count).map { Group(id: "p\($0)", name: String(format: nameFormat, $0), kind: "ptce") }
+        network.memberships = (0..<count).map { Membership(group: "p\($0)", member: $0 % 2 == 0 ? "a" : "b") }
+        return network
+    }
+
     static func render(_ analysis: Analysis, edit: (inout ReportInput) -> Void = { _ in }) -> String {
         var input = ReportInput(analysis: analysis, title: analysis.network.title ?? "", warnings: [], wholeDiagram: nil,
                                 aggregateDiagram: nil, sourcePath: "reseau.xlsx", version: "test", graphvizVersion: "test", date: "2026-11-29")
@@ -65,12 +73,7 @@ struct HTMLReportTests {
     /// A long table prints (Chromium printed nothing of a closed fold: `::details-content` is shown on paper) but
     /// only its first 40 rows, as a line printed above it says: 45 PTCE give 5 screen-only rows.
     @Test func longTablesPrintTheirFirstRowsAndSaySo() throws {
-        let groups = (0..<45).map { Group(id: "p\($0)", name: String(format: "PTCE %02d", $0), kind: "ptce") }
-        let memberships = (0..<45).map { Membership(group: "p\($0)", member: $0 % 2 == 0 ? "a" : "b") }
-        var network = Self.network()
-        network.groups = groups
-        network.memberships = memberships
-        let page = Self.render(Analysis(network: network))
+        let page = Self.render(Analysis(network: Self.network(ptce: 45, nameFormat: "PTCE %02d")))
         #expect(page.contains("Sur papier, les 40 premières lignes ; les 5 autres sont à l'écran."))
         #expect(page.contains("details.more::details-content { content-visibility: visible; display: contents; }"))
         let whole = try #require(page.components(separatedBy: "<details class=\"more\">").dropFirst().first { $0.contains("PTCE 44") })
@@ -84,12 +87,7 @@ struct HTMLReportTests {
     /// 200,000 brokers and 18,000 groups: a page of 280 MB no browser shows usefully).
     @Test func veryLongTablesStopOnScreenAndSayWhereTheRestIs() throws {
         let count = 1_203
-        let groups = (0..<count).map { Group(id: "p\($0)", name: String(format: "PTCE %04d", $0), kind: "ptce") }
-        let memberships = (0..<count).map { Membership(group: "p\($0)", member: $0 % 2 == 0 ? "a" : "b") }
-        var network = Self.network()
-        network.groups = groups
-        network.memberships = memberships
-        let page = Self.render(Analysis(network: network))
+        let page = Self.render(Analysis(network: Self.network(ptce: count, nameFormat: "PTCE %04d")))
         #expect(page.contains("Afficher les 1000 premières lignes (sur \(count))"))
         #expect(page.contains("Les 203 autres lignes ne sont pas dans la page : toutes sont dans resultats.xlsx (feuille Groupes)."))
         // On paper: the first 40, and the printed line says where all of them are (not "the others are on screen").
