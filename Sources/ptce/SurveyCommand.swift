@@ -90,8 +90,9 @@ struct SurveyCommand: ParsableCommand {
                                   : "  hint: --previous expects the folder written by 'ptce survey merge' (it holds answers.csv)")
                     throw Exit.noInput
                 }
-                previousWave = (try? NetworkLoader.load(path: previous, options: LoadOptions(taxonomy: taxonomy)).network)
-                    .flatMap { SurveyCollection(network: $0)?.wave }.flatMap { $0.isEmpty ? nil : $0 } ?? (previous as NSString).lastPathComponent
+                let previousNetwork = NetworkLoader.load(path: previous, options: LoadOptions(taxonomy: taxonomy)).network
+                previousWave = SurveyCollection(network: previousNetwork).flatMap { $0.wave.isEmpty ? nil : $0.wave }
+                    ?? (previous as NSString).lastPathComponent
             }
             let waveName = wave ?? String(Calendar(identifier: .gregorian).component(.year, from: Date()))
             let policy = OutputPolicy(inputs: [input.path, previous], force: force, language: input.lang)

@@ -54,6 +54,27 @@ struct InputTests {
         #expect(latin.network == utf8.network)
     }
 
+    /// A field is UTF-8 exactly when the standard library's validation says so: valid texts, every kind of broken
+    /// sequence, and 5,000 random byte strings (a fixed seed) biased towards bytes above 0x7F.
+    @Test func fieldsAreUTF8ExactlyWhenValid() {
+        var cases: [[UInt8]] = [Array("Alès n°2 — Œuvre ✓ 😀".utf8), Array("\u{FFFD}".utf8), [], [0x41],
+                                [0xE9], [0x80], [0xC3], [0xC3, 0x28], [0xC0, 0xAF], [0xE0, 0x80, 0xAF], [0xED, 0xA0, 0x80],
+                                [0xF4, 0x90, 0x80, 0x80], [0xF0, 0x9F, 0x98], [0xEF, 0xBF, 0xBD, 0xFF], Array("caf".utf8) + [0xE9]]
+        var random = SplitMix64(seed: 5)
+        for _ in 0..<5_000 {
+            cases.append((0..<Int.random(in: 1...8, using: &random)).map { _ in
+                Bool.random(using: &random) ? UInt8.random(in: 0x80...0xFF, using: &random) : UInt8.random(in: 0...0xFF, using: &random)
+            })
+        }
+        var invalid = 0
+        for bytes in cases {
+            let reference = String(validating: bytes, as: UTF8.self)
+            #expect(CSVReader.utf8(bytes) == reference && CSVReader.utf8(bytes)?.utf8.elementsEqual(bytes) ?? true, "\(bytes)")
+            if reference == nil { invalid += 1 }
+        }
+        #expect(invalid > 2_000)
+    }
+
     @Test func edgeListWithNodesFile() {
         var options = testOptions
         options.nodesPath = Repo.fixture("good/nodes.csv")
@@ -120,6 +141,39 @@ struct InputTests {
         }
         for text in texts { #expect(Taxonomy.normalize(text) == folded(text), "\(Array(text.utf8))") }
         #expect(Taxonomy.normalize("Sous-Total : 12") == "sous total 12")
+    }
+
+    /// The Latin path of `normalize` (scalars up to U+02FF folded one at a time through a table) gives what folding
+    /// the whole text gives: every such scalar alone and between letters, French names, and 3,000 random texts mixing
+    /// ASCII and Latin scalars (a fixed seed); a text with a combining accent or Greek takes Foundation's path.
+    @Test func normalizeOfLatinTextEqualsFoldingOfIt() {
+        func folded(_ text: String) -> String {
+            var result = "", pendingSpace = false
+            for scalar in text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).unicodeScalars {
+                if CharacterSet.alphanumerics.contains(scalar) {
+                    if pendingSpace && !result.isEmpty { result.append(" ") }
+                    pendingSpace = false
+                    result.unicodeScalars.append(scalar)
+                } else { pendingSpace = true }
+            }
+            return result
+        }
+        let latin = (UInt32(0x80)..<Taxonomy.latinLimit).compactMap(Unicode.Scalar.init)
+        var texts = latin.flatMap { scalar -> [String] in
+            let c = String(Character(scalar))
+            return [c, "a\(c)B", " \(c)9\(c)", "É\(c)ß"]
+        }
+        texts += ["Alès Services Emploi", "Fédération nationale (synthétique) n°1 (75)", "Œuvre « Cœur » — Jusqu'à 2 000 €",
+                  "ÆSTHÉTIQUE Straße", "Cafe\u{301} crème", "Ελλάδα", "İstanbul Ǆemal", "ﬁn"]
+        var random = SplitMix64(seed: 11)
+        for _ in 0..<3_000 {
+            texts.append(String(String.UnicodeScalarView((0..<Int.random(in: 0...12, using: &random)).map { _ in
+                Bool.random(using: &random) ? Unicode.Scalar(UInt8.random(in: 0...127, using: &random))
+                                            : latin[Int.random(in: 0..<latin.count, using: &random)]
+            })))
+        }
+        for text in texts { #expect(Taxonomy.normalize(text) == folded(text), "\(text.unicodeScalars.map { String($0.value, radix: 16) })") }
+        #expect(Taxonomy.normalize("Fédération n°1 (75)") == "federation n 1 75" && Taxonomy.normalize("Œuvre") == "œuvre")
     }
 
     @Test func headerAliasesIgnoreCaseAccentsAndPunctuation() {

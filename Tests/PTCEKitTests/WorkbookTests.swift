@@ -57,3 +57,30 @@ struct UntilRuleTests {
         #expect(graph2022.graph.edgeCount == 1 && graph2023.graph.edgeCount == 0)
     }
 }
+
+/// The writer's shared strings table: each distinct text once, read back cell by cell as written.
+struct SharedStringsTests {
+    @Test func textsAreSharedAndReadBackUnchanged() throws {
+        let texts = ["Nom", "  espaces devant", "espaces derrière  ", "deux  espaces", "ligne\nsuivante", "tab\tulation",
+                     "Café", "Cafe\u{301}", "<b>&amp;</b>", "même", "même", "même", "contrôle\u{1}"]
+        let rows: [[SheetData.Cell]] = texts.map { [.text($0), .number(1.5, .decimal)] } + [[.empty, .text("même")]]
+        let data = try XLSXWriter.write([SheetData(name: "Feuille", rows: rows), SheetData(name: "Autre", rows: [[.text("même")]])])
+        let archive = try ZipArchive(data)
+        let table = String(decoding: try archive.extract(#require(archive["xl/sharedStrings.xml"]), limit: 1 << 24), as: UTF8.self)
+        // 11 distinct texts (Café composed and decomposed stay two texts, as typed), 15 text cells in all.
+        #expect(table.contains("count=\"15\" uniqueCount=\"11\""))
+        #expect(table.components(separatedBy: "<si>").count - 1 == 11)
+        let sheet = String(decoding: try archive.extract(#require(archive["xl/worksheets/sheet1.xml"]), limit: 1 << 24), as: UTF8.self)
+        #expect(!sheet.contains("inlineStr") && sheet.contains("<c r=\"B14\" t=\"s\" s=\"0\"><v>9</v></c>"))
+
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("ptce-shared-\(UUID().uuidString).xlsx")
+        try data.write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let workbook = try Workbook.read(path: file.path, display: "t.xlsx")
+        let read = workbook.sheets[0].rows.map { $0.cells.first { $0.column == 1 }?.text }
+        #expect(Array(read.prefix(texts.count)) == texts.dropLast().map { Optional($0) } + ["contrôle\u{FFFD}"])
+        // Byte for byte (String's == would take the two Cafés as equal).
+        #expect(read[7]?.utf8.elementsEqual("Cafe\u{301}".utf8) == true && read[6]?.utf8.elementsEqual("Café".utf8) == true)
+        #expect(workbook.sheets[0].rows.last?.cells.map(\.text) == ["même"] && workbook.sheets[1].rows[0].cells.map(\.text) == ["même"])
+    }
+}

@@ -58,6 +58,7 @@ public struct NetworkGraph: Sendable {
             keep.append(index)
         }
         var node: [String: Int] = [:]
+        node.reserveCapacity(keep.count)
         for (v, index) in keep.enumerated() { node[network.actors[index].id] = v }
         var builder = GraphBuilder(nodeCount: keep.count, directed: options.directed, weighted: options.weighted)
         if options.view != .coMembership {

@@ -81,7 +81,13 @@ final class NetworkBuilder {
     var diagnostics: [Diagnostic] = []
     private(set) var tieCount = 0
 
-    private var actorLines: [String: (index: Int, location: SourceLocation)] = [:]
+    /// Each actor's index by id, and where it was first defined (apart: the lookup of every tie's two ends then
+    /// neither copies nor moves locations).
+    private var actorIndex: [String: Int] = [:]
+    private var actorLocations: [SourceLocation] = []
+    private func actorLine(_ id: String) -> (index: Int, location: SourceLocation)? {
+        actorIndex[id].map { ($0, actorLocations[$0]) }
+    }
     private var groupLines: [String: (index: Int, location: SourceLocation)] = [:]
     /// Actors and groups by normalised name and by normalised id (`Taxonomy.normalize`), for rows that name them
     /// the way people write them ("Alès Services Emploi", "COORACE") instead of by id.
@@ -295,7 +301,15 @@ final class NetworkBuilder {
         }
         let texts = record.cellTexts
         guard !texts.allSatisfy(plain) else { return }
-        for (text, location) in record.cells where !plain(text) {
+        // Accented text is plain enough too: the locations are made only for a cell that breaks a rule.
+        let faulty = texts.indices.filter { index in
+            let text = texts[index]
+            return !plain(text) && ((text.utf8.count > Self.maximumCellLength && text.count > Self.maximumCellLength)
+                                    || text.unicodeScalars.contains(where: OutputText.isForbidden))
+        }
+        guard !faulty.isEmpty else { return }
+        let cells = record.cells
+        for (text, location) in faulty.map({ cells[$0] }) {
             if text.utf8.count > Self.maximumCellLength, text.count > Self.maximumCellLength {
                 error(location, "cell-too-long",
                       fr: "cellule de \(text.count) caractères (limite \(Self.maximumCellLength))",
@@ -318,7 +332,7 @@ final class NetworkBuilder {
     func addActor(_ record: RecordSource) {
         checkCells(record)
         guard let id = requiredText(record, "id") else { return }
-        if let previous = actorLines[id] ?? groupLines[id] {
+        if let previous = actorLine(id) ?? groupLines[id] {
             error(record.location("id"), "duplicate-id", fr: "identifiant « \(id) » déjà utilisé", en: "duplicate id '\(id)'",
                   hintFr: "déjà défini en \(previous.location) ; chaque acteur a un identifiant unique",
                   hintEn: "first defined at \(previous.location); every actor needs its own id")
@@ -346,7 +360,8 @@ final class NetworkBuilder {
         actor.reference = record.value("reference").map { intern($0.text) }
         actor.notes = record.value("notes")?.text
         actor.attributes = record.attributes.sorted { $0.name < $1.name }
-        actorLines[id] = (network.actors.count, record.location("id").atLineStart(record.line))
+        actorIndex[id] = network.actors.count
+        actorLocations.append(record.location("id").atLineStart(record.line))
         for key in Set([Taxonomy.normalize(name), Taxonomy.normalize(id)]) where !key.isEmpty { actorsByName[key, default: []].append(id) }
         network.actors.append(actor)
         actorHasTie.append(false)
@@ -356,7 +371,7 @@ final class NetworkBuilder {
     func addGroup(_ record: RecordSource) {
         checkCells(record)
         guard let id = requiredText(record, "id") else { return }
-        if let previous = groupLines[id] ?? actorLines[id] {
+        if let previous = groupLines[id] ?? actorLine(id) {
             error(record.location("id"), "duplicate-id", fr: "identifiant « \(id) » déjà utilisé", en: "duplicate id '\(id)'",
                   hintFr: "déjà défini en \(previous.location) ; acteurs et groupes partagent les mêmes identifiants",
                   hintEn: "first defined at \(previous.location); actors and groups share one set of ids")
@@ -381,8 +396,8 @@ final class NetworkBuilder {
         checkCells(record)
         guard var groupID = requiredText(record, "group"), var memberID = requiredText(record, "member") else { return }
         reportedAmbiguous = false
-        if groupLines[groupID] == nil, actorLines[groupID] == nil, let named = byName(groupID, record, "group", groups: true) { groupID = named }
-        if actorLines[memberID] == nil, groupLines[memberID] == nil, !actorsUnreadable {
+        if groupLines[groupID] == nil, actorIndex[groupID] == nil, let named = byName(groupID, record, "group", groups: true) { groupID = named }
+        if actorIndex[memberID] == nil, groupLines[memberID] == nil, !actorsUnreadable {
             if let named = byName(memberID, record, "member", groups: false) {
                 memberID = named
             } else if !reportedAmbiguous, let named = byName(memberID, record, "member", groups: true) {
@@ -393,7 +408,7 @@ final class NetworkBuilder {
         var valid = true
         if groupLines[groupID] == nil {
             valid = false
-            if actorLines[groupID] != nil {
+            if actorIndex[groupID] != nil {
                 error(record.location("group"), "not-a-group", fr: "« \(groupID) » est un acteur, pas un groupe", en: "'\(groupID)' is an actor, not a group",
                       hintFr: "la colonne group nomme un GES, un PTCE ou un réseau de groups.csv ; inversez peut-être group et member",
                       hintEn: "the group column names a GES, PTCE or network of groups.csv; perhaps group and member are swapped")
@@ -403,9 +418,9 @@ final class NetworkBuilder {
                       hintEn: nearestID(groupID, in: groupLines.keys).map { "did you mean '\($0)'? otherwise add it to groups.csv" } ?? "add it to groups.csv")
             }
         }
-        if actorLines[memberID] == nil && groupLines[memberID] == nil && !actorsUnreadable {
+        if actorIndex[memberID] == nil && groupLines[memberID] == nil && !actorsUnreadable {
             valid = false
-            let near = nearestID(memberID, in: Array(actorLines.keys) + Array(groupLines.keys))
+            let near = nearestID(memberID, in: Array(actorIndex.keys) + Array(groupLines.keys))
             error(record.location("member"), "unknown-member", fr: "membre inconnu « \(memberID) »", en: "unknown member '\(memberID)'",
                   hintFr: near.map { "vouliez-vous dire « \($0) » ? sinon ajoutez-le à actors.csv ou groups.csv" } ?? "ajoutez-le à actors.csv ou groups.csv",
                   hintEn: near.map { "did you mean '\($0)'? otherwise add it to actors.csv or groups.csv" } ?? "add it to actors.csv or groups.csv")
@@ -418,7 +433,7 @@ final class NetworkBuilder {
             warning(record.location("group"), "duplicate-membership",
                     fr: "« \(memberID) » est déjà membre de « \(groupID) » avec ce rôle", en: "'\(memberID)' is already a member of '\(groupID)' with this role")
         }
-        if let actor = actorLines[memberID] { actorHasMembership[actor.index] = true }
+        if let actor = actorIndex[memberID] { actorHasMembership[actor] = true }
         network.memberships.append(Membership(group: groupID, member: memberID, role: role, since: since, until: until,
                                               reference: record.value("reference").map { intern($0.text) }, notes: record.value("notes")?.text))
         membershipLocations.append(record.location("group").atLineStart(record.line))
@@ -488,7 +503,7 @@ final class NetworkBuilder {
         if unique.count == 1 {
             let id = unique[0]
             if readByName.insert(text).inserted {
-                let name = groups ? network.groups[groupLines[id]!.index].name : network.actors[actorLines[id]!.index].name
+                let name = groups ? network.groups[groupLines[id]!.index].name : network.actors[actorIndex[id]!].name
                 warning(record.location(column), "read-by-name",
                         fr: "« \(text) » n'est pas un identifiant : lu comme \(groups ? "le groupe" : "l'acteur") « \(name) » (id \(id))",
                         en: "'\(text)' is not an id: read as the \(groups ? "group" : "actor") '\(name)' (id \(id))")
@@ -497,7 +512,7 @@ final class NetworkBuilder {
         }
         if unique.count > 1 {
             let list = unique.prefix(8).map { id in
-                let name = groups ? network.groups[groupLines[id]!.index].name : network.actors[actorLines[id]!.index].name
+                let name = groups ? network.groups[groupLines[id]!.index].name : network.actors[actorIndex[id]!].name
                 return "\(id) (\(name))"
             }.joined(separator: ", ")
             error(record.location(column), "ambiguous-name",
@@ -515,15 +530,15 @@ final class NetworkBuilder {
         let names = groups ? network.groups.map { ($0.id, $0.name) } : network.actors.map { ($0.id, $0.name) }
         let lookup = Dictionary(names.flatMap { [($0.0, $0.0), ($0.1, $0.0)] }, uniquingKeysWith: { first, _ in first })
         guard let near = nearestID(text, in: lookup.keys), let id = lookup[near] else { return nil }
-        let name = groups ? network.groups[groupLines[id]!.index].name : network.actors[actorLines[id]!.index].name
+        let name = groups ? network.groups[groupLines[id]!.index].name : network.actors[actorIndex[id]!].name
         return ("« \(name) » (id \(id))", "'\(name)' (id \(id))")
     }
 
     private func endpoint(_ id: String, _ record: RecordSource, _ column: String) -> Int? {
-        if let actor = actorLines[id] { return actor.index }
+        if let actor = actorIndex[id] { return actor }
         if actorsUnreadable { return nil }
         reportedAmbiguous = false
-        if let named = byName(id, record, column, groups: false) { return actorLines[named]!.index }
+        if let named = byName(id, record, column, groups: false) { return actorIndex[named]! }
         if reportedAmbiguous { return nil }
         if groupLines[id] != nil {
             error(record.location(column), "tie-to-group", fr: "« \(id) » est un groupe : un lien relie deux acteurs", en: "'\(id)' is a group: a tie links two actors",
@@ -553,7 +568,7 @@ final class NetworkBuilder {
     func addNodeRecord(_ record: RecordSource) {
         checkCells(record)
         guard let id = requiredText(record, "id") else { return }
-        if let previous = actorLines[id] {
+        if let previous = actorLine(id) {
             error(record.location("id"), "duplicate-id", fr: "identifiant « \(id) » déjà utilisé", en: "duplicate id '\(id)'",
                   hintFr: "déjà défini en \(previous.location) ; chaque sommet a un identifiant unique",
                   hintEn: "first defined at \(previous.location); every node needs its own id")
@@ -569,18 +584,19 @@ final class NetworkBuilder {
     /// character, NFC) is one actor — Swift compares strings by canonical equivalence — with a warning the first time,
     /// since the two files did not write it alike. (Cells are read without their surrounding spaces, see `Table`.)
     func addNode(id: String, name: String?, kind: String?, location: @autoclosure () -> SourceLocation) -> Int {
-        if let existing = actorLines[id] {
-            let first = network.actors[existing.index].id
-            if !first.utf8.elementsEqual(id.utf8), reportedUnicodeForms.insert(existing.index).inserted {
+        if let existing = actorIndex[id] {
+            let first = network.actors[existing].id
+            if !first.utf8.elementsEqual(id.utf8), reportedUnicodeForms.insert(existing).inserted {
                 warning(location(), "unicode-forms",
-                        fr: "« \(id) » est écrit ici avec d'autres caractères Unicode qu'en \(existing.location) (accents composés ou décomposés) : lu comme le même acteur",
-                        en: "'\(id)' is written here with other Unicode characters than at \(existing.location) (composed or decomposed accents): read as the same actor",
+                        fr: "« \(id) » est écrit ici avec d'autres caractères Unicode qu'en \(actorLocations[existing]) (accents composés ou décomposés) : lu comme le même acteur",
+                        en: "'\(id)' is written here with other Unicode characters than at \(actorLocations[existing]) (composed or decomposed accents): read as the same actor",
                         hintFr: "rien à faire si c'est bien le même ; sinon, donnez-lui un autre identifiant",
                         hintEn: "nothing to do if it is the same; otherwise give it another id")
             }
-            return existing.index
+            return existing
         }
-        actorLines[id] = (network.actors.count, location())
+        actorIndex[id] = network.actors.count
+        actorLocations.append(location())
         network.actors.append(Actor(id: id, name: name ?? id, kind: kind ?? "unknown"))
         actorHasTie.append(false)
         actorHasMembership.append(false)
@@ -626,7 +642,7 @@ final class NetworkBuilder {
         checkGES()
         if checkIsolated && !actorsUnreadable {
             for (index, actor) in network.actors.enumerated() where !actorHasTie[index] && !actorHasMembership[index] {
-                warning(actorLines[actor.id]!.location, "isolated-actor",
+                warning(actorLocations[index], "isolated-actor",
                         fr: "« \(actor.name) » n'a aucun lien ni aucune appartenance : il sera isolé",
                         en: "'\(actor.name)' has no tie and no membership: it will be isolated",
                         hintFr: "ajoutez ses partenariats dans ties.csv ou ses groupes dans memberships.csv",

@@ -65,8 +65,9 @@ package struct SheetData: Sendable {
     }
 }
 
-/// Writes `.xlsx` workbooks (Office Open XML, ECMA-376 part 1) that Excel and LibreOffice open: inline strings,
-/// numbers stored as numbers with a display format, bold header rows frozen with an autofilter, column widths, and
+/// Writes `.xlsx` workbooks (Office Open XML, ECMA-376 part 1) that Excel and LibreOffice open: texts in the shared
+/// strings table (each distinct text once: an actor's name is on every row of its ties), numbers stored as numbers
+/// with a display format, bold header rows frozen with an autofilter, column widths, and
 /// data-validation lists. The small parts are built with FoundationXML, the sheets streamed to temporary files through
 /// libxml2's writer (`XMLStream`, which escapes), and everything zipped by ZIPFoundation with a fixed date, so the same
 /// sheets give the same bytes.
@@ -81,7 +82,9 @@ package enum XLSXWriter {
         parts.append(("xl/workbook.xml", workbook(sheets)))
         parts.append(("xl/_rels/workbook.xml.rels", XMLOutput.data(relations(
             sheets.indices.map { ("rId\($0 + 1)", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet", "worksheets/sheet\($0 + 1).xml") }
-            + [("rId\(sheets.count + 1)", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles", "styles.xml")]), pretty: false)))
+            + [("rId\(sheets.count + 1)", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles", "styles.xml"),
+               ("rId\(sheets.count + 2)", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings", "sharedStrings.xml")]),
+            pretty: false)))
         parts.append(("xl/styles.xml", styles()))
         // The sheets go to temporary files as they are written (a sheet of every tie of a national network is
         // hundreds of megabytes of XML: never held in memory), at once on the machine's cores, then are zipped from
@@ -90,9 +93,11 @@ package enum XLSXWriter {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let sheetFiles = sheets.indices.map { folder.appendingPathComponent("sheet\($0 + 1).xml") }
-        for result in concurrently(zip(sheets, sheetFiles).map { sheet, file in { try worksheet(sheet, to: file) } }) {
-            try result.get()
-        }
+        let strings = SharedStrings(sheets)
+        let stringsFile = folder.appendingPathComponent("sharedStrings.xml")
+        let jobs: [() throws -> Void] = sheets.indices.map { index in { try worksheet(sheets[index], texts: strings.cells[index], to: sheetFiles[index]) } }
+            + [{ try strings.write(to: stringsFile) }]
+        for result in concurrently(jobs) { try result.get() }
         let archive = try Archive(data: Data(), accessMode: .create)
         // The date of every entry is fixed (zip stores local date and time fields: the same in every time zone).
         let date = Calendar.current.date(from: DateComponents(year: 2000, month: 1, day: 1)) ?? Date(timeIntervalSince1970: 946_684_800)
@@ -102,12 +107,12 @@ package enum XLSXWriter {
                 data.subdata(in: Int(position)..<Int(position) + size)
             }
         }
-        for (index, file) in sheetFiles.enumerated() {
+        for (path, file) in [("xl/sharedStrings.xml", stringsFile)] + sheetFiles.enumerated().map({ ("xl/worksheets/sheet\($0 + 1).xml", $1) }) {
             let handle = try FileHandle(forReadingFrom: file)
             defer { try? handle.close() }
             let size = try handle.seekToEnd()
             try handle.seek(toOffset: 0)
-            try archive.addEntry(with: "xl/worksheets/sheet\(index + 1).xml", type: .file, uncompressedSize: Int64(size),
+            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(size),
                                  modificationDate: date, compressionMethod: .deflate) { position, chunk in
                 try handle.seek(toOffset: UInt64(position))
                 return try handle.read(upToCount: chunk) ?? Data()
@@ -123,6 +128,8 @@ package enum XLSXWriter {
         root.addChild(XMLOutput.element("Default", [("Extension", "xml"), ("ContentType", "application/xml")]))
         root.addChild(XMLOutput.element("Override", [("PartName", "/xl/workbook.xml"), ("ContentType", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml")]))
         root.addChild(XMLOutput.element("Override", [("PartName", "/xl/styles.xml"), ("ContentType", "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml")]))
+        root.addChild(XMLOutput.element("Override", [("PartName", "/xl/sharedStrings.xml"),
+                                                     ("ContentType", "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml")]))
         for index in 0..<count {
             root.addChild(XMLOutput.element("Override", [("PartName", "/xl/worksheets/sheet\(index + 1).xml"),
                                                          ("ContentType", "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml")]))
@@ -251,7 +258,8 @@ package enum XLSXWriter {
         return XMLOutput.data(root, pretty: false)
     }
 
-    private static func worksheet(_ sheet: SheetData, to file: URL) throws {
+    /// `texts`: the shared-string index of each text cell of the sheet, in the order they are written.
+    private static func worksheet(_ sheet: SheetData, texts: [Int32], to file: URL) throws {
         // Streamed to a file: a sheet of every actor or every tie is the largest part of a workbook (see `XMLStream`).
         let xml = try XMLStream(file: file)
         xml.start("worksheet", [("xmlns", main), ("xmlns:r", relationships)])
@@ -271,6 +279,7 @@ package enum XLSXWriter {
         let lastEditableRow = sheet.editable.map(\.rows.upperBound).max() ?? -1
         let lastEditableColumn = sheet.editable.map(\.columns.upperBound).max() ?? -1
         let letters = (0..<max(columnCount(sheet), lastEditableColumn + 1)).map { SourceLocation.columnLetters($0 + 1) }
+        var nextText = 0
         for rowIndex in 0..<max(sheet.rows.count, lastEditableRow + 1) {
             let row = rowIndex < sheet.rows.count ? sheet.rows[rowIndex] : []
             let rowNumber = String(rowIndex + 1)
@@ -291,15 +300,13 @@ package enum XLSXWriter {
                     let style = sheet.titleRows.contains(rowIndex) ? "8" : isHeader ? "1" : unlocked ? "6" : (text.utf8.count > 60 && text.count > 60 ? "5" : "0")
                     xml.start("c")
                     xml.attribute("r", reference)
-                    xml.attribute("t", "inlineStr")
+                    xml.attribute("t", "s")
                     xml.attribute("s", style)
-                    xml.start("is")
-                    xml.start("t")
-                    xml.attribute("xml:space", "preserve")
-                    xml.text(OutputText.clean(text))
+                    xml.start("v")
+                    xml.text(String(texts[nextText]))
                     xml.end()
                     xml.end()
-                    xml.end()
+                    nextText += 1
                 case .number(let value, let style):
                     guard value.isFinite else {
                         if unlocked { xml.start("c"); xml.attribute("r", reference); xml.attribute("s", "6"); xml.end() }
@@ -329,6 +336,77 @@ package enum XLSXWriter {
         xml.element("pageSetup", [("paperSize", "9"), ("orientation", "landscape"), ("fitToWidth", "1"), ("fitToHeight", "0")])
         xml.end()
         try xml.close()
+    }
+
+    /// The shared strings table (`xl/sharedStrings.xml`): every distinct text of the workbook once, numbered in the
+    /// order of first appearance (sheet by sheet, row by row), so the same sheets give the same table.
+    private struct SharedStrings {
+        /// The distinct texts, as written (forbidden characters replaced).
+        var texts: [String] = []
+        /// For each sheet, the index of each of its text cells in writing order.
+        var cells: [[Int32]] = []
+        /// How many text cells in all (the `count` attribute).
+        var total = 0
+
+        /// A text compared byte for byte: two spellings of « Café » (composed, decomposed) stay as typed, where
+        /// `String`'s equality would merge them.
+        private struct Bytes: Hashable {
+            let text: String
+            static func == (a: Bytes, b: Bytes) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+            func hash(into hasher: inout Hasher) {
+                var text = text
+                text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+            }
+        }
+
+        init(_ sheets: [SheetData]) {
+            var index: [Bytes: Int32] = [:]
+            for sheet in sheets {
+                var sheetCells: [Int32] = []
+                for row in sheet.rows {
+                    for case .text(let raw) in row {
+                        let text = OutputText.clean(raw)
+                        if let known = index[Bytes(text: text)] {
+                            sheetCells.append(known)
+                        } else {
+                            let new = Int32(texts.count)
+                            index[Bytes(text: text)] = new
+                            texts.append(text)
+                            sheetCells.append(new)
+                        }
+                    }
+                }
+                total += sheetCells.count
+                cells.append(sheetCells)
+            }
+        }
+
+        func write(to file: URL) throws {
+            let xml = try XMLStream(file: file)
+            xml.start("sst", [("xmlns", main), ("count", String(total)), ("uniqueCount", String(texts.count))])
+            for text in texts {
+                xml.start("si")
+                xml.start("t")
+                // Spaces at either end, tabs and line breaks are kept only when the element says so.
+                if needsPreserve(text) { xml.attribute("xml:space", "preserve") }
+                xml.text(text)
+                xml.end()
+                xml.end()
+            }
+            xml.end()
+            try xml.close()
+        }
+
+        private func needsPreserve(_ text: String) -> Bool {
+            guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return false }
+            if first.properties.isWhitespace || last.properties.isWhitespace { return true }
+            var previousSpace = false
+            for byte in text.utf8 {
+                if byte == 0x09 || byte == 0x0A || byte == 0x0D || (byte == 0x20 && previousSpace) { return true }
+                previousSpace = byte == 0x20
+            }
+            return false
+        }
     }
 
     /// The frozen rows and columns, nil when none.

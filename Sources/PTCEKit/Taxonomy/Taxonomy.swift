@@ -100,6 +100,18 @@ public struct Taxonomy: Sendable, Codable {
     // text is the same without.
     private static let alphanumerics = CharacterSet.alphanumerics
 
+    /// Scalars from U+0080 up to this limit are folded through `latinFolds`.
+    static let latinLimit: UInt32 = 0x300
+
+    /// For each scalar from U+0080 to U+02FF, what Foundation's case and accent folding makes of it alone: its
+    /// scalars, each kept when alphanumeric and nil (a word break) otherwise.
+    static let latinFolds: [[Unicode.Scalar?]] = (0x80..<latinLimit).map { value in
+        let text = String(Character(Unicode.Scalar(value)!))
+        return text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).unicodeScalars.map {
+            alphanumerics.contains($0) ? $0 : nil
+        }
+    }
+
     /// Canonical form used to compare vocabulary values: lower case, no accents, apostrophes and dashes as spaces.
     public static func normalize(_ text: String) -> String {
         // ASCII text (ids, codes, most headers): lower case, letters and digits kept, the rest as one space — what
@@ -119,6 +131,33 @@ public struct Taxonomy: Sendable, Codable {
                 }
             }
             return String(decoding: bytes, as: UTF8.self)
+        }
+        // Latin text (French names: « Alès », « n°2 », « Œuvre »): each scalar folded through a table made once from
+        // Foundation's folding of that scalar alone, which is what folding the whole text gives for scalars below the
+        // combining marks (U+0300); texts with other scalars take Foundation's folding.
+        if text.unicodeScalars.allSatisfy({ $0.value < latinLimit }) {
+            var result = String.UnicodeScalarView()
+            var pendingSpace = false
+            func keep(_ scalar: Unicode.Scalar) {
+                if pendingSpace && !result.isEmpty { result.append(" ") }
+                pendingSpace = false
+                result.append(scalar)
+            }
+            for scalar in text.unicodeScalars {
+                if scalar.value < 0x80 {
+                    let byte = UInt8(scalar.value), lower = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
+                    if (lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z")) || (lower >= UInt8(ascii: "0") && lower <= UInt8(ascii: "9")) {
+                        keep(Unicode.Scalar(lower))
+                    } else {
+                        pendingSpace = true
+                    }
+                    continue
+                }
+                for piece in latinFolds[Int(scalar.value) - 0x80] {
+                    if let piece { keep(piece) } else { pendingSpace = true }
+                }
+            }
+            return String(result)
         }
         let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
         var result = ""
