@@ -299,8 +299,8 @@ final class NetworkBuilder {
         func plain(_ text: String) -> Bool {
             text.utf8.count <= Self.maximumCellLength && text.utf8.allSatisfy { ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
         }
+        guard !record.allCells(plain) else { return }
         let texts = record.cellTexts
-        guard !texts.allSatisfy(plain) else { return }
         // Accented text is plain enough too: the locations are made only for a cell that breaks a rule.
         let faulty = texts.indices.filter { index in
             let text = texts[index]

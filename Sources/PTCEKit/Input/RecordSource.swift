@@ -10,10 +10,13 @@ protocol RecordSource {
     var cells: [(text: String, location: SourceLocation)] { get }
     /// The texts of `cells`, without their locations (made only when a check fails).
     var cellTexts: [String] { get }
+    /// Whether every cell's text meets `condition` (without making an array of them when the record holds one).
+    func allCells(_ condition: (String) -> Bool) -> Bool
 }
 
 extension RecordSource {
     var cellTexts: [String] { cells.map(\.text) }
+    func allCells(_ condition: (String) -> Bool) -> Bool { cellTexts.allSatisfy(condition) }
 }
 
 extension Table.Row: RecordSource {}

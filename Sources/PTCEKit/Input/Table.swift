@@ -86,7 +86,9 @@ final class ForgivingReader: RecordReader {
     /// Whether the text is only characters of `set` (what trimming them would leave empty), stopping at the first
     /// other one.
     @inline(__always) static func isBlank(_ text: String, _ set: CharacterSet) -> Bool {
-        text.unicodeScalars.allSatisfy { set.contains($0) }
+        // A cell that starts with a printable ASCII character (most cells) is not blank: no set to look into.
+        if let first = text.utf8.first, first > 0x20, first < 0x7F { return false }
+        return text.unicodeScalars.allSatisfy { set.contains($0) }
     }
 
     static func isHeader(_ record: [CSVField], _ columns: [Columns.Column]) -> Bool {
@@ -142,6 +144,8 @@ final class Table {
         }
 
         var cellTexts: [String] { fields.map(\.text) }
+
+        func allCells(_ condition: (String) -> Bool) -> Bool { fields.allSatisfy { condition($0.text) } }
 
         var cells: [(text: String, location: SourceLocation)] {
             fields.enumerated().map { ($1.text, table.reader.cellLocation(line: $1.line, column: $0 + 1)) }
