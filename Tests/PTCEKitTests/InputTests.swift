@@ -100,6 +100,10 @@ struct InputTests {
 
     @Test func datesOfEveryPrecision() throws {
         #expect(try PartialDate.parse("2015").get() == PartialDate(year: 2015))
+        // The ISO text at the date's precision, zero-padded as `%04d` and `%02d` pad.
+        #expect(PartialDate(year: 2015, month: 3, day: 9).description == "2015-03-09" && PartialDate(year: 2015, month: 12).description == "2015-12")
+        #expect(PartialDate(year: 987).description == "0987" && PartialDate(year: 12345, month: 1).description == "12345-01")
+        #expect(PartialDate(year: -5).description == String(format: "%04d", -5))
         #expect(try PartialDate.parse("2015-03").get() == PartialDate(year: 2015, month: 3))
         #expect(try PartialDate.parse("12/03/2015").get() == PartialDate(year: 2015, month: 3, day: 12))
         #expect(try PartialDate.parse("03/2015").get() == PartialDate(year: 2015, month: 3))

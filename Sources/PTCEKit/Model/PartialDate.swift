@@ -21,9 +21,15 @@ public struct PartialDate: Hashable, Sendable, Comparable, Codable, CustomString
 
     /// ISO 8601 text at the precision the date has: `2015`, `2015-03` or `2015-03-12`.
     public var description: String {
-        var text = String(format: "%04d", year)
-        if let month { text += String(format: "-%02d", month) }
-        if let day { text += String(format: "-%02d", day) }
+        // Padded by hand: `String(format:)` was most of the time of writing the ties sheet of a workbook.
+        func padded(_ value: Int, _ width: Int) -> String {
+            guard value >= 0 else { return String(format: "%0\(width)d", value) }
+            let digits = String(value)
+            return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+        }
+        var text = padded(year, 4)
+        if let month { text += "-" + padded(month, 2) }
+        if let day { text += "-" + padded(day, 2) }
         return text
     }
 

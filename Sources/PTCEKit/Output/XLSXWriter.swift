@@ -173,7 +173,7 @@ package enum XLSXWriter {
         String(name.map { "[]:*?/\\".contains($0) ? "-" : $0 }.prefix(31))
     }
 
-    private static func columnCount(_ sheet: SheetData) -> Int { max(1, sheet.rows.map(\.count).max() ?? 1) }
+    private static func columnCount(_ sheet: SheetData) -> Int { sheet.rows.reduce(1) { max($0, $1.count) } }
 
     private static func isEditable(_ sheet: SheetData, row: Int, column: Int) -> Bool {
         sheet.editable.contains { $0.rows.contains(row) && $0.columns.contains(column) }
