@@ -71,7 +71,7 @@ struct SharedStringsTests {
         #expect(table.contains("count=\"15\" uniqueCount=\"11\""))
         #expect(table.components(separatedBy: "<si>").count - 1 == 11)
         let sheet = String(decoding: try archive.extract(#require(archive["xl/worksheets/sheet1.xml"]), limit: 1 << 24), as: UTF8.self)
-        #expect(!sheet.contains("inlineStr") && sheet.contains("<c r=\"B14\" t=\"s\" s=\"0\"><v>9</v></c>"))
+        #expect(!sheet.contains("inlineStr") && sheet.contains("<c r=\"B14\" t=\"s\"><v>9</v></c>") && sheet.contains("<c r=\"A1\" t=\"s\" s=\"1\"><v>0</v></c>"))
 
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("ptce-shared-\(UUID().uuidString).xlsx")
         try data.write(to: file)

@@ -301,7 +301,8 @@ package enum XLSXWriter {
                     xml.start("c")
                     xml.attribute("r", reference)
                     xml.attribute("t", "s")
-                    xml.attribute("s", style)
+                    // Style 0 is every cell's default: not written (a sixth of the bytes of a text cell).
+                    if style != "0" { xml.attribute("s", style) }
                     xml.start("v")
                     xml.text(String(texts[nextText]))
                     xml.end()
