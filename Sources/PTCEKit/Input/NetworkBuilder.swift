@@ -301,7 +301,8 @@ final class NetworkBuilder {
         }
         guard !record.allCells(plain) else { return }
         let texts = record.cellTexts
-        // Accented text is plain enough too: the locations are made only for a cell that breaks a rule.
+        // A cell with accents or other non-ASCII text breaks no rule by itself: locations are made only for a cell that
+        // does (a name of 10,001 characters, a control character).
         let faulty = texts.indices.filter { index in
             let text = texts[index]
             return !plain(text) && ((text.utf8.count > Self.maximumCellLength && text.count > Self.maximumCellLength)
