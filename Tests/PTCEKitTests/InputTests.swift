@@ -121,20 +121,23 @@ struct InputTests {
         #expect(CSVReader.detectSeparator(ArraySlice(Array("id\n".utf8))) == UInt8(ascii: ","))
     }
 
+    /// What `Taxonomy.normalize` must give, the slow way: Foundation's folding of the whole text, then letters and
+    /// digits kept and every other run as one space.
+    static func folded(_ text: String) -> String {
+        var result = "", pendingSpace = false
+        for scalar in text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).unicodeScalars {
+            if CharacterSet.alphanumerics.contains(scalar) {
+                if pendingSpace && !result.isEmpty { result.append(" ") }
+                pendingSpace = false
+                result.unicodeScalars.append(scalar)
+            } else { pendingSpace = true }
+        }
+        return result
+    }
+
     /// The ASCII fast path of `normalize` gives what Foundation's folding and `alphanumerics` give: every ASCII
     /// character alone and between letters, and 2,000 random ASCII texts (a fixed seed).
     @Test func normalizeOfASCIIEqualsFoldingOfIt() {
-        func folded(_ text: String) -> String {
-            var result = "", pendingSpace = false
-            for scalar in text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).unicodeScalars {
-                if CharacterSet.alphanumerics.contains(scalar) {
-                    if pendingSpace && !result.isEmpty { result.append(" ") }
-                    pendingSpace = false
-                    result.unicodeScalars.append(scalar)
-                } else { pendingSpace = true }
-            }
-            return result
-        }
         var texts = (0..<128).flatMap { code -> [String] in
             let c = String(UnicodeScalar(UInt8(code)))
             return [c, "a\(c)B", " \(c)9\(c)"]
@@ -143,7 +146,7 @@ struct InputTests {
         for _ in 0..<2_000 {
             texts.append(String((0..<Int.random(in: 0...12, using: &random)).map { _ in Character(UnicodeScalar(UInt8.random(in: 0...127, using: &random))) }))
         }
-        for text in texts { #expect(Taxonomy.normalize(text) == folded(text), "\(Array(text.utf8))") }
+        for text in texts { #expect(Taxonomy.normalize(text) == Self.folded(text), "\(Array(text.utf8))") }
         #expect(Taxonomy.normalize("Sous-Total : 12") == "sous total 12")
     }
 
@@ -151,17 +154,6 @@ struct InputTests {
     /// the whole text gives: every such scalar alone and between letters, French names, and 3,000 random texts mixing
     /// ASCII and Latin scalars (a fixed seed); a text with a combining accent or Greek takes Foundation's path.
     @Test func normalizeOfLatinTextEqualsFoldingOfIt() {
-        func folded(_ text: String) -> String {
-            var result = "", pendingSpace = false
-            for scalar in text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).unicodeScalars {
-                if CharacterSet.alphanumerics.contains(scalar) {
-                    if pendingSpace && !result.isEmpty { result.append(" ") }
-                    pendingSpace = false
-                    result.unicodeScalars.append(scalar)
-                } else { pendingSpace = true }
-            }
-            return result
-        }
         let latin = (UInt32(0x80)..<Taxonomy.latinLimit).compactMap(Unicode.Scalar.init)
         var texts = latin.flatMap { scalar -> [String] in
             let c = String(Character(scalar))
@@ -176,7 +168,7 @@ struct InputTests {
                                             : latin[Int.random(in: 0..<latin.count, using: &random)]
             })))
         }
-        for text in texts { #expect(Taxonomy.normalize(text) == folded(text), "\(text.unicodeScalars.map { String($0.value, radix: 16) })") }
+        for text in texts { #expect(Taxonomy.normalize(text) == Self.folded(text), "\(text.unicodeScalars.map { String($0.value, radix: 16) })") }
         #expect(Taxonomy.normalize("Fédération n°1 (75)") == "federation n 1 75" && Taxonomy.normalize("Œuvre") == "œuvre")
     }
 
