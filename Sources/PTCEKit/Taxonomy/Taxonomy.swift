@@ -112,6 +112,13 @@ public struct Taxonomy: Sendable, Codable {
         }
     }
 
+    /// An ASCII byte as `normalize` keeps it: a letter in lower case or a digit; nil for anything else (a word break).
+    @inline(__always) private static func asciiKey(_ byte: UInt8) -> UInt8? {
+        let lower = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
+        let kept = (lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z")) || (lower >= UInt8(ascii: "0") && lower <= UInt8(ascii: "9"))
+        return kept ? lower : nil
+    }
+
     /// Canonical form used to compare vocabulary values: lower case, no accents, apostrophes and dashes as spaces.
     public static func normalize(_ text: String) -> String {
         // ASCII text (ids, codes, most headers): lower case, letters and digits kept, the rest as one space — what
@@ -121,8 +128,7 @@ public struct Taxonomy: Sendable, Codable {
             bytes.reserveCapacity(text.utf8.count)
             var pendingSpace = false
             for byte in text.utf8 {
-                let lower = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
-                if (lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z")) || (lower >= UInt8(ascii: "0") && lower <= UInt8(ascii: "9")) {
+                if let lower = asciiKey(byte) {
                     if pendingSpace && !bytes.isEmpty { bytes.append(UInt8(ascii: " ")) }
                     pendingSpace = false
                     bytes.append(lower)
@@ -145,12 +151,7 @@ public struct Taxonomy: Sendable, Codable {
             }
             for scalar in text.unicodeScalars {
                 if scalar.value < 0x80 {
-                    let byte = UInt8(scalar.value), lower = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
-                    if (lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z")) || (lower >= UInt8(ascii: "0") && lower <= UInt8(ascii: "9")) {
-                        keep(Unicode.Scalar(lower))
-                    } else {
-                        pendingSpace = true
-                    }
+                    if let lower = asciiKey(UInt8(scalar.value)) { keep(Unicode.Scalar(lower)) } else { pendingSpace = true }
                     continue
                 }
                 for piece in latinFolds[Int(scalar.value) - 0x80] {
